@@ -1,0 +1,42 @@
+/**
+ * The `kit` command line: `npm run kit -- <command>`. Each command prints every problem as
+ * `file:line: message` and exits non-zero when there is one.
+ */
+import { DeckBuildError } from '../deck/errors.ts';
+
+type Command = { summary: string; run: (args: string[]) => Promise<number> };
+
+const COMMANDS: Record<string, Command> = {
+  build: {
+    summary: 'check the slides, draw new diagrams, and write the static site to dist/',
+    run: async () => (await import('./build.ts')).runBuild(),
+  },
+  validate: {
+    summary: 'check the slides (and quizzes) without writing anything',
+    run: async () => (await import('./validate.ts')).runValidate(),
+  },
+  bench: {
+    summary: 'measure JavaScript and CSS size, time to ready, and build time; prints figures',
+    run: async (args) => (await import('./bench.ts')).runBench(args),
+  },
+};
+
+function usage(): string {
+  const rows = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);
+  return `usage: npm run kit -- <command>\n\ncommands:\n${rows.join('\n')}`;
+}
+
+const [name, ...args] = process.argv.slice(2);
+const command = name ? COMMANDS[name] : undefined;
+if (!command) {
+  console.error(name ? `kit: unknown command "${name}"\n\n${usage()}` : usage());
+  process.exit(2);
+}
+try {
+  process.exitCode = await command.run(args);
+} catch (error) {
+  if (error instanceof DeckBuildError) {
+    console.error(`${error.message}\n\n${error.issues.length} problem${error.issues.length === 1 ? '' : 's'}: nothing was written.`);
+    process.exitCode = 1;
+  } else throw error;
+}

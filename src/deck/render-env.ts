@@ -1,0 +1,19 @@
+import type { SourceIssue } from './errors.ts';
+
+/** What the Markdown renderer carries while rendering one slide: where it is, what went wrong. */
+export interface RenderEnv {
+  file: string;
+  /** 1-based line in `file` where the rendered Markdown starts. */
+  line: number;
+  issues: SourceIssue[];
+  /** Diagrams met while rendering, in order; replaced by their SVG afterwards. */
+  diagrams: DiagramRef[];
+}
+
+/** A Mermaid block as authored, with its place. */
+export interface DiagramRef {
+  code: string;
+  file: string;
+  /** Line of the opening fence. */
+  line: number;
+}

@@ -1,0 +1,49 @@
+import MarkdownIt from 'markdown-it';
+import container from 'markdown-it-container';
+import { mathPlugin } from './render-math.ts';
+import type { RenderEnv } from './render-env.ts';
+
+/** Placeholder left where a diagram goes; replaced by its SVG once every diagram is drawn. */
+export const diagramPlaceholder = (index: number) => `\u0000diagram:${index}\u0000`;
+export const RE_DIAGRAM_PLACEHOLDER = /\u0000diagram:(\d+)\u0000/g;
+
+/** Containers an author may use: `::: background`, `:::: columns` with `::: column` inside. */
+const CONTAINERS: Record<string, { open: string; close: string }> = {
+  background: { open: '<div class="background" role="note">\n', close: '</div>\n' },
+  columns: { open: '<div class="columns">\n', close: '</div>\n' },
+  column: { open: '<div class="column">\n', close: '</div>\n' },
+};
+
+/**
+ * The Markdown renderer for slides and notes: CommonMark with tables, typographic quotes,
+ * maths, containers, and Mermaid fences collected for drawing. Raw HTML is not allowed.
+ */
+export function createMarkdown(): MarkdownIt {
+  const md = new MarkdownIt({ html: false, linkify: true, typographer: true });
+  md.use(mathPlugin);
+  for (const [name, { open, close }] of Object.entries(CONTAINERS)) {
+    md.use(container, name, { render: (tokens: { nesting: number }[], i: number) => (tokens[i]!.nesting === 1 ? open : close) });
+  }
+
+  const fence = md.renderer.rules.fence!;
+  md.renderer.rules.fence = (tokens, i, options, env: RenderEnv, self) => {
+    const token = tokens[i]!;
+    if (token.info.trim() !== 'mermaid') return fence(tokens, i, options, env, self);
+    env.diagrams.push({ code: token.content, file: env.file, line: env.line + (token.map?.[0] ?? 0) });
+    return diagramPlaceholder(env.diagrams.length - 1);
+  };
+
+  const image = md.renderer.rules.image!;
+  md.renderer.rules.image = (tokens, i, options, env: RenderEnv, self) => {
+    const token = tokens[i]!;
+    if (token.content.trim() === '') {
+      env.issues.push({
+        file: env.file,
+        line: env.line,
+        message: `the image ${token.attrGet('src') ?? ''} has no alt text: write what it shows between the brackets, ![like this](${token.attrGet('src') ?? 'file.png'})`,
+      });
+    }
+    return image(tokens, i, options, env, self);
+  };
+  return md;
+}

@@ -1,0 +1,1 @@
+declare module 'virtual:kit-cjk-fonts.css';

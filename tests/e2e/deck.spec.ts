@@ -1,0 +1,139 @@
+import { expect, test } from '@playwright/test';
+import { openDeck, showSlide, slideIds, watchProblems } from './helpers.ts';
+
+const SECTIONS = ['overview', 'traditional', 'advantageous', 'emerging', 'future', 'dual-circulation'];
+
+test('every slide is shown without an error, and each diagram is drawn at a real size', async ({ page }) => {
+  const problems = await openDeck(page);
+  const ids = await slideIds(page);
+  expect(ids.length).toBeGreaterThan(SECTIONS.length);
+  let diagrams = 0;
+  for (const id of ids) {
+    await showSlide(page, id);
+    const figures = page.locator(`section#${id} figure.diagram svg`);
+    for (let i = 0; i < (await figures.count()); i++) {
+      const svg = figures.nth(i);
+      await expect(svg).toBeVisible();
+      const box = (await svg.boundingBox())!;
+      expect(box.width, `${id}: diagram width`).toBeGreaterThan(200);
+      expect(box.height, `${id}: diagram height`).toBeGreaterThan(60);
+      // Labels are real text, measured and laid out: none is a zero-size box.
+      const labels = await svg.evaluate((el) =>
+        [...el.querySelectorAll('text')].map((t) => ({ text: t.textContent ?? '', width: (t as SVGGraphicsElement).getBBox().width })),
+      );
+      expect(labels.length, `${id}: diagram labels`).toBeGreaterThan(1);
+      for (const label of labels.filter((l) => l.text.trim())) expect(label.width, `${id}: "${label.text}"`).toBeGreaterThan(4);
+      diagrams++;
+    }
+  }
+  expect(diagrams).toBeGreaterThanOrEqual(SECTIONS.length);
+  expect(problems).toEqual([]);
+});
+
+test('every slide belongs to a section, and each of the six sections has a title slide and a diagram', async ({ page }) => {
+  await openDeck(page);
+  const slides = page.locator('.reveal .slides > section');
+  const total = await page.evaluate(() => (globalThis as any).Reveal.getTotalSlides());
+  await expect(slides).toHaveCount(total);
+  await expect(page.locator('.reveal .slides > section:not([data-section-id])')).toHaveCount(0);
+  for (const id of SECTIONS) {
+    await expect(page.locator(`section#${id}--title[data-section-id="${id}"]`)).toHaveCount(1);
+    expect(await page.locator(`section[data-section-id="${id}"] figure.diagram svg`).count(), id).toBeGreaterThanOrEqual(1);
+  }
+});
+
+test('a link to a slide opens that slide, and the address follows the slide shown', async ({ page }) => {
+  await openDeck(page, '#/traditional--title');
+  await expect(page.locator('section#traditional--title')).toHaveClass(/present/);
+  await page.keyboard.press('ArrowRight');
+  await expect(page).toHaveURL(/#\/traditional--objectives$/);
+});
+
+test('works from a sub-path of a static host', async ({ page }) => {
+  const problems = await openDeck(page, 'nested/sub/path/');
+  await showSlide(page, 'overview--title');
+  await expect(page.locator('.reveal .slide-number')).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
+test('the browser loads neither Mermaid nor anything from the internet', async ({ page }) => {
+  const scripts: string[] = [];
+  page.on('request', (r) => { if (r.resourceType() === 'script') scripts.push(r.url()); });
+  const problems = await openDeck(page);
+  expect(scripts.some((url) => /mermaid/i.test(url))).toBe(false);
+  expect(await page.evaluate(() => 'mermaid' in globalThis)).toBe(false);
+  expect(problems).toEqual([]);
+});
+
+test('formulas are HTML with MathML beside them', async ({ page }) => {
+  await openDeck(page);
+  const math = page.locator('.reveal .katex').first();
+  await expect(math.locator('math')).toHaveCount(1);
+  await expect(page.locator('.reveal .katex-html').first()).toHaveAttribute('aria-hidden', 'true');
+});
+
+test('presenter view opens with the speaker notes of the current slide', async ({ page }) => {
+  await openDeck(page, '#/overview--title');
+  const notes = (await page.locator('section#overview--title aside.notes').textContent())!.trim();
+  expect(notes.length).toBeGreaterThan(20);
+  const [popup] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('s')]);
+  await expect(popup.locator('.speaker-controls-notes')).toContainText(notes.slice(0, 30));
+});
+
+test('search finds a word on a slide', async ({ page }) => {
+  await openDeck(page);
+  await page.keyboard.press('Control+Shift+F');
+  const box = page.getByRole('searchbox');
+  await expect(box).toBeVisible();
+  await box.fill('Zhuanglong');
+  await box.press('Enter');
+  await expect(page.locator('section.present')).toContainText('Zhuanglong');
+});
+
+test.describe('scroll view', () => {
+  test('is what a phone gets', async ({ browser }) => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const problems = await openDeck(page);
+    expect(await page.evaluate(() => (globalThis as any).Reveal.isScrollView())).toBe(true);
+    await page.locator('section#traditional--title').scrollIntoViewIfNeeded();
+    await expect(page.locator('section#traditional--title h1')).toBeInViewport();
+    const svg = page.locator('section[data-section-id="traditional"] figure.diagram svg').first();
+    await svg.scrollIntoViewIfNeeded();
+    expect((await svg.boundingBox())!.width).toBeGreaterThan(150);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  test('is there on a laptop with ?view=scroll', async ({ page }) => {
+    await openDeck(page, '?view=scroll');
+    expect(await page.evaluate(() => (globalThis as any).Reveal.isScrollView())).toBe(true);
+  });
+});
+
+test.describe('motion', () => {
+  test('a transition asked for in the address runs for those who do not mind motion', async ({ page }) => {
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    await openDeck(page, '?transition=fade');
+    expect(await page.evaluate(() => (globalThis as any).Reveal.getConfig().transition)).toBe('fade');
+  });
+
+  test('prefers-reduced-motion turns every transition off, even one asked for', async ({ page }) => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await openDeck(page, '?transition=fade');
+    expect(await page.evaluate(() => (globalThis as any).Reveal.getConfig().transition)).toBe('none');
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    await expect.poll(() => page.evaluate(() => (globalThis as any).Reveal.getConfig().transition)).toBe('fade');
+  });
+});
+
+test('fonts are the deck\'s own, served with it', async ({ page }) => {
+  const fonts: string[] = [];
+  page.on('request', (r) => { if (r.resourceType() === 'font') fonts.push(new URL(r.url()).pathname); });
+  const problems = watchProblems(page);
+  await page.goto('');
+  await page.waitForSelector('.reveal.ready', { state: 'attached' });
+  await page.evaluate(() => document.fonts.ready);
+  expect(await page.evaluate(() => document.fonts.check('32px "Atkinson Hyperlegible"'))).toBe(true);
+  expect(fonts.some((f) => f.includes('atkinson-hyperlegible'))).toBe(true);
+  expect(problems).toEqual([]);
+});

@@ -1,0 +1,16 @@
+import { defineConfig } from 'vite';
+import { kitDeck } from './src/deck/vite-plugin.ts';
+
+// `base: './'` keeps every URL relative, so dist/ works from any static host and any sub-path.
+export default defineConfig({
+  base: './',
+  plugins: [kitDeck()],
+  build: {
+    outDir: 'dist',
+    target: 'es2022',
+    // Fonts stay files: the CJK slices are loaded only when a slide shows such a character.
+    assetsInlineLimit: 0,
+  },
+  server: { port: 5173 },
+  preview: { port: 4173 },
+});
