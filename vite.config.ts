@@ -10,6 +10,8 @@ export default defineConfig({
     target: 'es2022',
     // Fonts stay files: the CJK slices are loaded only when a slide shows such a character.
     assetsInlineLimit: 0,
+    // The deck plugin renders every slide in transformIndexHtml; that is the work, not a fault.
+    rolldownOptions: { checks: { bundlerTimings: false } },
   },
   server: { port: 5173 },
   preview: { port: 4173 },

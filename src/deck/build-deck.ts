@@ -57,7 +57,7 @@ export async function buildDeck(root: string): Promise<BuiltDeck> {
         let html = md.render(markdown, env);
         const offset = diagrams.length;
         diagrams.push(...env.diagrams);
-        html = html.replace(RE_DIAGRAM_PLACEHOLDER, (_, n: string) => `\u0000diagram:${offset + Number(n)}\u0000`);
+        html = html.replace(RE_DIAGRAM_PLACEHOLDER, (_: string, n: string) => `\u0000diagram:${offset + Number(n)}\u0000`);
         return html;
       };
       const domId = `${section.id}--${slide.id}`;
@@ -79,7 +79,7 @@ export async function buildDeck(root: string): Promise<BuiltDeck> {
   }
 
   const seen = new Map<string, number>();
-  const html = parts.join('\n').replace(RE_DIAGRAM_PLACEHOLDER, (_, n: string) => {
+  const html = parts.join('\n').replace(RE_DIAGRAM_PLACEHOLDER, (_: string, n: string) => {
     const key = drawn.keys[Number(n)]!;
     const count = (seen.get(key) ?? 0) + 1;
     seen.set(key, count);

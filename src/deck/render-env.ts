@@ -2,6 +2,7 @@ import type { SourceIssue } from './errors.ts';
 
 /** What the Markdown renderer carries while rendering one slide: where it is, what went wrong. */
 export interface RenderEnv {
+  [key: string | symbol]: unknown;
   file: string;
   /** 1-based line in `file` where the rendered Markdown starts. */
   line: number;

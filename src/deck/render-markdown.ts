@@ -1,4 +1,4 @@
-import MarkdownIt from 'markdown-it';
+import markdownIt, { type MarkdownIt } from 'markdown-it';
 import container from 'markdown-it-container';
 import { mathPlugin } from './render-math.ts';
 import type { RenderEnv } from './render-env.ts';
@@ -19,22 +19,24 @@ const CONTAINERS: Record<string, { open: string; close: string }> = {
  * maths, containers, and Mermaid fences collected for drawing. Raw HTML is not allowed.
  */
 export function createMarkdown(): MarkdownIt {
-  const md = new MarkdownIt({ html: false, linkify: true, typographer: true });
+  const md = markdownIt({ html: false, linkify: true, typographer: true });
   md.use(mathPlugin);
   for (const [name, { open, close }] of Object.entries(CONTAINERS)) {
     md.use(container, name, { render: (tokens: { nesting: number }[], i: number) => (tokens[i]!.nesting === 1 ? open : close) });
   }
 
   const fence = md.renderer.rules.fence!;
-  md.renderer.rules.fence = (tokens, i, options, env: RenderEnv, self) => {
+  md.renderer.rules.fence = (tokens, i, options, renderEnv, self) => {
+    const env = renderEnv as unknown as RenderEnv;
     const token = tokens[i]!;
-    if (token.info.trim() !== 'mermaid') return fence(tokens, i, options, env, self);
+    if (token.info.trim() !== 'mermaid') return fence(tokens, i, options, renderEnv, self);
     env.diagrams.push({ code: token.content, file: env.file, line: env.line + (token.map?.[0] ?? 0) });
     return diagramPlaceholder(env.diagrams.length - 1);
   };
 
   const image = md.renderer.rules.image!;
-  md.renderer.rules.image = (tokens, i, options, env: RenderEnv, self) => {
+  md.renderer.rules.image = (tokens, i, options, renderEnv, self) => {
+    const env = renderEnv as unknown as RenderEnv;
     const token = tokens[i]!;
     if (token.content.trim() === '') {
       env.issues.push({
@@ -43,7 +45,7 @@ export function createMarkdown(): MarkdownIt {
         message: `the image ${token.attrGet('src') ?? ''} has no alt text: write what it shows between the brackets, ![like this](${token.attrGet('src') ?? 'file.png'})`,
       });
     }
-    return image(tokens, i, options, env, self);
+    return image(tokens, i, options, renderEnv, self);
   };
   return md;
 }

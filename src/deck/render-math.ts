@@ -1,8 +1,5 @@
 import katex from 'katex';
-import type MarkdownIt from 'markdown-it';
-import type StateBlock from 'markdown-it/lib/rules_block/state_block.mjs';
-import type StateInline from 'markdown-it/lib/rules_inline/state_inline.mjs';
-import type Token from 'markdown-it/lib/token.mjs';
+import type { MarkdownIt, StateBlock, StateInline, Token } from 'markdown-it';
 import type { RenderEnv } from './render-env.ts';
 
 /**
@@ -27,7 +24,7 @@ export function mathPlugin(md: MarkdownIt): void {
   md.inline.ruler.after('escape', 'math_inline', mathInline);
   md.block.ruler.after('blockquote', 'math_block', mathBlock, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
   md.core.ruler.after('inline', 'math_render', (state) => {
-    const env = state.env as RenderEnv;
+    const env = state.env as unknown as RenderEnv;
     for (const token of state.tokens) {
       if (token.type === 'math_block') renderToken(token, true, env, token.map?.[0] ?? 0);
       for (const child of token.children ?? []) {
@@ -35,8 +32,8 @@ export function mathPlugin(md: MarkdownIt): void {
       }
     }
   });
-  md.renderer.rules.math_inline = (tokens, i) => tokens[i]!.meta.html as string;
-  md.renderer.rules.math_block = (tokens, i) => `<div class="math-display">${tokens[i]!.meta.html as string}</div>\n`;
+  md.renderer.rules.math_inline = (tokens, i) => (tokens[i]!.meta as { html: string }).html;
+  md.renderer.rules.math_block = (tokens, i) => `<div class="math-display">${(tokens[i]!.meta as { html: string }).html}</div>\n`;
 }
 
 function renderToken(token: Token, display: boolean, env: RenderEnv, mapLine: number): void {
