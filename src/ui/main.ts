@@ -21,7 +21,8 @@ const deck = new Reveal({
   slideNumber: 'c/t',
   progress: true,
   controls: true,
-  center: true,
+  // Content starts at the top of every slide, so headings do not jump; title slides centre by CSS.
+  center: false,
   // Below this width (phones) the deck becomes a scroll view; `?view=scroll` asks for it anywhere.
   scrollActivationWidth: PHONE_WIDTH,
   scrollLayout: 'compact',
