@@ -1,0 +1,173 @@
+import { GiftParseError, type GiftIssue } from './errors.ts';
+import { applyMeta, readMeta, type GiftMeta } from './gift-meta.ts';
+import { Problem, readAnswers } from './gift-answers.ts';
+import { dropFormat, giftText, protectEscapes, restoreEscapes } from './gift-text.ts';
+import { slugify } from './ids.ts';
+import type { Question, QuestionBase } from './types.ts';
+
+/** A description or essay: GIFT questions that are not graded here, reported instead. */
+export interface SkippedGift {
+  line: number;
+  title: string;
+  reason: string;
+}
+
+/** What `parseGiftWithReport` returns. */
+export interface GiftReport {
+  questions: Question[];
+  skipped: SkippedGift[];
+}
+
+/** The lines of one question (blank-line separated), comments removed, escapes protected. */
+interface Block {
+  text: string;
+  /** Source line of each line of `text`. */
+  lines: number[];
+  meta: GiftMeta;
+  metaProblems: GiftIssue[];
+}
+
+const RE_COMMENT = /^\s*\/\//;
+const RE_CATEGORY = /^\$CATEGORY:/;
+
+function splitBlocks(source: string): Block[] {
+  const blocks: Block[] = [];
+  let current: Block | undefined;
+  source
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n|\r|\n/)
+    .forEach((raw, index) => {
+      const line = index + 1;
+      if (raw.trim() === '') {
+        current = undefined;
+        return;
+      }
+      if (!current) {
+        current = { text: '', lines: [], meta: {}, metaProblems: [] };
+        blocks.push(current);
+      }
+      if (RE_COMMENT.test(raw)) {
+        readMeta(raw, line, current.meta, current.metaProblems);
+        return;
+      }
+      // Moodle trims every line before joining a question's lines.
+      current.text += (current.lines.length > 0 ? '\n' : '') + protectEscapes(raw.trim());
+      current.lines.push(line);
+    });
+  return blocks.filter((block) => block.lines.length > 0 || block.metaProblems.length > 0);
+}
+
+/** Source line of a position in a block's text. */
+function lineAt(block: Block, offset: number): number {
+  const lineIndex = block.text.slice(0, Math.max(0, offset)).split('\n').length - 1;
+  return block.lines[lineIndex] ?? block.lines[0] ?? 1;
+}
+
+type Parsed = { question: Question } | { skipped: SkippedGift };
+
+function readQuestion(block: Block, category: string | undefined): Parsed {
+  const text = block.text;
+  let start = 0;
+  let title: string | undefined;
+  if (text.startsWith('::')) {
+    const end = text.indexOf('::', 2);
+    if (end < 0) throw new Problem(lineAt(block, 0), 'expected "::" to close the question title');
+    title = restoreEscapes(text.slice(2, end)).trim();
+    start = end + 2;
+  }
+  const open = text.indexOf('{', start);
+  const close = text.indexOf('}', start);
+  const skip = (reason: string): Parsed => ({
+    skipped: { line: lineAt(block, 0), title: title || giftText(text.slice(start, open < 0 ? undefined : open)).slice(0, 60), reason },
+  });
+  if (open < 0 && close < 0) return skip('description (no answers in braces): nothing to grade');
+  if (close < 0) throw new Problem(lineAt(block, open), 'expected "}" to close the answers opened with "{"');
+  if (open < 0 || close < open) {
+    throw new Problem(lineAt(block, close), 'expected "{" before "}" (write a literal brace as \\})');
+  }
+  const stray = text.slice(close + 1).search(/[{}]/);
+  if (stray >= 0) {
+    throw new Problem(lineAt(block, close + 1 + stray), 'expected one {…} answer set per question (write literal braces as \\{ and \\})');
+  }
+
+  const base: QuestionBase = { id: '', points: 1, prompt: giftText(text.slice(start, open)) };
+  if (title) base.title = title;
+  if (category) base.category = category;
+  let answers = text.slice(open + 1, close);
+  const general = answers.lastIndexOf('####');
+  if (general >= 0) {
+    const explanation = giftText(answers.slice(general + 4));
+    if (explanation) base.explanation = explanation;
+    answers = answers.slice(0, general);
+  }
+  if (answers.trim() === '') return skip('essay (empty braces {}): graded by hand, not here');
+
+  // Text after the braces (even an escaped newline) makes a missing word, as in Moodle.
+  const after = text.slice(close + 1);
+  const before = text.slice(start, open).trimStart();
+  const gap = after.trim() === '' ? undefined : { before: restoreEscapes(dropFormat(before)), after: restoreEscapes(after) };
+  return { question: readAnswers((offset) => lineAt(block, offset), base, answers, open + 1, gap) };
+}
+
+/** Ids: `@kit` ids first, then title slugs, then q1, q2, … by position; repeats get -2, -3. */
+function assignIds(questions: Question[], explicit: (string | undefined)[]): void {
+  const used = new Set(explicit.filter((id): id is string => Boolean(id)));
+  questions.forEach((question, index) => {
+    const wanted = explicit[index];
+    if (wanted) {
+      question.id = wanted;
+      return;
+    }
+    const stem = (question.title && slugify(question.title)) || `q${index + 1}`;
+    let id = stem;
+    for (let n = 2; used.has(id); n++) id = `${stem}-${n}`;
+    used.add(id);
+    question.id = id;
+  });
+}
+
+/**
+ * Reads Moodle GIFT into questions of this model, and reports the descriptions and essays it
+ * left out (they are not graded here). Throws `GiftParseError` listing every problem with its line.
+ * @example parseGiftWithReport("::Share:: Traditional industries are over 80% of manufacturing. {T}")
+ */
+export function parseGiftWithReport(text: string, fileName?: string): GiftReport {
+  const questions: Question[] = [];
+  const explicitIds: (string | undefined)[] = [];
+  const skipped: SkippedGift[] = [];
+  const issues: GiftIssue[] = [];
+  let category: string | undefined;
+  for (const block of splitBlocks(text)) {
+    issues.push(...block.metaProblems);
+    if (RE_CATEGORY.test(block.text)) {
+      const [first = '', ...rest] = block.text.split('\n');
+      category = restoreEscapes(first.replace(RE_CATEGORY, '')).trim();
+      block.text = rest.join('\n');
+      block.lines = block.lines.slice(1);
+    }
+    if (block.text.trim() === '') continue;
+    try {
+      const parsed = readQuestion(block, category);
+      if ('skipped' in parsed) {
+        skipped.push(parsed.skipped);
+      } else {
+        questions.push(applyMeta(parsed.question, block.meta));
+        explicitIds.push(block.meta.id);
+      }
+    } catch (error) {
+      if (!(error instanceof Problem)) throw error;
+      issues.push({ line: error.line, message: error.message });
+    }
+  }
+  if (issues.length > 0) throw new GiftParseError(issues, fileName);
+  assignIds(questions, explicitIds);
+  return { questions, skipped };
+}
+
+/**
+ * Reads Moodle GIFT into questions of this model (descriptions and essays are left out; see
+ * `parseGiftWithReport`). Throws `GiftParseError` naming the line and what was expected.
+ */
+export function parseGift(text: string, fileName?: string): Question[] {
+  return parseGiftWithReport(text, fileName).questions;
+}

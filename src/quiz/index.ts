@@ -1,0 +1,54 @@
+/**
+ * The quiz engine's public entry: read quiz files and GIFT, grade responses, shuffle with
+ * seeds, apply tries and penalties, sum results, save and restore sessions.
+ * Pure TypeScript: no DOM, no Node APIs; time and randomness are passed in.
+ */
+
+export type * from './types.ts';
+
+export { parseQuizBank } from './parse-quiz.ts';
+export {
+  QuizValidationError,
+  ResponseError,
+  GiftParseError,
+  SessionError,
+  formatIssue,
+  type ValidationIssue,
+  type GiftIssue,
+} from './errors.ts';
+
+export { grade, numericBounds } from './grade.ts';
+export { normaliseQuestion, normaliseQuiz } from './canonical.ts';
+export { CORRECT_THRESHOLD, isCorrect } from './fraction.ts';
+export { normaliseText, matchesAnswer } from './text-match.ts';
+
+export { shuffle, createRandom, randomBelow, type Random } from './shuffle.ts';
+export { presentedOrder, questionSeed, type Presentation } from './presentation.ts';
+
+export { tryCredit, bestCredit, remainingTries } from './attempts.ts';
+export {
+  createSession,
+  submitTry,
+  triesLeft,
+  triesAt,
+  SESSION_VERSION,
+  type Session,
+  type QuestionProgress,
+  type TryRecord,
+} from './session.ts';
+export { serialise, deserialise } from './session-storage.ts';
+export {
+  quizResult,
+  sectionResults,
+  deckResult,
+  type QuestionResult,
+  type QuizResult,
+  type SectionResult,
+  type DeckResult,
+  type Totals,
+} from './results.ts';
+
+export { parseGift, parseGiftWithReport, type GiftReport, type SkippedGift } from './gift-parse.ts';
+export { toGift, toGiftWithReport, type GiftExport, type GiftExportNote } from './gift-write.ts';
+export { letterId, distractorId, slugify } from './ids.ts';
+export { answerText, correctResponse, quoted, type TruthWords } from './answer-text.ts';
