@@ -15,6 +15,14 @@ const COMMANDS: Record<string, Command> = {
     summary: 'check the slides (and quizzes) without writing anything',
     run: async () => (await import('./validate.ts')).runValidate(),
   },
+  'import-gift': {
+    summary: 'read a Moodle GIFT file and write a quiz file: import-gift <file.gift> [--out quizzes/x.yaml] [--after section]',
+    run: async (args) => (await import('./gift.ts')).runImportGift(args),
+  },
+  'export-gift': {
+    summary: 'write the quiz bank as Moodle GIFT to dist/export/quizzes.gift [--out file]',
+    run: async (args) => (await import('./gift.ts')).runExportGift(args),
+  },
   bench: {
     summary: 'measure JavaScript and CSS size, time to ready, and build time; prints figures',
     run: async (args) => (await import('./bench.ts')).runBench(args),
@@ -22,7 +30,7 @@ const COMMANDS: Record<string, Command> = {
 };
 
 function usage(): string {
-  const rows = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);
+  const rows = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(12)} ${c.summary}`);
   return `usage: npm run kit -- <command>\n\ncommands:\n${rows.join('\n')}`;
 }
 

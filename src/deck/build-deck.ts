@@ -5,12 +5,17 @@ import { parseSlides, type Section } from './parse-slides.ts';
 import { createMarkdown, RE_DIAGRAM_PLACEHOLDER } from './render-markdown.ts';
 import { renderDiagrams } from './render-mermaid.ts';
 import type { DiagramRef, RenderEnv } from './render-env.ts';
+import { loadQuizzes, type LoadedQuiz } from './load-quizzes.ts';
+import { renderQuizStack, type QuizPayload } from './render-quiz.ts';
+import { renderResultsSlide, renderMissedReviewSlide } from './render-results.ts';
+import { createStrings, STRINGS } from '../i18n/strings.ts';
 
 /** The deck as the browser gets it, with what it took to make it. */
 export interface BuiltDeck {
   /** The reveal.js `<section>` elements, in deck order. */
   html: string;
   sections: Section[];
+  quizzes: LoadedQuiz[];
   diagrams: { total: number; rendered: number; keys: string[] };
   /** Every character the deck shows, so fonts can be cut down to what is used. */
   text: string;
@@ -45,10 +50,25 @@ export function readSections(root: string): { sections: Section[]; issues: Sourc
  */
 export async function buildDeck(root: string): Promise<BuiltDeck> {
   const { sections, issues } = readSections(root);
+  const loadedQuizzes = loadQuizzes(root, sections);
+  const order = sections.map((s) => s.id);
+  // Deck order, not file order: results and exports list quizzes as a learner meets them.
+  const quizzes = loadedQuizzes.quizzes.sort((a, b) => order.indexOf(a.quiz.after ?? '') - order.indexOf(b.quiz.after ?? ''));
+  const quizIssues = loadedQuizzes.issues;
+  issues.push(...quizIssues);
   const md = createMarkdown();
+  const t = createStrings();
   const diagrams: DiagramRef[] = [];
   const parts: string[] = [];
   const text: string[] = [];
+  const payload: QuizPayload = { quizzes: quizzes.map((q) => q.quiz), html: {}, slides: {} };
+  for (const section of sections) {
+    for (const slide of section.slides) {
+      payload.slides[`${section.id}/${slide.id}`] = { href: `#/${section.id}--${slide.id}`, title: slide.title.replace(/[*_`]/g, '') };
+    }
+  }
+  const lastQuiz = quizzes.at(-1);
+  const quizContext = { md, t, issues, slides: payload.slides, html: payload.html };
 
   for (const section of sections) {
     for (const slide of section.slides) {
@@ -69,7 +89,15 @@ export async function buildDeck(root: string): Promise<BuiltDeck> {
       );
       text.push(slide.body, slide.notes);
     }
+    for (const loaded of quizzes.filter((q) => q.quiz.after === section.id)) {
+      let stack = renderQuizStack(loaded, quizContext);
+      if (loaded === lastQuiz) stack = stack.replace(/<\/section>$/, `${renderMissedReviewSlide(t, loaded.quiz.id)}\n</section>`);
+      parts.push(stack);
+      text.push(JSON.stringify(loaded.quiz));
+      if (loaded === lastQuiz) parts.push(renderResultsSlide(t));
+    }
   }
+  text.push(JSON.stringify(STRINGS));
 
   const drawn = await renderDiagrams(root, diagrams);
   issues.push(...drawn.issues);
@@ -87,5 +115,7 @@ export async function buildDeck(root: string): Promise<BuiltDeck> {
     const svg = count === 1 ? drawn.svgs.get(key)! : drawn.svgs.get(key)!.replaceAll(`d-${key}`, `d-${key}-${count}`);
     return `<figure class="diagram" data-diagram="${key}">${svg.trim()}</figure>`;
   });
-  return { html, sections, diagrams: { total: diagrams.length, rendered: drawn.rendered, keys: drawn.keys }, text: text.join('\n') };
+  // The quizzes travel with the page as data; `<` is escaped so no text can close the script.
+  const data = `<script type="application/json" id="kit-quizzes">${JSON.stringify(payload).replace(/</g, '\\u003c')}</script>`;
+  return { html: `${html}\n${data}`, sections, quizzes, diagrams: { total: diagrams.length, rendered: drawn.rendered, keys: drawn.keys }, text: text.join('\n') };
 }

@@ -52,3 +52,4 @@ export { parseGift, parseGiftWithReport, type GiftReport, type SkippedGift } fro
 export { toGift, toGiftWithReport, type GiftExport, type GiftExportNote } from './gift-write.ts';
 export { letterId, distractorId, slugify } from './ids.ts';
 export { answerText, correctResponse, quoted, type TruthWords } from './answer-text.ts';
+export { toQuizYaml } from './write-quiz.ts';

@@ -1,0 +1,81 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import { parseQuizBank, QuizValidationError, type Quiz } from '../quiz/index.ts';
+import type { SourceIssue } from './errors.ts';
+import type { Section } from './parse-slides.ts';
+
+/** A quiz of `quizzes/` with the file it came from. */
+export interface LoadedQuiz {
+  quiz: Quiz;
+  file: string;
+}
+
+/** Where the one source of facts is kept; every `source:` must be found in it verbatim. */
+export const SOURCE_TEXT = 'assets/source/press-conference.txt';
+
+/** The line of a value in a YAML text, by its path (`['questions', 2, 'slide']`), or of its nearest parent. */
+function lineFinder(text: string) {
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter });
+  return (path: (string | number)[]): number => {
+    for (let n = path.length; n > 0; n--) {
+      const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
+      if (node?.range) return counter.linePos(node.range[0]).line;
+    }
+    return 1;
+  };
+}
+
+/**
+ * Reads every quiz of `quizzes/` and checks it against the deck and the source: each quiz
+ * follows a section, each question names the slide that teaches it and quotes its evidence
+ * verbatim, ids are unique. Problems are collected as `quizzes/<file>:<line>: …`.
+ */
+export function loadQuizzes(root: string, sections: Section[]): { quizzes: LoadedQuiz[]; issues: SourceIssue[] } {
+  const dir = join(root, 'quizzes');
+  const quizzes: LoadedQuiz[] = [];
+  const issues: SourceIssue[] = [];
+  if (!existsSync(dir)) return { quizzes, issues };
+  const sourcePath = join(root, SOURCE_TEXT);
+  const source = existsSync(sourcePath) ? readFileSync(sourcePath, 'utf8') : undefined;
+  const slides = new Set(sections.flatMap((s) => s.slides.map((slide) => `${s.id}/${slide.id}`)));
+  const sectionIds = new Set(sections.map((s) => s.id));
+  const owners = new Map<string, string>();
+
+  for (const name of readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort()) {
+    const file = `quizzes/${name}`;
+    const text = readFileSync(join(dir, name), 'utf8');
+    let quiz: Quiz;
+    try {
+      quiz = parseQuizBank(text, file);
+    } catch (error) {
+      if (!(error instanceof QuizValidationError)) throw error;
+      issues.push(...error.issues.map((i) => ({ file, line: i.line, message: i.path ? `${i.path}: ${i.message}` : i.message })));
+      continue;
+    }
+    const lineOf = lineFinder(text);
+    const at = (path: (string | number)[], message: string) => issues.push({ file, line: lineOf(path), message });
+
+    const other = owners.get(quiz.id);
+    if (other) at(['id'], `the quiz id "${quiz.id}" is already used by ${other}: quiz ids must be unique across quizzes/`);
+    else owners.set(quiz.id, file);
+    if (!quiz.after) at(['id'], 'a quiz needs `after:`, the id of the section it follows in the deck');
+    else if (!sectionIds.has(quiz.after)) {
+      at(['after'], `after: "${quiz.after}" is not a section of the deck; the sections are ${[...sectionIds].join(', ')}`);
+    }
+    quiz.questions.forEach((q, i) => {
+      const where = `questions[${i}]`;
+      if (!q.slide) at(['questions', i], `${where}: add \`slide:\`, the <section>/<slide> id of the slide that teaches it`);
+      else if (!slides.has(q.slide)) at(['questions', i, 'slide'], `${where}.slide: "${q.slide}" is not a slide of the deck (write <section id>/<slide id>, e.g. traditional/weight)`);
+      if (!q.source) at(['questions', i], `${where}: add \`source:\`, the words of ${SOURCE_TEXT} that answer it, copied exactly`);
+      else if (source !== undefined && !source.includes(q.source)) {
+        at(['questions', i, 'source'], `${where}.source: not found verbatim in ${SOURCE_TEXT}; copy the words exactly (quotes and apostrophes included)`);
+      }
+      if (!q.explanation) at(['questions', i], `${where}: add \`explanation:\`, shown after the answer whatever it was`);
+    });
+    quizzes.push({ quiz, file });
+  }
+  if (source === undefined && quizzes.length > 0) issues.push({ file: SOURCE_TEXT, line: 1, message: 'the source text is missing: quiz sources cannot be checked' });
+  return { quizzes, issues };
+}
