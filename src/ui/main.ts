@@ -9,8 +9,10 @@ import '@fontsource/atkinson-hyperlegible/700.css';
 import '@fontsource/atkinson-hyperlegible/400-italic.css';
 import 'virtual:kit-cjk-fonts.css';
 import '../../assets/theme/kit.css';
+import { createAccessibility } from './accessibility.ts';
 import { createLayout, PHONE_WIDTH } from './layout.ts';
 import { createMotionPreference } from './motion.ts';
+import { createQuizPlugin, keyboardCondition } from './quizzes.ts';
 
 const motion = createMotionPreference();
 const layout = createLayout();
@@ -30,7 +32,8 @@ const deck = new Reveal({
   // `?transition=fade` asks for one, and reduced motion always turns it off again.
   transition: 'none',
   backgroundTransition: 'none',
-  plugins: [Notes, Search, Zoom],
+  keyboardCondition,
+  plugins: [Notes, Search, Zoom, createQuizPlugin()],
 });
 
 // Tools and tests reach the deck through the same global reveal.js has always offered.
@@ -38,3 +41,4 @@ const deck = new Reveal({
 await deck.initialize();
 motion.bind(deck);
 layout.bind(deck);
+createAccessibility(deck).bind();

@@ -81,6 +81,7 @@ for (const viewport of [{ width: 1280, height: 720 }, { width: 1024, height: 768
           .filter((el) => !el.closest('aside.notes'))
           .filter((el) => {
             const box = el.getBoundingClientRect();
+            if (box.width === 0 || box.height === 0) return false; // hidden (a hint not yet asked for)
             return box.bottom > frame.bottom + 1 || box.right > frame.right + 1 || box.left < frame.left - 1;
           })
           .map((el) => `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 40)}"`);

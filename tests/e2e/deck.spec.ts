@@ -32,10 +32,11 @@ test('every slide is shown without an error, and each diagram is drawn at a real
 
 test('every slide belongs to a section, and each of the six sections has a title slide and a diagram', async ({ page }) => {
   await openDeck(page);
-  const slides = page.locator('.reveal .slides > section');
+  const slides = page.locator('.reveal .slides section:not(.stack)');
   const total = await page.evaluate(() => (globalThis as any).Reveal.getTotalSlides());
   await expect(slides).toHaveCount(total);
-  await expect(page.locator('.reveal .slides > section:not([data-section-id])')).toHaveCount(0);
+  // Every slide is a section's slide, a quiz stack, or the results.
+  await expect(page.locator('.reveal .slides > section:not([data-section-id]):not([data-quiz-id]):not([data-quiz-results])')).toHaveCount(0);
   for (const id of SECTIONS) {
     await expect(page.locator(`section#${id}--title[data-section-id="${id}"]`)).toHaveCount(1);
     expect(await page.locator(`section[data-section-id="${id}"] figure.diagram svg`).count(), id).toBeGreaterThanOrEqual(1);

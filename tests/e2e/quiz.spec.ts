@@ -1,0 +1,320 @@
+import { expect, test } from '@playwright/test';
+import { correctResponse } from '../../src/quiz/index.ts';
+import { openDeck, showSlide } from './helpers.ts';
+import { answerRight, enter, openQuestion, readQuizzes, wrongResponse } from './quiz-helpers.ts';
+
+const EXPECTED_QUIZZES = ['traditional-review', 'advantageous-review', 'emerging-review', 'future-review', 'dual-circulation-review', 'final-review'];
+
+test('each quiz is its own stack right after its section, with a question per slide', async ({ page }) => {
+  await openDeck(page);
+  const { quizzes } = await readQuizzes(page);
+  expect(quizzes.map((q) => q.id)).toEqual(EXPECTED_QUIZZES);
+  const types = new Set(quizzes.flatMap((q) => q.questions.map((question) => question.type)));
+  expect([...types].sort()).toEqual(['cloze', 'match', 'multiple', 'numeric', 'order', 'single', 'text', 'truefalse']);
+  for (const quiz of quizzes) {
+    const stack = page.locator(`.reveal .slides > section[data-quiz-id="${quiz.id}"]`);
+    await expect(stack).toHaveCount(1);
+    // The slide before the stack is the last slide of the section the quiz follows.
+    const before = await stack.evaluate((el) => (el.previousElementSibling as HTMLElement).dataset.sectionId);
+    expect(before).toBe(quiz.after);
+    for (const question of quiz.questions) await expect(stack.locator(`form[data-question-id="${question.id}"]`)).toHaveCount(1);
+  }
+});
+
+for (const quizId of EXPECTED_QUIZZES) {
+  test(`${quizId}: every question answered right is graded correct, explained, and linked to its slide`, async ({ page }) => {
+    const problems = await openDeck(page);
+    const payload = await readQuizzes(page);
+    const quiz = payload.quizzes.find((q) => q.id === quizId)!;
+    for (const question of quiz.questions) {
+      const form = await answerRight(page, quiz, question);
+      const live = form.getByRole('status');
+      await expect(live).toContainText('Correct');
+      await expect(live).toContainText('Why:');
+      const link = live.getByRole('link', { name: /^Review the slide/ });
+      await expect(link).toHaveAttribute('href', payload.slides[question.slide!]!.href);
+    }
+    await showSlide(page, `quiz-${quizId}--intro`);
+    const points = quiz.questions.reduce((n, q) => n + q.points, 0);
+    await expect(page.locator(`[data-quiz-id="${quizId}"] [data-quiz-score]`)).toContainText(`${points} of ${points} points (100%)`);
+    expect(problems).toEqual([]);
+  });
+
+  test(`${quizId}: every question answered wrong is graded, with feedback, never a silent zero`, async ({ page }) => {
+    await openDeck(page);
+    const quiz = (await readQuizzes(page)).quizzes.find((q) => q.id === quizId)!;
+    for (const question of quiz.questions) {
+      const form = await openQuestion(page, quiz, question);
+      await enter(form, question, wrongResponse(question));
+      await form.getByRole('button', { name: 'Check' }).click();
+      await expect(form).toHaveAttribute('data-result', /^(incorrect|partial)$/);
+      const live = form.getByRole('status');
+      await expect(live).toContainText(/Not correct|Partly correct/);
+      await expect(live).toContainText('Why:');
+      if (question.type === 'single') {
+        const chosen = question.choices.find((c) => c.id === (wrongResponse(question) as { choice: string }).choice)!;
+        if (chosen.feedback) await expect(live.locator('.quiz-choice-feedback')).toHaveCount(1);
+      }
+      // A way on: another try, or the answer.
+      await expect(form.getByRole('button', { name: /Try again|Show answer/ }).first()).toBeVisible();
+    }
+  });
+}
+
+test('a wrong try, then Try again with the penalty shown, keeps the best score after the penalty', async ({ page }) => {
+  await openDeck(page);
+  const quiz = (await readQuizzes(page)).quizzes.find((q) => q.id === 'traditional-review')!;
+  expect(quiz.penalty).toBeGreaterThan(0);
+  const question = quiz.questions.find((q) => q.type === 'single')!;
+  const form = await openQuestion(page, quiz, question);
+  await enter(form, question, wrongResponse(question));
+  await form.getByRole('button', { name: 'Check' }).click();
+  await expect(form).toHaveAttribute('data-result', 'incorrect');
+  const retry = form.getByRole('button', { name: `Try again (next try earns at most ${Math.round((1 - quiz.penalty) * 100)}%)` });
+  await retry.click();
+  await expect(form).not.toHaveAttribute('data-result');
+  await enter(form, question, correctResponse(question));
+  await form.getByRole('button', { name: 'Check' }).click();
+  await expect(form).toHaveAttribute('data-result', 'correct');
+  await expect(form.getByRole('status')).toContainText(`${+(question.points * (1 - quiz.penalty)).toFixed(2)} of ${question.points} points`);
+});
+
+test('when the tries are spent, Show answer fills in the answer and says so', async ({ page }) => {
+  await openDeck(page);
+  const quiz = (await readQuizzes(page)).quizzes.find((q) => q.attempts > 0)!;
+  const question = quiz.questions.find((q) => q.type === 'single' || q.type === 'truefalse')!;
+  const form = await openQuestion(page, quiz, question);
+  for (let n = 0; n < quiz.attempts; n++) {
+    if (n > 0) await form.getByRole('button', { name: /^Try again/ }).click();
+    await enter(form, question, wrongResponse(question));
+    await form.getByRole('button', { name: 'Check' }).click();
+    await expect(form).toHaveAttribute('data-result', 'incorrect');
+  }
+  await expect(form.getByRole('button', { name: /^Try again/ })).toBeHidden();
+  await expect(form.getByRole('status')).toContainText('No tries left.');
+  await form.getByRole('button', { name: 'Show answer' }).click();
+  await expect(form).toHaveAttribute('data-answer-shown', 'true');
+  await expect(form.getByRole('status')).toContainText('Answer shown');
+  await expect(form.getByRole('status')).toContainText('The answer:');
+});
+
+test('a hint is shown on request', async ({ page }) => {
+  await openDeck(page);
+  const quiz = (await readQuizzes(page)).quizzes.find((q) => q.questions.some((question) => question.hint))!;
+  const question = quiz.questions.find((q) => q.hint)!;
+  const form = await openQuestion(page, quiz, question);
+  const hint = form.getByRole('button', { name: 'Hint' });
+  await expect(hint).toHaveAttribute('aria-expanded', 'false');
+  await hint.click();
+  await expect(hint).toHaveAttribute('aria-expanded', 'true');
+  await expect(form.locator('.quiz-hint')).toBeVisible();
+});
+
+test('Check without an answer, or with text where a number goes, says what to do and grades nothing', async ({ page }) => {
+  await openDeck(page);
+  const quiz = (await readQuizzes(page)).quizzes.find((q) => q.questions.some((question) => question.type === 'numeric'))!;
+  const question = quiz.questions.find((q) => q.type === 'numeric')!;
+  const form = await openQuestion(page, quiz, question);
+  await form.getByRole('button', { name: 'Check' }).click();
+  await expect(form.getByRole('status')).toContainText('Answer the question first');
+  await form.getByRole('textbox', { name: 'Your answer' }).fill('eighty');
+  await form.getByRole('button', { name: 'Check' }).click();
+  await expect(form.getByRole('status')).toContainText('Type a number');
+  await expect(form).not.toHaveAttribute('data-result');
+  const answer = (correctResponse(question) as { value: number }).value;
+  await form.getByRole('textbox', { name: 'Your answer' }).fill(`${answer} %`);
+  await form.getByRole('button', { name: 'Check' }).click();
+  await expect(form).toHaveAttribute('data-result', 'correct');
+});
+
+test('progress survives a reload; a quiz or the whole deck can be reset', async ({ page }) => {
+  await openDeck(page);
+  const { quizzes } = await readQuizzes(page);
+  const [first, second] = quizzes;
+  await answerRight(page, first!, first!.questions[0]!);
+  await answerRight(page, second!, second!.questions[0]!);
+  await page.reload();
+  await page.waitForSelector('.reveal.ready', { state: 'attached' });
+  const form = page.locator(`[data-quiz-id="${first!.id}"] form[data-question-id="${first!.questions[0]!.id}"]`);
+  await expect(form).toHaveAttribute('data-result', 'correct');
+
+  page.on('dialog', (dialog) => dialog.accept());
+  await showSlide(page, `quiz-${first!.id}--intro`);
+  await page.locator(`[data-quiz-id="${first!.id}"]`).getByRole('button', { name: 'Reset this quiz' }).click();
+  await expect(form).not.toHaveAttribute('data-result');
+  await expect(page.locator(`[data-quiz-id="${second!.id}"] form[data-question-id="${second!.questions[0]!.id}"]`)).toHaveAttribute('data-result', 'correct');
+
+  await showSlide(page, 'results');
+  await page.getByRole('button', { name: 'Reset the whole deck' }).click();
+  await expect(page.locator('[data-results-status]')).toHaveText('Progress cleared.');
+  await expect(page.locator(`[data-quiz-id="${second!.id}"] form[data-question-id="${second!.questions[0]!.id}"]`)).not.toHaveAttribute('data-result');
+  await page.reload();
+  await page.waitForSelector('.reveal.ready', { state: 'attached' });
+  await expect(page.locator('form[data-result]')).toHaveCount(0);
+});
+
+test('saved progress that cannot be read is set aside with a notice, not a crash', async ({ page }) => {
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem('kit:progress:v1', '{"version":1,"sessions":{"traditional-review":"not json at all"}}');
+      sessionStorage.setItem('seeded', '1');
+    }
+  });
+  const problems = await openDeck(page);
+  await expect(page.getByRole('status').filter({ hasText: 'could not be read' })).toBeVisible();
+  const keys = await page.evaluate(() => Object.keys(localStorage));
+  expect(keys.some((k) => k.startsWith('kit:progress:unreadable:'))).toBe(true);
+  expect(problems).toEqual([]);
+});
+
+test('the results slide sums each quiz and the deck, and results download and load as JSON and CSV', async ({ page }) => {
+  await openDeck(page);
+  const { quizzes } = await readQuizzes(page);
+  const quiz = quizzes[0]!;
+  for (const question of quiz.questions) await answerRight(page, quiz, question);
+  await showSlide(page, 'results');
+  const row = page.locator(`[data-quiz-results] tr[data-result-quiz="${quiz.id}"]`);
+  const points = quiz.questions.reduce((n, q) => n + q.points, 0);
+  await expect(row).toContainText(`${points} / ${points} (100%)`);
+  await expect(row).toContainText('70%');
+  await expect(row).toContainText('Passed');
+  const total = quizzes.reduce((n, q) => n + q.questions.reduce((m, question) => m + question.points, 0), 0);
+  await expect(page.locator('[data-quiz-results] tr[data-result-deck]')).toContainText(`${points} / ${total}`);
+
+  const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download as JSON' }).click()]);
+  const saved = await (await json.createReadStream()).toArray();
+  const text = Buffer.concat(saved).toString('utf8');
+  expect(JSON.parse(text).sessions[quiz.id]).toBeTruthy();
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download as CSV' }).click()]);
+  const csvText = Buffer.concat(await (await csv.createReadStream()).toArray()).toString('utf8');
+  expect(csvText.split('\n')[0]).toBe('level,quiz,section,question,tries,score,max_score,share,correct_or_passed');
+  expect(csvText).toContain(`quiz,${quiz.id},${quiz.after},,,${points},${points},1,true`);
+
+  page.on('dialog', (dialog) => dialog.accept());
+  await page.getByRole('button', { name: 'Reset the whole deck' }).click();
+  await expect(row).toContainText('Not started');
+  await page.getByLabel('Load results from a file').setInputFiles({ name: 'results.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await expect(page.locator('[data-results-status]')).toHaveText('Results loaded.');
+  await expect(row).toContainText(`${points} / ${points} (100%)`);
+  await page.getByLabel('Load results from a file').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"nope":1}') });
+  await expect(page.locator('[data-results-status]')).toContainText('could not be read');
+  await expect(row).toContainText(`${points} / ${points} (100%)`);
+});
+
+test('questions missed earlier come back at the end of the final review', async ({ page }) => {
+  await openDeck(page);
+  const { quizzes } = await readQuizzes(page);
+  const quiz = quizzes[1]!;
+  const question = quiz.questions.find((q) => q.type === 'single')!;
+  const form = await openQuestion(page, quiz, question);
+  await enter(form, question, wrongResponse(question));
+  await form.getByRole('button', { name: 'Check' }).click();
+  await expect(form).toHaveAttribute('data-result', 'incorrect');
+  await showSlide(page, 'quiz-missed');
+  const copy = page.locator(`[data-missed-review] form[data-question-id="${quiz.id}--${question.id}"]`);
+  await expect(copy).toHaveCount(1);
+  await expect(page.locator('[data-missed-review]')).toContainText(`From “${quiz.title}”`);
+  await enter(copy, question, correctResponse(question));
+  await copy.getByRole('button', { name: 'Check' }).click();
+  await expect(copy).toHaveAttribute('data-result', 'correct');
+  // Practice does not change the score of the quiz the question came from.
+  await expect(form).toHaveAttribute('data-result', 'incorrect');
+});
+
+test('a quiz can be completed with the keyboard alone, and arrow keys never change the slide', async ({ page }) => {
+  await openDeck(page);
+  const quiz = (await readQuizzes(page)).quizzes.find((q) => q.id === 'final-review')!;
+  for (const question of quiz.questions) {
+    const form = await openQuestion(page, quiz, question);
+    const slideId = await page.evaluate(() => (globalThis as any).Reveal.getCurrentSlide().id);
+    const answer = correctResponse(question) as any;
+    // Focus the first control of the question, as Tab would after the slide's heading.
+    await form.locator('input, select, button').first().focus();
+    switch (question.type) {
+      case 'single': {
+        const radios = form.getByRole('radio');
+        const values = await radios.evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+        await radios.first().press('Space');
+        for (let i = 0; i < values.indexOf(answer.choice); i++) await page.keyboard.press('ArrowDown');
+        break;
+      }
+      case 'truefalse':
+        await form.getByRole('radio', { name: answer.value ? 'True' : 'False', exact: true }).focus();
+        await page.keyboard.press('Space');
+        break;
+      case 'multiple':
+        for (const box of await form.getByRole('checkbox').all()) {
+          await box.focus();
+          if (answer.choices.includes(await box.getAttribute('value'))) await page.keyboard.press('Space');
+        }
+        break;
+      case 'order': {
+        for (let position = 0; position < answer.order.length; position++) {
+          for (;;) {
+            const ids = await form.locator('.quiz-order > li').evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.itemId!));
+            if (ids.indexOf(answer.order[position]) === position) break;
+            await form.locator(`li[data-item-id="${answer.order[position]}"]`).getByRole('button', { name: /up$/ }).focus();
+            await page.keyboard.press('Enter');
+          }
+        }
+        break;
+      }
+      case 'match':
+        for (const pair of question.pairs) {
+          const select = form.locator(`[data-pair-id="${pair.id}"] select`);
+          await select.focus();
+          const options = await select.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+          for (let i = 0; i < options.indexOf(answer.matches[pair.id]); i++) await page.keyboard.press('ArrowDown');
+        }
+        break;
+      case 'cloze':
+        for (const blank of question.blanks) {
+          const control = form.locator(`[data-blank-id="${blank.id}"]`);
+          await control.focus();
+          if (blank.kind === 'choice') {
+            const options = await control.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+            for (let i = 0; i < options.indexOf(answer.blanks[blank.id]); i++) await page.keyboard.press('ArrowDown');
+          } else await page.keyboard.type(answer.blanks[blank.id]);
+        }
+        break;
+      default:
+        await form.getByRole('textbox').focus();
+        await page.keyboard.type(String(answer.value ?? answer.text));
+    }
+    // On the Check button, arrow keys and Space stay in the quiz: the slide does not change.
+    await form.getByRole('button', { name: 'Check' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => (globalThis as any).Reveal.getCurrentSlide().id)).toBe(slideId);
+    await page.keyboard.press('Enter');
+    await expect(form, question.id).toHaveAttribute('data-result', 'correct');
+  }
+});
+
+test('in class: the speaker notes of a question give the answer, and A reveals it to the room', async ({ page }) => {
+  await openDeck(page);
+  const quiz = (await readQuizzes(page)).quizzes[0]!;
+  const question = quiz.questions.find((q) => q.type === 'single')!;
+  const form = await openQuestion(page, quiz, question);
+  const notes = page.locator(`section#quiz-${quiz.id}--${question.id} aside.notes`);
+  await expect(notes).toContainText('The answer:');
+  await expect(notes).toContainText(question.choices.find((c) => c.correct)!.text.replace(/[*_]/g, '').slice(0, 20));
+  await page.locator('body').press('a');
+  await expect(form).toHaveAttribute('data-answer-shown', 'true');
+  await expect(form.getByRole('radio').and(form.locator(`[value="${(correctResponse(question) as { choice: string }).choice}"]`))).toBeChecked();
+});
+
+test('on a phone, in the scroll view, a question can be answered and is explained', async ({ browser }) => {
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  const problems = await openDeck(page);
+  const quiz = (await readQuizzes(page)).quizzes[0]!;
+  const question = quiz.questions.find((q) => q.type === 'single')!;
+  const form = page.locator(`[data-quiz-id="${quiz.id}"] form[data-question-id="${question.id}"]`);
+  await form.scrollIntoViewIfNeeded();
+  await enter(form, question, correctResponse(question));
+  await form.getByRole('button', { name: 'Check' }).click();
+  await expect(form).toHaveAttribute('data-result', 'correct');
+  await expect(form.getByRole('status')).toBeInViewport({ ratio: 0.3 });
+  expect(problems).toEqual([]);
+  await page.close();
+});
