@@ -13,7 +13,7 @@ export function renderResultsSlide(t: Translate): string {
 <div class="results-actions">
 <button type="button" data-action="download-json">${escapeHtml(t('results.downloadJson'))}</button>
 <button type="button" data-action="download-csv">${escapeHtml(t('results.downloadCsv'))}</button>
-<label class="results-load"><span>${escapeHtml(t('results.load'))}</span> <input type="file" accept=".json,application/json" data-action="load"></label>
+<label class="results-load"><span>${escapeHtml(t('results.load'))}</span> <input type="file" accept=".json,.csv,application/json,text/csv" data-action="load"></label>
 <button type="button" data-action="reset-all">${escapeHtml(t('results.resetAll'))}</button>
 </div>
 <p data-results-status role="status" aria-live="polite"></p>

@@ -4,12 +4,12 @@ import type { RevealApi } from 'reveal.js';
 export const PHONE_WIDTH = 600;
 
 /** The slide size a projector or laptop gets: 16:9, type sized for the back of a room. */
-const ROOM = { width: 1280, height: 720 };
+const ROOM = { width: 1280, height: 720, scrollSnap: 'mandatory' as const };
 /**
  * The slide size a phone gets: half as wide, so the same slide reflows into a narrow column
  * and its text is shown at a readable size instead of being shrunk to a third.
  */
-const PHONE = { width: 640, height: 900 };
+const PHONE = { width: 640, height: 900, scrollSnap: false as const };
 
 /**
  * Chooses the slide size for the screen, and changes it when the screen crosses the phone

@@ -303,6 +303,18 @@ export function createQuizView(root: ParentNode, { payload, store, t, now = () =
       updateScore(quiz);
     });
 
+    // Arrow keys move between choices, as they do between radio buttons; Home and End too.
+    form.addEventListener('keydown', (event) => {
+      const target = event.target as HTMLElement;
+      if (!target.matches('input[type=checkbox]')) return;
+      const boxes = [...form.querySelectorAll<HTMLInputElement>('input[type=checkbox]:not(:disabled)')];
+      const at = boxes.indexOf(target as HTMLInputElement);
+      const next = { ArrowDown: at + 1, ArrowRight: at + 1, ArrowUp: at - 1, ArrowLeft: at - 1, Home: 0, End: boxes.length - 1 }[event.key];
+      if (next === undefined) return;
+      event.preventDefault();
+      boxes[(next + boxes.length) % boxes.length]?.focus();
+    });
+
     form.addEventListener('click', (event) => {
       const button = (event.target as Element).closest<HTMLButtonElement>('button');
       if (!button || button.type === 'submit') return;

@@ -2,6 +2,7 @@ import { deckResult, quizResult, type Quiz } from '../quiz/index.ts';
 import type { Translate } from '../i18n/strings.ts';
 import type { QuizPayload } from '../deck/render-quiz.ts';
 import type { ProgressStore } from './progress-store.ts';
+import { csvToSaved, resultsCsv } from './results-csv.ts';
 
 const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 const percent = (share: number) => `${Math.round(share * 100)}%`;
@@ -14,24 +15,6 @@ function download(name: string, type: string, text: string): void {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
-/** One row per question, then one per quiz and one for the deck: what a spreadsheet wants. */
-export function resultsCsv(quizzes: readonly Quiz[], store: ProgressStore): string {
-  const cell = (value: string | number | boolean) => {
-    const text = String(value);
-    return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  const rows: (string | number | boolean)[][] = [['level', 'quiz', 'section', 'question', 'tries', 'score', 'max_score', 'share', 'correct_or_passed']];
-  const sessions = store.sessions();
-  for (const quiz of quizzes) {
-    const result = quizResult(quiz, sessions.find((s) => s.quizId === quiz.id));
-    for (const q of result.questions) rows.push(['question', quiz.id, quiz.after ?? '', q.id, q.tries, q.score, q.maxScore, q.maxScore ? +(q.score / q.maxScore).toFixed(4) : 0, q.correct]);
-    rows.push(['quiz', quiz.id, quiz.after ?? '', '', '', result.score, result.maxScore, +result.share.toFixed(4), result.passed]);
-  }
-  const deck = deckResult(quizzes, sessions);
-  rows.push(['deck', '', '', '', '', deck.score, deck.maxScore, +deck.share.toFixed(4), deck.passed]);
-  return rows.map((row) => row.map(cell).join(',')).join('\n') + '\n';
 }
 
 /**
@@ -76,7 +59,9 @@ export function createResultsView(root: ParentNode, opts: { payload: QuizPayload
     const file = input.files?.[0];
     if (!file) return;
     try {
-      store.importJson(await file.text(), payload.quizzes);
+      const text = await file.text();
+      const isCsv = /\.csv$/i.test(file.name) || text.trimStart().startsWith('level,');
+      store.importJson(isCsv ? csvToSaved(text, store.learner) : text, payload.quizzes);
       opts.onReset();
       status.textContent = t('results.loaded');
     } catch (error) {

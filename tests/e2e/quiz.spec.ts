@@ -187,13 +187,19 @@ test('the results slide sums each quiz and the deck, and results download and lo
   expect(JSON.parse(text).sessions[quiz.id]).toBeTruthy();
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download as CSV' }).click()]);
   const csvText = Buffer.concat(await (await csv.createReadStream()).toArray()).toString('utf8');
-  expect(csvText.split('\n')[0]).toBe('level,quiz,section,question,tries,score,max_score,share,correct_or_passed');
-  expect(csvText).toContain(`quiz,${quiz.id},${quiz.after},,,${points},${points},1,true`);
+  expect(csvText.split('\n')[0]).toBe('level,quiz,section,question,try,at,score,max_score,share,correct_or_passed,response');
+  expect(csvText).toContain(`quiz,${quiz.id},${quiz.after},,,,${points},${points},1,true`);
 
   page.on('dialog', (dialog) => dialog.accept());
   await page.getByRole('button', { name: 'Reset the whole deck' }).click();
   await expect(row).toContainText('Not started');
   await page.getByLabel('Load results from a file').setInputFiles({ name: 'results.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await expect(page.locator('[data-results-status]')).toHaveText('Results loaded.');
+  await expect(row).toContainText(`${points} / ${points} (100%)`);
+  // The CSV loads back too: reset, load it, and the scores return.
+  await page.getByRole('button', { name: 'Reset the whole deck' }).click();
+  await expect(row).toContainText('Not started');
+  await page.getByLabel('Load results from a file').setInputFiles({ name: 'results.csv', mimeType: 'text/csv', buffer: Buffer.from(csvText) });
   await expect(page.locator('[data-results-status]')).toHaveText('Results loaded.');
   await expect(row).toContainText(`${points} / ${points} (100%)`);
   await page.getByLabel('Load results from a file').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"nope":1}') });

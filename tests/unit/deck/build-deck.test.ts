@@ -79,3 +79,36 @@ describe('buildDeck', () => {
     expect(line).toContain('set CHROME_PATH');
   });
 });
+
+describe('quiz text on the page', () => {
+  it('never lets raw HTML in a quiz run script: prompts, choices and feedback are escaped', async () => {
+    const root = project({ '01-a.md': '---\nid: a\ntitle: A\n---\n# A {#title}\n' });
+    mkdirSync(join(root, 'quizzes'));
+    mkdirSync(join(root, 'assets/source'), { recursive: true });
+    writeFileSync(join(root, 'assets/source/press-conference.txt'), 'the source');
+    writeFileSync(
+      join(root, 'quizzes/x.yaml'),
+      [
+        'id: x',
+        'title: "X <script>alert(1)</script>"',
+        'after: a',
+        'questions:',
+        '  - id: q',
+        '    type: single',
+        '    prompt: "Pick <img src=x onerror=alert(1)>"',
+        '    explanation: "</script><script>alert(2)</script>"',
+        '    slide: a/title',
+        '    source: "the source"',
+        '    choices:',
+        '      - { text: "<b onmouseover=alert(3)>bold</b>", correct: true, feedback: "<iframe src=javascript:alert(4)>" }',
+        '      - { text: "no" }',
+      ].join('\n'),
+    );
+    const { html } = await buildDeck(root);
+    expect(html).not.toMatch(/<(script|img|iframe|b)\b[^>]*(alert|onerror|onmouseover)/i);
+    expect(html).toContain('Pick &lt;img src=x onerror=alert(1)&gt;');
+    // The quiz data rides in a JSON script element that no text can close.
+    const data = html.slice(html.indexOf('<script type="application/json"'));
+    expect(data.match(/<\/script>/g)).toHaveLength(1);
+  });
+});
