@@ -23,6 +23,10 @@ const COMMANDS: Record<string, Command> = {
     summary: 'write the quiz bank as Moodle GIFT to dist/export/quizzes.gift [--out file]',
     run: async (args) => (await import('./gift.ts')).runExportGift(args),
   },
+  'check-browser': {
+    summary: 'say whether the browser the tests and diagram drawing need is there, and how to get one',
+    run: async () => (await import('./check-browser.ts')).runCheckBrowser(),
+  },
   bench: {
     summary: 'measure JavaScript and CSS size, time to ready, and build time; prints figures',
     run: async (args) => (await import('./bench.ts')).runBench(args),

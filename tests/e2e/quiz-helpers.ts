@@ -89,3 +89,17 @@ export async function answerRight(page: Page, quiz: Quiz, question: Question): P
   await expect(form).toHaveAttribute('data-result', 'correct');
   return form;
 }
+
+/** The parts of an answered question (controls, buttons, feedback) stay inside the slide's frame. */
+export async function expectInsideSlide(form: Locator): Promise<void> {
+  const outside = await form.evaluate((el) => {
+    const frame = el.closest('section')!.getBoundingClientRect();
+    return [...el.querySelectorAll<HTMLElement>('fieldset, .quiz-actions, .quiz-feedback > *')]
+      .filter((part) => {
+        const box = part.getBoundingClientRect();
+        return box.height > 0 && (box.bottom > frame.bottom + 1 || box.right > frame.right + 1);
+      })
+      .map((part) => `${part.className || part.tagName}: "${(part.textContent ?? '').slice(0, 40)}"`);
+  });
+  expect(outside).toEqual([]);
+}

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { correctResponse } from '../../src/quiz/index.ts';
 import { openDeck, showSlide } from './helpers.ts';
-import { answerRight, enter, openQuestion, readQuizzes, wrongResponse } from './quiz-helpers.ts';
+import { answerRight, enter, expectInsideSlide, openQuestion, readQuizzes, wrongResponse } from './quiz-helpers.ts';
 
 const EXPECTED_QUIZZES = ['traditional-review', 'advantageous-review', 'emerging-review', 'future-review', 'dual-circulation-review', 'final-review'];
 
@@ -33,6 +33,7 @@ for (const quizId of EXPECTED_QUIZZES) {
       await expect(live).toContainText('Why:');
       const link = live.getByRole('link', { name: /^Review the slide/ });
       await expect(link).toHaveAttribute('href', payload.slides[question.slide!]!.href);
+      await expectInsideSlide(form);
     }
     await showSlide(page, `quiz-${quizId}--intro`);
     const points = quiz.questions.reduce((n, q) => n + q.points, 0);
@@ -57,6 +58,7 @@ for (const quizId of EXPECTED_QUIZZES) {
       }
       // A way on: another try, or the answer.
       await expect(form.getByRole('button', { name: /Try again|Show answer/ }).first()).toBeVisible();
+      await expectInsideSlide(form);
     }
   });
 }
