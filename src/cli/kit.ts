@@ -23,6 +23,14 @@ const COMMANDS: Record<string, Command> = {
     summary: 'write the quiz bank as Moodle GIFT to dist/export/quizzes.gift [--out file]',
     run: async (args) => (await import('./gift.ts')).runExportGift(args),
   },
+  export: {
+    summary: 'write the quiz banks for LMSs: dist/export/quizzes.gift (Moodle) and dist/export/qti.zip (IMS QTI 2.1)',
+    run: async (args) => (await import('./export.ts')).runExport(args),
+  },
+  pdf: {
+    summary: 'print dist/pdf/slides.pdf, handout.pdf, worksheet.pdf and answer-key.pdf [--paper letter] [--section id] [--fragments] [--only slides,handout]',
+    run: async (args) => (await import('./pdf.ts')).runPdf(args),
+  },
   'check-browser': {
     summary: 'say whether the browser the tests and diagram drawing need is there, and how to get one',
     run: async () => (await import('./check-browser.ts')).runCheckBrowser(),

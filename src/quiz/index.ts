@@ -53,3 +53,4 @@ export { toGift, toGiftWithReport, type GiftExport, type GiftExportNote } from '
 export { letterId, distractorId, slugify } from './ids.ts';
 export { answerText, correctResponse, quoted, type TruthWords } from './answer-text.ts';
 export { toQuizYaml } from './write-quiz.ts';
+export { toQti, type QtiPackage } from './qti.ts';

@@ -1,0 +1,46 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { strToU8, zipSync } from 'fflate';
+import { toQti } from '../quiz/index.ts';
+import { bankAsGift, option, readCheckedQuizzes } from './gift.ts';
+
+/** The package's title in the QTI manifest. */
+const QTI_TITLE = 'Modern industrial system: quiz bank';
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * `kit export [--out <dir>]`: the deck's quiz banks for LMSs, `quizzes.gift` for Moodle and
+ * `qti.zip` (IMS QTI 2.1) for Canvas, Blackboard and others, in `dist/export/` by default.
+ * Prints every question a format left out or holds approximately, then a count per format.
+ */
+export async function runExport(args: string[], root = process.cwd()): Promise<number> {
+  const quizzes = readCheckedQuizzes(root);
+  const dir = option(args, '--out') ?? join(root, 'dist/export');
+  const shown = (file: string): string => relative(root, file) || file;
+  const total = quizzes.reduce((n, quiz) => n + quiz.questions.length, 0);
+  mkdirSync(dir, { recursive: true });
+
+  const gift = bankAsGift(quizzes);
+  const giftFile = join(dir, 'quizzes.gift');
+  writeFileSync(giftFile, gift.text);
+
+  const qti = toQti(quizzes, { title: QTI_TITLE });
+  const zipFile = join(dir, 'qti.zip');
+  const entries = Object.fromEntries(Object.entries(qti.files).map(([path, xml]) => [path, strToU8(xml)]));
+  writeFileSync(zipFile, zipSync(entries, { level: 9 }));
+
+  for (const note of gift.notes) console.log(`gift: ${note}`);
+  for (const s of qti.skipped) console.log(`qti: left out ${s.quizId}/${s.questionId}: ${s.reason}`);
+  for (const a of qti.approximated) console.log(`qti: approximated ${a.quizId}/${a.questionId}: ${a.reason}`);
+  for (const note of qti.notes) console.log(`qti: note: ${note}`);
+
+  const giftLeftOut = gift.notes.filter((note) => note.startsWith('left out')).length;
+  const tests = Object.keys(qti.files).filter((path) => path.startsWith('tests/')).length;
+  console.log(`${shown(giftFile)}: ${total - giftLeftOut} of ${total} questions written as GIFT (Moodle).`);
+  console.log(
+    `${shown(zipFile)}: ${total - qti.skipped.length} of ${total} questions written as QTI 2.1 items, in ${plural(tests, 'test')}` +
+      `${qti.approximated.length ? ` (${qti.approximated.length} approximated)` : ''}.`,
+  );
+  return 0;
+}
