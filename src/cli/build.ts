@@ -1,7 +1,8 @@
-import { readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { build } from 'vite';
 import { buildDeck } from '../deck/build-deck.ts';
+import { writeOfflineDeck } from '../export/offline.ts';
 
 /** Drops cached diagrams that no slide uses any more, so the committed cache stays the deck's. */
 function pruneDiagramCache(root: string, used: string[]): number {
@@ -25,6 +26,9 @@ export async function runBuild(root = process.cwd()): Promise<number> {
   const pruned = deck.diagrams.total ? pruneDiagramCache(root, deck.diagrams.keys) : 0;
   if (pruned) console.log(`assets/diagrams: removed ${pruned} drawing${pruned === 1 ? '' : 's'} no slide uses any more`);
   await build({ root, logLevel: 'warn' });
+  const name = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string }).name;
+  const offline = writeOfflineDeck(join(root, 'dist'), name);
+  console.log(`${relative(root, offline.file)}: the whole deck in one file for offline use (${(offline.bytes / 1024 / 1024).toFixed(1)} MiB)`);
   console.log(`dist/ written in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return 0;
 }

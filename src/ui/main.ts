@@ -9,36 +9,57 @@ import '@fontsource/atkinson-hyperlegible/700.css';
 import '@fontsource/atkinson-hyperlegible/400-italic.css';
 import 'virtual:kit-cjk-fonts.css';
 import '../../assets/theme/kit.css';
+import '../../assets/theme/print.css';
+import { createStrings, type Translate } from '../i18n/strings.ts';
 import { createAccessibility } from './accessibility.ts';
 import { createLayout, PHONE_WIDTH } from './layout.ts';
 import { createMotionPreference } from './motion.ts';
-import { createQuizPlugin, keyboardCondition } from './quizzes.ts';
+import { keepSection, readPrintOptions, renderPrintPage, signalPrintReady } from './print/print-mode.ts';
+import { createQuizPlugin, keyboardCondition, readPayload } from './quizzes.ts';
 
-const motion = createMotionPreference();
-const layout = createLayout();
-const deck = new Reveal({
-  ...layout.size,
-  margin: 0.04,
-  hash: true,
-  slideNumber: 'c/t',
-  progress: true,
-  controls: true,
-  // Content starts at the top of every slide, so headings do not jump; title slides centre by CSS.
-  center: false,
-  // Below this width (phones) the deck becomes a scroll view; `?view=scroll` asks for it anywhere.
-  scrollActivationWidth: PHONE_WIDTH,
-  scrollLayout: 'compact',
-  // Slides change at once: nothing to wait for in class, in print or in a screenshot.
-  // `?transition=fade` asks for one, and reduced motion always turns it off again.
-  transition: 'none',
-  backgroundTransition: 'none',
-  keyboardCondition,
-  plugins: [Notes, Search, Zoom, createQuizPlugin()],
-});
+/** The deck itself: reveal.js with our plugins and the learner's preferences. */
+async function startDeck(t: Translate): Promise<void> {
+  const motion = createMotionPreference();
+  const layout = createLayout();
+  const deck = new Reveal({
+    ...layout.size,
+    margin: 0.04,
+    hash: true,
+    slideNumber: 'c/t',
+    progress: true,
+    controls: true,
+    // Content starts at the top of every slide, so headings do not jump; title slides centre by CSS.
+    center: false,
+    // Below this width (phones) the deck becomes a scroll view; `?view=scroll` asks for it anywhere.
+    scrollActivationWidth: PHONE_WIDTH,
+    scrollLayout: 'compact',
+    // Slides change at once: nothing to wait for in class, in print or in a screenshot.
+    // `?transition=fade` asks for one, and reduced motion always turns it off again.
+    transition: 'none',
+    backgroundTransition: 'none',
+    keyboardCondition,
+    // Printed slides show every fragment in its final state; `?pdfSeparateFragments=true` prints each step.
+    pdfSeparateFragments: false,
+    plugins: [Notes, Search, Zoom, createQuizPlugin(t)],
+  });
+  // Tools and tests reach the deck through the same global reveal.js has always offered.
+  (globalThis as { Reveal?: unknown }).Reveal = deck;
+  // In print view (`?print-pdf`) the PDF export waits for this signal, not for a timer.
+  deck.on('pdf-ready', () => void signalPrintReady());
+  await deck.initialize();
+  motion.bind(deck);
+  layout.bind(deck);
+  createAccessibility(deck).bind();
+}
 
-// Tools and tests reach the deck through the same global reveal.js has always offered.
-(globalThis as { Reveal?: unknown }).Reveal = deck;
-await deck.initialize();
-motion.bind(deck);
-layout.bind(deck);
-createAccessibility(deck).bind();
+const options = readPrintOptions(location.search);
+const t = createStrings();
+if (options.mode) {
+  // A handout, worksheet or answer key: a printable page made from the deck, not the deck.
+  const payload = readPayload() ?? { quizzes: [], html: {}, slides: {} };
+  if (options.section) keepSection(document, options.section, payload);
+  await renderPrintPage({ ...options, mode: options.mode }, payload, t);
+} else {
+  if (options.section) keepSection(document, options.section);
+  await startDeck(t);
+}

@@ -1,0 +1,40 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
+
+const MIME: Record<string, string> = { '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf', '.svg': 'image/svg+xml', '.png': 'image/png' };
+const RE_ASSET_URL = /url\((["']?)(\.\/[^)"']+|[^)"':]+\.(?:woff2|woff|ttf|svg|png))\1\)/g;
+/** Older font formats beside a woff2 source: every browser that runs the deck reads woff2. */
+const RE_LEGACY_FONT = /,\s*url\((["']?)[^)"']+\.(?:woff|ttf)\1\)\s*format\((["'])(?:woff|truetype)\2\)/g;
+
+function dataUri(file: string): string {
+  return `data:${MIME[extname(file)] ?? 'application/octet-stream'};base64,${readFileSync(file).toString('base64')}`;
+}
+
+/**
+ * Turns the built `dist/index.html` into one self-contained file: styles, fonts, icon and
+ * script inlined, so the deck opens from a USB stick or an e-mail attachment (`file://`) and
+ * makes no network request. Progress is kept in that file's own browser storage.
+ */
+export function writeOfflineDeck(dist: string, name: string): { file: string; bytes: number } {
+  const assetsOf = (href: string) => resolve(dist, href.replace(/^\.?\//, ''));
+  let html = readFileSync(join(dist, 'index.html'), 'utf8');
+
+  html = html.replace(/<link rel="stylesheet"[^>]*href="([^"]+)"[^>]*>/g, (_, href: string) => {
+    const cssFile = assetsOf(href);
+    const css = readFileSync(cssFile, 'utf8')
+      .replace(RE_LEGACY_FONT, '')
+      .replace(RE_ASSET_URL, (whole, _q: string, url: string) => (url.startsWith('data:') ? whole : `url(${dataUri(resolve(cssFile, '..', url))})`));
+    return `<style>${css}</style>`;
+  });
+  html = html.replace(/<script type="module"[^>]*src="([^"]+)"[^>]*><\/script>/g, (_, src: string) => {
+    // A script's text must not close its own element early.
+    const code = readFileSync(assetsOf(src), 'utf8').replace(/<\/script/gi, '<\\/script');
+    return `<script type="module">${code}</script>`;
+  });
+  html = html.replace(/<link rel="icon" href="([^"]+)"/, (_, href: string) => `<link rel="icon" href="${dataUri(assetsOf(href))}"`);
+  html = html.replace(/<link rel="modulepreload"[^>]*>/g, '');
+
+  const file = join(dist, `${name}-offline.html`);
+  writeFileSync(file, html);
+  return { file, bytes: Buffer.byteLength(html) };
+}

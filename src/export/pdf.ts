@@ -1,0 +1,90 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchChromium } from '../deck/chromium.ts';
+import { serveStatic } from './static-server.ts';
+
+export type PdfName = 'slides' | 'handout' | 'worksheet' | 'answer-key';
+export const PDF_NAMES: readonly PdfName[] = ['slides', 'handout', 'worksheet', 'answer-key'];
+
+export interface PdfOptions {
+  /** Paper for the handout, worksheet and answer key (slides are 16:9 pages). */
+  paper?: 'a4' | 'letter';
+  /** Print one section (and the quiz after it) only. */
+  section?: string;
+  /** Slides: a page for every fragment step instead of the final state. */
+  fragments?: boolean;
+  /** Which PDFs; all four by default. */
+  only?: readonly PdfName[];
+}
+
+export interface WrittenPdf {
+  name: PdfName;
+  file: string;
+  pages: number;
+  bytes: number;
+  seconds: number;
+}
+
+/** Pages in a PDF that Chromium wrote (its page objects are not compressed into object streams). */
+export function countPdfPages(pdf: Uint8Array): number {
+  return (Buffer.from(pdf).toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
+}
+
+function query(name: PdfName, options: PdfOptions): string {
+  const params = new URLSearchParams();
+  if (name === 'slides') {
+    params.set('print-pdf', '');
+    if (options.fragments) params.set('pdfSeparateFragments', 'true');
+  } else {
+    params.set('print', name);
+    if (options.paper === 'letter') params.set('paper', 'letter');
+  }
+  if (options.section) params.set('section', options.section);
+  return `?${params.toString().replace('print-pdf=', 'print-pdf')}`;
+}
+
+/**
+ * Prints the built deck to `dist/pdf/`: the slides (16:9, vector text and diagrams, links kept),
+ * a handout with notes, a worksheet without answers and the answer key. Each page signals when
+ * its fonts and layout are final (`html[data-print-ready]`), so nothing waits on a timer and
+ * every run prints the same.
+ */
+export async function writePdfs(root: string, options: PdfOptions = {}): Promise<WrittenPdf[]> {
+  const dist = join(root, 'dist');
+  const out = join(dist, 'pdf');
+  mkdirSync(out, { recursive: true });
+  const server = await serveStatic(dist);
+  const browser = await launchChromium();
+  const written: WrittenPdf[] = [];
+  try {
+    for (const name of options.only ?? PDF_NAMES) {
+      const started = performance.now();
+      const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(server.url + query(name, options));
+      await page.waitForSelector('html[data-print-ready="true"]', { state: 'attached', timeout: 60_000 }).catch(() => {
+        throw new Error(`${name}.pdf: the page never said it was ready to print${errors.length ? `: ${errors.join('; ')}` : ''}`);
+      });
+      const file = join(out, `${name}.pdf`);
+      const pdf =
+        name === 'slides'
+          ? await page.pdf({ width: '1280px', height: '720px', printBackground: true, preferCSSPageSize: true })
+          : await page.pdf({ format: options.paper === 'letter' ? 'Letter' : 'A4', printBackground: true, preferCSSPageSize: true, outline: true, tagged: true });
+      writeFileSync(file, pdf);
+      await context.close();
+      written.push({ name, file, pages: countPdfPages(pdf), bytes: pdf.length, seconds: (performance.now() - started) / 1000 });
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return written;
+}
+
+/** The section ids of the built deck, to check `--section` before printing. */
+export function builtSections(root: string): string[] {
+  const html = readFileSync(join(root, 'dist/index.html'), 'utf8');
+  return [...new Set([...html.matchAll(/data-section-id="([^"]+)"/g)].map((m) => m[1]!))];
+}

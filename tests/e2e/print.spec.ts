@@ -1,0 +1,108 @@
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { writePdfs, type WrittenPdf } from '../../src/export/pdf.ts';
+import { openDeck } from './helpers.ts';
+import { answerRight, readQuizzes } from './quiz-helpers.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const OFFLINE = resolve(ROOT, 'dist/modern-industrial-system-kit-offline.html');
+
+/** The text of a PDF as poppler's pdftotext reads it, white space folded. */
+const pdfText = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+const pdfPages = (file: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+const fold = (text: string) => text.replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim();
+
+test.describe('PDF export', () => {
+  test.describe.configure({ mode: 'serial', timeout: 180_000 });
+  let pdfs: Record<string, WrittenPdf>;
+
+  test.beforeAll(async () => {
+    pdfs = Object.fromEntries((await writePdfs(ROOT)).map((pdf) => [pdf.name, pdf]));
+  });
+
+  test('slides.pdf has one 16:9 page per slide, with every diagram label as text', async ({ page }) => {
+    await openDeck(page);
+    const total = await page.evaluate(() => (globalThis as any).Reveal.getTotalSlides());
+    expect(pdfPages(pdfs.slides!.file)).toBe(total);
+    const [width, height] = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(execFileSync('pdfinfo', [pdfs.slides!.file], { encoding: 'utf8' }))!.slice(1).map(Number);
+    expect(width! / height!).toBeCloseTo(16 / 9, 2);
+    const text = fold(pdfText(pdfs.slides!.file));
+    const labels = await page.evaluate(() =>
+      [...document.querySelectorAll('figure.diagram svg .nodes text, figure.diagram svg .cluster-label text')].flatMap((t) =>
+        [...t.querySelectorAll('tspan.text-inner-tspan')].map((s) => s.textContent!.trim()).filter(Boolean),
+      ),
+    );
+    expect(labels.length).toBeGreaterThan(30);
+    const missing = labels.map(fold).filter((label) => !text.includes(label));
+    expect(missing).toEqual([]);
+    // Formulas are text too (KaTeX), not pictures.
+    expect(text).toContain('trad');
+  });
+
+  test('handout.pdf puts each slide with its speaker notes', async () => {
+    const text = fold(pdfText(pdfs.handout!.file));
+    expect(pdfPages(pdfs.handout!.file)).toBeGreaterThanOrEqual(pdfPages(pdfs.slides!.file));
+    expect(text).toContain('Speaker notes');
+    expect(text).toContain('Ask the room');
+    expect(text).toContain('Who, when, where');
+  });
+
+  test('worksheet.pdf has every question and no answers; answer-key.pdf has every answer with its evidence', async ({ page }) => {
+    await openDeck(page);
+    const { quizzes } = await readQuizzes(page);
+    const worksheet = fold(pdfText(pdfs.worksheet!.file));
+    const key = fold(pdfText(pdfs['answer-key']!.file));
+    const prompts = await page.evaluate(() => [...document.querySelectorAll('form.quiz-question legend')].map((l) => l.textContent!.replace(/\s+/g, ' ').trim().slice(0, 40)));
+    const missing = prompts.map(fold).filter((prompt) => !worksheet.includes(prompt));
+    expect(missing).toEqual([]);
+    expect(worksheet).toContain('Name:');
+    for (const word of ['Why:', 'The answer:', 'In the source:']) {
+      expect(worksheet).not.toContain(word);
+      expect(key).toContain(word);
+    }
+    const questions = quizzes.flatMap((q) => q.questions);
+    expect(key.split('The answer:').length - 1).toBe(questions.length);
+    expect(key.split('Taught on the slide:').length - 1).toBe(questions.length);
+    expect(execFileSync('pdfinfo', [pdfs.worksheet!.file], { encoding: 'utf8' })).toMatch(/Page size:\s+59[45](\.\d+)? x 84[12](\.\d+)? pts \(A4\)/);
+  });
+
+  test('on request, the worksheet is on US Letter and one section prints alone', async () => {
+    const [letter] = await writePdfs(ROOT, { only: ['worksheet'], paper: 'letter' });
+    expect(execFileSync('pdfinfo', [letter!.file], { encoding: 'utf8' })).toMatch(/Page size:\s+612 x 792 pts \(letter\)/);
+    const [section] = await writePdfs(ROOT, { only: ['slides'], section: 'future' });
+    const text = fold(pdfText(section!.file));
+    expect(text).toContain('humanoid robots');
+    expect(text).not.toContain('Who, when, where');
+    // Restore the full set for anyone looking at dist/pdf afterwards.
+    await writePdfs(ROOT, { only: ['slides', 'worksheet'] });
+  });
+});
+
+test.describe('one-file offline deck', () => {
+  test('opens from file:// with every network request refused, and keeps quiz progress', async ({ browser }) => {
+    const context = await browser.newContext();
+    const requests: string[] = [];
+    await context.route('**/*', (route) => (route.request().url().startsWith('file:') ? route.continue() : route.abort()));
+    const page = await context.newPage();
+    page.on('request', (r) => { if (!r.url().startsWith('data:')) requests.push(r.url()); });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    await page.goto(`file://${OFFLINE}`);
+    await page.waitForSelector('.reveal.ready', { state: 'attached' });
+    await page.evaluate(() => document.fonts.ready);
+    expect(await page.evaluate(() => document.fonts.check('32px "Atkinson Hyperlegible"'))).toBe(true);
+    await expect(page.locator('figure.diagram svg').first()).toBeAttached();
+
+    const { quizzes } = await readQuizzes(page);
+    const quiz = quizzes[0]!;
+    await answerRight(page, quiz, quiz.questions[0]!);
+    await page.reload();
+    await page.waitForSelector('.reveal.ready', { state: 'attached' });
+    await expect(page.locator(`[data-quiz-id="${quiz.id}"] form[data-question-id="${quiz.questions[0]!.id}"]`)).toHaveAttribute('data-result', 'correct');
+    expect(requests.every((url) => url.startsWith(`file://${OFFLINE}`))).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
