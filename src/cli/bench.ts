@@ -2,35 +2,49 @@
  * `npm run bench`: the figures the README reports, measured, not asserted. Builds the deck
  * (warm diagram cache), sizes what the browser loads, and times navigation → reveal.js ready.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { extname, join, resolve } from 'node:path';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { launchChromium } from '../deck/chromium.ts';
+import { CHROME_ARGS, findChromium, launchChromium } from '../deck/chromium.ts';
+import { countPdfPages, writePdfs } from '../export/pdf.ts';
+import { serveStatic } from '../export/static-server.ts';
+
+/** The text of every diagram label of the built deck, as a printed PDF must still contain it. */
+function diagramLabels(dist: string): string[] {
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const labels = [...html.matchAll(/<tspan[^>]*class="text-inner-tspan"[^>]*>([^<]+)<\/tspan>/g)].map((m) => m[1]!.trim());
+  return [...new Set(labels.filter(Boolean))];
+}
+
+/** How many of the labels a PDF holds as text (pdftotext from poppler-utils). */
+function labelsFound(pdf: string, labels: string[]): number {
+  const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  return labels.filter((label) => text.includes(label.replace(/&amp;/g, '&').replace(/&#39;/g, "'"))).length;
+}
+
+/** decktape, the usual tool for printing reveal.js decks, on the same deck and the same Chromium. */
+async function decktape(root: string, url: string, out: string): Promise<{ seconds: number; pages: number } | { error: string }> {
+  const started = performance.now();
+  try {
+    // Not execFileSync: the static server decktape loads from runs in this very process.
+    await promisify(execFile)(
+      join(root, 'node_modules/.bin/decktape'),
+      ['reveal', '--chrome-path', findChromium()!, ...CHROME_ARGS.map((a) => `--chrome-arg=${a}`), '--size', '1280x720', url, out],
+      { timeout: 30 * 60_000, maxBuffer: 64 * 1024 * 1024 },
+    );
+  } catch (error) {
+    const { stdout = '', message } = error as { stdout?: string; message: string };
+    return { error: (stdout.split('\n').find((line) => /error/i.test(line)) ?? message.split('\n')[0])! };
+  }
+  return { seconds: (performance.now() - started) / 1000, pages: countPdfPages(readFileSync(out)) };
+}
 import { runBuild } from './build.ts';
 
 const KIB = 1024;
 const kib = (bytes: number) => `${(bytes / KIB).toFixed(1)} KiB`;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-
-/** Serves dist/ on a free loopback port for as long as the measurement runs. */
-async function serveDist(root: string) {
-  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.woff2': 'font/woff2' };
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const file = resolve(root, '.' + (path.endsWith('/') ? `${path}index.html` : path));
-    try {
-      const body = readFileSync(file);
-      res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return { url: `http://127.0.0.1:${port}/`, close: () => server.close() };
-}
 
 export async function runBench(_args: string[], root = process.cwd()): Promise<number> {
   await runBuild(root); // fills the diagram cache if it is cold, so the timed build below is warm
@@ -39,7 +53,7 @@ export async function runBench(_args: string[], root = process.cwd()): Promise<n
   const buildSeconds = (performance.now() - started) / 1000;
 
   const dist = join(root, 'dist');
-  const server = await serveDist(dist);
+  const server = await serveStatic(dist);
   const browser = await launchChromium();
   const loaded = { js: 0, css: 0, fonts: 0, requests: 0 };
   const ready: number[] = [];
@@ -66,8 +80,19 @@ export async function runBench(_args: string[], root = process.cwd()): Promise<n
     }
   } finally {
     await browser.close();
-    server.close();
+    await server.close();
   }
+
+  // Print: our four PDFs, then decktape's slides PDF of the same deck, both checked for the diagrams' labels.
+  const pdfStarted = performance.now();
+  const pdfs = await writePdfs(root);
+  const pdfSeconds = (performance.now() - pdfStarted) / 1000;
+  const slidesPdf = pdfs.find((p) => p.name === 'slides')!;
+  const labels = diagramLabels(dist);
+  mkdirSync(join(dist, 'bench'), { recursive: true });
+  const printServer = await serveStatic(dist);
+  const theirs = await decktape(root, printServer.url, join(dist, 'bench/decktape.pdf'));
+  await printServer.close();
 
   const diagrams = readdirSync(join(root, 'assets/diagrams')).length;
   const rows: [string, string, string][] = [
@@ -76,6 +101,11 @@ export async function runBench(_args: string[], root = process.cwd()): Promise<n
     ['Fonts loaded on the first slide (woff2)', kib(loaded.fonts), ''],
     ['Navigation to reveal.js ready (median of 5)', `${median(ready).toFixed(0)} ms`, `runs: ${ready.map((t) => t.toFixed(0)).join(', ')} ms`],
     ['Build with a warm diagram cache', `${buildSeconds.toFixed(1)} s`, `${diagrams} cached diagrams`],
+    ['All four PDFs (slides, handout, worksheet, key)', `${pdfSeconds.toFixed(1)} s`, pdfs.map((p) => `${p.name} ${p.pages} pp`).join(', ')],
+    ['  of which slides.pdf', `${slidesPdf.seconds.toFixed(1)} s`, `${slidesPdf.pages} pages, diagram labels as text: ${labelsFound(slidesPdf.file, labels)}/${labels.length}`],
+    'error' in theirs
+      ? ['decktape, slides only, same deck', 'failed', theirs.error]
+      : ['decktape, slides only, same deck', `${theirs.seconds.toFixed(1)} s`, `${theirs.pages} pages, diagram labels as text: ${labelsFound(join(dist, 'bench/decktape.pdf'), labels)}/${labels.length}`],
   ];
   console.log('\nbench (headless Chromium, loopback static server)\n');
   for (const [what, value, note] of rows) console.log(`${what.padEnd(46)} ${value.padStart(10)}  ${note}`);
