@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { DeckBuildError, type SourceIssue } from './errors.ts';
 import { parseSlides, type Section } from './parse-slides.ts';
 import { createMarkdown, RE_DIAGRAM_PLACEHOLDER } from './render-markdown.ts';
-import { renderDiagrams } from './render-mermaid.ts';
+import { diagramTextHtml, renderDiagrams } from './render-mermaid.ts';
 import type { DiagramRef, RenderEnv } from './render-env.ts';
 import { loadQuizzes, type LoadedQuiz } from './load-quizzes.ts';
 import { renderQuizStack, type QuizPayload } from './render-quiz.ts';
@@ -14,6 +14,11 @@ import { createStrings, STRINGS } from '../i18n/strings.ts';
 export interface BuiltDeck {
   /** The reveal.js `<section>` elements, in deck order. */
   html: string;
+  /**
+   * The quizzes as a JSON `<script>`, to go outside `.slides`: reveal.js decides "last slide"
+   * by `nextElementSibling`, so nothing but slides may follow them.
+   */
+  data: string;
   sections: Section[];
   quizzes: LoadedQuiz[];
   diagrams: { total: number; rendered: number; keys: string[] };
@@ -113,9 +118,16 @@ export async function buildDeck(root: string): Promise<BuiltDeck> {
     seen.set(key, count);
     // The same diagram twice on one page would repeat its element ids: number the copies.
     const svg = count === 1 ? drawn.svgs.get(key)! : drawn.svgs.get(key)!.replaceAll(`d-${key}`, `d-${key}-${count}`);
-    return `<figure class="diagram" data-diagram="${key}">${svg.trim()}</figure>`;
+    // The drawing is one image named by its title and described by its description (its labels,
+    // split into pieces by the layout, would read as fragments); the text version that follows
+    // gives its boxes and arrows in order.
+    const image = svg
+      .trim()
+      .replace(/^<svg\b[^>]*>/, (tag) => tag.replace(/\brole="[^"]*"/, 'role="img"').replace(/\baria-roledescription="[^"]*"/, `aria-roledescription="${t('diagram.role')}"`))
+      .replace(/<\/style><g\b/, '</style><g aria-hidden="true"');
+    return `<figure class="diagram" data-diagram="${key}">${image}${diagramTextHtml(diagrams[Number(n)]!.code, t)}</figure>`;
   });
   // The quizzes travel with the page as data; `<` is escaped so no text can close the script.
   const data = `<script type="application/json" id="kit-quizzes">${JSON.stringify(payload).replace(/</g, '\\u003c')}</script>`;
-  return { html: `${html}\n${data}`, sections, quizzes, diagrams: { total: diagrams.length, rendered: drawn.rendered, keys: drawn.keys }, text: text.join('\n') };
+  return { html, data, sections, quizzes, diagrams: { total: diagrams.length, rendered: drawn.rendered, keys: drawn.keys }, text: text.join('\n') };
 }

@@ -34,6 +34,18 @@ export function createMarkdown(): MarkdownIt {
     return diagramPlaceholder(env.diagrams.length - 1);
   };
 
+  // An empty header cell (the corner of a two-way table) heads nothing: make it a data cell,
+  // so a screen reader does not announce a blank header for every cell of its column.
+  md.renderer.rules.th_open = (tokens, i, options, _env, self) => {
+    const inline = tokens[i + 1];
+    if (inline?.type === 'inline' && inline.content.trim() === '') {
+      tokens[i]!.tag = 'td';
+      const close = tokens.slice(i + 1).find((t) => t.type === 'th_close');
+      if (close) close.tag = 'td';
+    }
+    return self.renderToken(tokens, i, options);
+  };
+
   const image = md.renderer.rules.image!;
   md.renderer.rules.image = (tokens, i, options, renderEnv, self) => {
     const env = renderEnv as unknown as RenderEnv;

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import type { SourceIssue } from './errors.ts';
 import { CHROMIUM_HELP, findChromium, launchChromium } from './chromium.ts';
+import type { Translate } from '../i18n/strings.ts';
 
 /** The deck's font stack; diagrams are measured and shown in it. */
 export const FONT_STACK = '"Atkinson Hyperlegible", "Noto Sans SC", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif';
@@ -158,3 +159,175 @@ const DRAW = async ({ id, code }: { id: string; code: string }): Promise<{ svg: 
     return { error: String((error as Error)?.message ?? error) };
   }
 };
+
+// ---------- Text version of a flowchart ----------
+
+/** A flowchart read from its Mermaid source: boxes, groups (subgraphs) and links. */
+export interface FlowchartText {
+  nodes: { id: string; label: string }[];
+  groups: { id: string; title: string; members: string[] }[];
+  edges: { from: string; to: string; kind: 'to' | 'both' | 'line'; label?: string }[];
+}
+
+const RE_BR = /<br\s*\/?>/gi;
+/** Statements that draw nothing a reader needs: styling, interaction, accessibility lines (said elsewhere). */
+const RE_SKIP = /^(?:%%|accTitle\s*:|accDescr\s*:|classDef\s|class\s|style\s|linkStyle\s|click\s|direction\s|(?:flowchart|graph)\b)/;
+const OPENERS: Record<string, string> = { '((': '))', '([': '])', '[[': ']]', '[(': ')]', '[/': '/]', '[\\': '\\]', '{{': '}}', '(': ')', '[': ']', '{': '}', '>': ']' };
+/** A link: `-->`, `---`, `-.->`, `==>`, `<-->`, `--o`, `--x`, with `|text|` or `-- text -->`. */
+const RE_LINK_TEXT = /^\s*(<)?(--|==|-\.)\s*([^\s|>.=-][^]*?)\s*(-{2,}|={2,}|\.-+)(>)?(?=\s|$)/;
+const RE_LINK = /^\s*([<ox])?(-{2,}|={2,}|-\.+-|-\.-+|~{3,})(>|o(?=\s)|x(?=\s))?\s*(?:\|([^|]*)\|)?/;
+
+const cleanLabel = (text: string) =>
+  text.replace(/^"([^]*)"$/, '$1').replace(RE_BR, ' ').replace(/#quot;/g, '"').replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
+
+/** Reads a node reference at the start of `rest`: `ID`, `ID["label"]`, `ID(label)`, `ID{label}`… */
+function readNode(rest: string, spaced = false): { id: string; label?: string; length: number } | undefined {
+  const idMatch = /^\s*([^\s\[\](){}<>&|"=:;.-][^\s\[\](){}<>&|";]*?)(?=[\s\[\](){}>&|;]|-[-.>]|=[=>]|$)/.exec(rest);
+  if (!idMatch) return undefined;
+  let at = idMatch[0].length;
+  // `subgraph id [title]` may put a space before the title.
+  if (spaced) at += /^\s*/.exec(rest.slice(at))![0].length;
+  const id = idMatch[1]!;
+  let label: string | undefined;
+  const opener = ['((', '([', '[[', '[(', '[/', '[\\', '{{', '(', '[', '{', '>'].find((o) => rest.startsWith(o, at));
+  if (opener) {
+    const closer = OPENERS[opener]!;
+    let start = at + opener.length;
+    let end: number;
+    if (rest[start] === '"') {
+      const quote = rest.indexOf('"', start + 1);
+      end = rest.indexOf(closer, quote < 0 ? start : quote + 1);
+    } else end = rest.indexOf(closer, start);
+    if (end < 0) end = rest.length;
+    label = cleanLabel(rest.slice(start, end));
+    at = Math.min(rest.length, end + closer.length);
+  }
+  const cls = /^:::[\w-]+/.exec(rest.slice(at));
+  if (cls) at += cls[0].length;
+  return { id, label, length: at };
+}
+
+/** Reads a Mermaid flowchart's source into boxes, groups and links; other diagram types give nothing. */
+export function readFlowchart(code: string): FlowchartText | undefined {
+  const lines = code.split('\n').map((l) => l.trim());
+  if (!/^(?:flowchart|graph)\b/.test(lines.find((l) => l && !l.startsWith('%%')) ?? '')) return undefined;
+  const nodes = new Map<string, string | undefined>();
+  const groups: FlowchartText['groups'] = [];
+  const edges: FlowchartText['edges'] = [];
+  const member = new Map<string, string>();
+  const stack: FlowchartText['groups'] = [];
+  let inAccBlock = false;
+  const mention = (id: string, label?: string) => {
+    if (groups.some((g) => g.id === id)) return;
+    if (!nodes.has(id) || (label && !nodes.get(id))) nodes.set(id, label ?? nodes.get(id));
+    const group = stack.at(-1);
+    if (group && !member.has(id)) {
+      member.set(id, group.id);
+      group.members.push(id);
+    }
+  };
+  const statements: string[] = [];
+  for (const line of lines) {
+    if (inAccBlock) {
+      if (line.includes('}')) inAccBlock = false;
+      continue;
+    }
+    if (!line || RE_SKIP.test(line)) continue;
+    if (/^accDescr\s*\{/.test(line)) {
+      inAccBlock = !line.includes('}');
+      continue;
+    }
+    statements.push(...line.split(/;\s*(?=\S|$)/).map((s) => s.trim()).filter(Boolean));
+  }
+  for (const line of statements) {
+    const sub = /^subgraph\s+(.+)$/.exec(line);
+    if (sub) {
+      const node = readNode(sub[1]!, true);
+      const id = node && node.length === sub[1]!.length ? node.id : sub[1]!.trim();
+      const title = node?.label ?? cleanLabel(id);
+      const group = { id, title, members: [] as string[] };
+      const parent = stack.at(-1);
+      if (parent) parent.members.push(id);
+      groups.push(group);
+      stack.push(group);
+      continue;
+    }
+    if (line === 'end') {
+      stack.pop();
+      continue;
+    }
+    // A chain: group (& group)* (link group (& group)*)*
+    let rest = line;
+    let previous: string[] | undefined;
+    let link: { kind: FlowchartText['edges'][number]['kind']; reverse: boolean; label?: string } | undefined;
+    for (;;) {
+      const ids: string[] = [];
+      for (;;) {
+        const node = readNode(rest);
+        if (!node) break;
+        mention(node.id, node.label);
+        ids.push(node.id);
+        rest = rest.slice(node.length);
+        const amp = /^\s*&\s*/.exec(rest);
+        if (!amp) break;
+        rest = rest.slice(amp[0].length);
+      }
+      if (!ids.length) break;
+      if (previous && link) {
+        for (const a of previous) for (const b of ids) edges.push(link.reverse ? { from: b, to: a, kind: link.kind, label: link.label } : { from: a, to: b, kind: link.kind, label: link.label });
+      }
+      previous = ids;
+      const text = RE_LINK_TEXT.exec(rest);
+      const plain = text ? undefined : RE_LINK.exec(rest);
+      if (!text && !plain) break;
+      // An arrowhead, a circle or a cross at an end: the link points that way.
+      const left = !!(text ? text[1] : plain![1]);
+      const right = !!(text ? text[5] : plain![3]);
+      const label = cleanLabel(text ? text[3]! : (plain![4] ?? '')) || undefined;
+      link = { kind: left && right ? 'both' : left || right ? 'to' : 'line', reverse: left && !right, label };
+      rest = rest.slice((text ?? plain)![0].length);
+    }
+  }
+  const name = (id: string) => nodes.get(id) ?? cleanLabel(id);
+  return {
+    nodes: [...nodes.keys()].map((id) => ({ id, label: name(id) })),
+    groups,
+    edges,
+  };
+}
+
+/**
+ * The text version of a flowchart, as a disclosure under the drawing: its boxes, its groups
+ * and every arrow "A → B" (a screen reader hears "A points to B"), with the arrows' labels.
+ * Empty for a diagram that is not a flowchart (its title and description still speak for it).
+ */
+export function diagramTextHtml(code: string, t: Translate): string {
+  const chart = readFlowchart(code);
+  if (!chart || chart.nodes.length === 0) return '';
+  const esc = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+  const label = (id: string) => chart.nodes.find((n) => n.id === id)?.label ?? chart.groups.find((g) => g.id === id)?.title ?? id;
+  const arrow = { to: ['→', t('diagram.to')], both: ['↔', t('diagram.bothWays')], line: ['—', t('diagram.linked')] } as const;
+  const parts = [
+    `<p><strong>${esc(t('diagram.boxes'))}</strong></p>`,
+    `<ul class="diagram-boxes">${chart.nodes.map((n) => `<li>${esc(n.label)}</li>`).join('')}</ul>`,
+  ];
+  if (chart.groups.length) {
+    parts.push(
+      `<p><strong>${esc(t('diagram.groups'))}</strong></p>`,
+      `<ul>${chart.groups.map((g) => `<li>${esc(t('diagram.group', { title: g.title, items: g.members.map(label).join('; ') }))}</li>`).join('')}</ul>`,
+    );
+  }
+  if (chart.edges.length) {
+    parts.push(
+      `<p><strong>${esc(t('diagram.arrows'))}</strong></p>`,
+      `<ul>${chart.edges
+        .map((e) => {
+          const [symbol, words] = arrow[e.kind];
+          const note = e.label ? ` ${esc(t('diagram.label', { label: e.label }))}` : '';
+          return `<li>${esc(label(e.from))} <span aria-hidden="true">${symbol}</span><span class="visually-hidden">${esc(words)}</span> ${esc(label(e.to))}${note}</li>`;
+        })
+        .join('')}</ul>`,
+    );
+  }
+  return `<details class="diagram-text"><summary>${esc(t('diagram.textVersion'))}</summary><div class="diagram-text-body" tabindex="0">${parts.join('')}</div></details>`;
+}

@@ -64,7 +64,8 @@ export function kitDeck(): Plugin {
       order: 'pre',
       async handler(html) {
         try {
-          return html.replace(SLOT, (await build()).html);
+          const deck = await build();
+          return html.replace(SLOT, deck.html).replace('</body>', `${deck.data}\n</body>`);
         } catch (error) {
           if (!(error instanceof DeckBuildError)) throw error;
           deck = undefined;

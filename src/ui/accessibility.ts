@@ -1,26 +1,304 @@
 import type { RevealApi } from 'reveal.js';
+import { createStrings, type Translate } from '../i18n/strings.ts';
+
+type Deck = RevealApi & {
+  isScrollView?(): boolean;
+  isPrintView?(): boolean;
+  isOverview?(): boolean;
+  isOverlayOpen?(): boolean;
+  closeOverlay?(): void;
+};
+
+/** The class on `<html>` that switches the high-contrast theme on (CSS in kit.css). */
+export const HIGH_CONTRAST_CLASS = 'kit-contrast-high';
+/** The class on `<html>` while the learner moves with Tab: headings focused on navigation show their ring. */
+export const KEYBOARD_CLASS = 'kit-keyboard';
+const CONTRAST_QUERY = '(prefers-contrast: more), (forced-colors: active)';
+
+/** Keys that activate a button or a disclosure: they belong to it, not to slide navigation. */
+const ACTIVATION_KEYS = new Set([' ', 'Spacebar', 'Enter']);
+const ACTIVATES = 'button, summary, [role="button"], select';
+const EDITABLE = 'input, textarea, select, [contenteditable=""], [contenteditable="true"]';
+
+/** `?contrast=high` asks for high contrast, `?contrast=normal` refuses it even when the system asks. */
+export function contrastFromQuery(search: string): 'high' | 'normal' | undefined {
+  const value = new URLSearchParams(search).get('contrast');
+  return value === 'high' || value === 'normal' ? value : undefined;
+}
 
 /**
- * Keeps the deck readable by assistive technology. In the scroll view every slide is on the
- * page, yet reveal.js still marks slides other than the current one `aria-hidden`, which hides
- * them (and their quizzes) from screen readers and from anything that goes by roles: undo it.
+ * Makes the deck work with a keyboard, a screen reader and a magnifier:
+ *
+ * - the deck is a `main` landmark with a name instead of reveal.js's `role="application"`
+ *   (which hides the page from a screen reader's browse mode); each slide is a group with
+ *   the role description "slide", named by its heading;
+ * - after each slide change (slide view) focus moves to the new slide's heading, unless the
+ *   learner is typing in a field outside the slides or is using a deck control; a short live
+ *   message says where they are ("Slide 5 of 71") instead of reveal.js reading the whole slide;
+ * - reveal.js's own controls, slide number, search and jump-to-slide boxes get names from
+ *   `assets/i18n`; Space and Enter on a button or a disclosure act on it, not on the deck;
+ * - the high-contrast theme follows `?contrast=`, `prefers-contrast: more` and forced colours,
+ *   and the C key switches it;
+ * - in the scroll view every slide is on the page, yet reveal.js still marks slides other than
+ *   the current one `aria-hidden`: undo it; diagrams that scroll sideways on a phone can be
+ *   reached and scrolled with the keyboard.
+ *
+ * reveal.js itself makes off-screen slides `inert` in the slide view (not in the scroll view,
+ * the overview or print), so Tab never reaches them.
  */
-export function createAccessibility(deck: RevealApi & { isScrollView?(): boolean }) {
+export function createAccessibility(deck: Deck, t: Translate = createStrings(), contrastMedia: MediaQueryList = matchMedia(CONTRAST_QUERY)) {
+  const root = document.documentElement;
+  const wrapper = deck.getRevealElement() as HTMLElement | null;
   const slides = deck.getSlidesElement();
+  const cleanups: (() => void)[] = [];
+  const listen = <K extends keyof DocumentEventMap>(target: Document | HTMLElement | Window, type: K, handler: (event: DocumentEventMap[K]) => void, options?: AddEventListenerOptions) => {
+    target.addEventListener(type, handler as EventListener, options);
+    cleanups.push(() => target.removeEventListener(type, handler as EventListener, options));
+  };
+  const scrollView = () => !!deck.isScrollView?.();
+  const slideView = () => !scrollView() && !deck.isPrintView?.() && !deck.isOverview?.();
+
+  /** Our own polite status line: reveal.js's reads out the whole slide at every change. */
+  const status = document.createElement('div');
+  status.className = 'kit-status visually-hidden';
+  status.setAttribute('role', 'status');
+
+  // ----- Structure and names -----
+  /** A slide, not a vertical stack (the scroll view empties stacks but leaves them in the page). */
+  const isSlide = (section: Element) => !section.matches('.stack, .quiz-stack') && !section.querySelector(':scope > section') && section.childElementCount > 0;
+  const headingOf = (slide: Element): HTMLElement | null => {
+    const id = slide.getAttribute('aria-labelledby');
+    return (id ? document.getElementById(id) : null) ?? slide.querySelector<HTMLElement>('h1, h2, h3');
+  };
+  const titleOf = (slide: Element) => (headingOf(slide)?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+  const labelSlides = () => {
+    slides?.querySelectorAll('section').forEach((section) => {
+      if (!isSlide(section)) return;
+      section.setAttribute('role', 'group');
+      section.setAttribute('aria-roledescription', t('deck.slide'));
+      const heading = headingOf(section);
+      if (heading && !heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+      if (heading && !section.hasAttribute('aria-labelledby') && heading.id) section.setAttribute('aria-labelledby', heading.id);
+    });
+  };
+
+  const labelChrome = () => {
+    if (!wrapper) return;
+    wrapper.removeAttribute('role');
+    wrapper.setAttribute('role', 'main');
+    wrapper.setAttribute('aria-label', t('deck.label'));
+    const controls = wrapper.querySelector<HTMLElement>(':scope > .controls');
+    if (controls) {
+      // An `aside` may not be a navigation landmark; a named region it may be.
+      controls.setAttribute('role', 'region');
+      controls.setAttribute('aria-label', t('deck.controls'));
+      const names = { left: 'deck.previous', right: 'deck.next', up: 'deck.up', down: 'deck.down' } as const;
+      for (const [direction, key] of Object.entries(names)) {
+        controls.querySelector(`.navigate-${direction}`)?.setAttribute('aria-label', t(key));
+      }
+    }
+    // The bar repeats what the slide number says in words.
+    wrapper.querySelector(':scope > .progress')?.setAttribute('aria-hidden', 'true');
+    const revealStatus = wrapper.querySelector(':scope > .aria-status');
+    revealStatus?.setAttribute('aria-live', 'off');
+    revealStatus?.setAttribute('aria-hidden', 'true');
+    const resume = wrapper.querySelector<HTMLElement>('.pause-overlay .resume-button');
+    if (resume) resume.textContent = t('deck.resume');
+    if (!status.isConnected) wrapper.append(status);
+    labelAddedBoxes();
+    labelSlideNumber();
+  };
+
+  /** The search and jump-to-slide boxes appear when first opened: name them then. */
+  const labelAddedBoxes = () => {
+    const search = wrapper?.querySelector<HTMLInputElement>('.searchbox .searchinput');
+    if (search && !search.hasAttribute('aria-label')) {
+      search.setAttribute('aria-label', t('deck.search'));
+      search.placeholder = t('deck.searchPlaceholder');
+    }
+    const jump = wrapper?.querySelector<HTMLInputElement>('.jump-to-slide-input');
+    if (jump && !jump.hasAttribute('aria-label')) {
+      jump.setAttribute('aria-label', t('deck.jumpToSlide'));
+      jump.placeholder = t('deck.jumpToSlide');
+    }
+  };
+
+  const position = () => {
+    const current = deck.getCurrentSlide();
+    const all = deck.getSlides();
+    return { n: current ? all.indexOf(current as HTMLElement) + 1 : 0, total: all.length };
+  };
+
+  /** reveal.js writes the number as a bare link ("11 / 128"): say what it is, keeping the words seen (WCAG 2.5.3). */
+  const labelSlideNumber = () => {
+    const link = wrapper?.querySelector<HTMLAnchorElement>(':scope > .slide-number a');
+    if (!link) return;
+    const label = t('deck.slideNumberLink', position());
+    if (link.getAttribute('aria-label') !== label) link.setAttribute('aria-label', label);
+    if (link.getAttribute('aria-current') !== 'page') link.setAttribute('aria-current', 'page');
+  };
+
+  // ----- Scroll view -----
   const unhide = () => {
-    if (!deck.isScrollView?.()) return;
+    if (!scrollView()) return;
     slides?.querySelectorAll('section[aria-hidden]').forEach((s) => s.removeAttribute('aria-hidden'));
   };
-  const observer = new MutationObserver(unhide);
+
+  /** A diagram wider than the phone scrolls sideways: make the scroller reachable by Tab. */
+  const markScrollers = () => {
+    slides?.querySelectorAll<HTMLElement>('figure.diagram').forEach((figure) => {
+      const scrolls = figure.scrollWidth > figure.clientWidth + 1 && getComputedStyle(figure).overflowX !== 'visible';
+      if (scrolls) {
+        figure.tabIndex = 0;
+        const title = figure.querySelector('svg title');
+        if (title?.id) figure.setAttribute('aria-labelledby', title.id);
+      } else if (figure.hasAttribute('tabindex')) {
+        figure.removeAttribute('tabindex');
+        figure.removeAttribute('aria-labelledby');
+      }
+    });
+  };
+
+  // ----- Focus and announcements -----
+  const announce = (text: string) => {
+    status.textContent = text;
+  };
+
+  /** Focus that is gone (the page), or left behind on a slide no longer shown. */
+  const focusIsLost = (current: Element) => {
+    const active = document.activeElement as HTMLElement | null;
+    if (!active || active === document.body || active === root) return true;
+    if (current.contains(active)) return false;
+    if (active.closest('[inert], [hidden], [aria-hidden="true"]')) return true;
+    // A control outside the slides (an arrow button, the search box) keeps its focus.
+    return !!slides?.contains(active) || active.getClientRects().length === 0;
+  };
+
+  const focusHeading = (slide: Element) => {
+    const heading = headingOf(slide);
+    if (!heading) return false;
+    heading.focus({ preventScroll: true });
+    return document.activeElement === heading;
+  };
+
+  let pending = 0;
+  const onSlideChanged = () => {
+    labelSlideNumber();
+    unhide();
+    if (!slideView()) return;
+    cancelAnimationFrame(pending);
+    // After reveal.js has finished the change (numbers, inert, controls), and after any focus
+    // the change itself brought (a search box, a link that was followed).
+    pending = requestAnimationFrame(() => {
+      const current = deck.getCurrentSlide();
+      if (!current || !slideView()) return;
+      const moved = focusIsLost(current) && focusHeading(current);
+      const { n, total } = position();
+      announce(moved ? t('deck.slideNumber', { n, total }) : t('deck.status', { n, total, title: titleOf(current) }));
+      labelSlideNumber();
+    });
+  };
+
+  const onOverviewHidden = () => {
+    const current = deck.getCurrentSlide();
+    requestAnimationFrame(() => {
+      if (current && slideView() && focusIsLost(current)) focusHeading(current);
+    });
+  };
+
+  // ----- High contrast -----
+  let asked = contrastFromQuery(location.search);
+  const applyContrast = () => {
+    const high = asked === 'high' || (asked !== 'normal' && contrastMedia.matches);
+    root.classList.toggle(HIGH_CONTRAST_CLASS, high);
+    return high;
+  };
+  const toggleContrast = () => {
+    asked = root.classList.contains(HIGH_CONTRAST_CLASS) ? 'normal' : 'high';
+    const high = applyContrast();
+    // The choice stays in the address, so a reload or a bookmark keeps it.
+    const url = new URL(location.href);
+    url.searchParams.set('contrast', asked);
+    history.replaceState(history.state, '', url);
+    announce(t(high ? 'deck.contrastOn' : 'deck.contrastOff'));
+  };
+
+  // ----- Keys -----
+  const wrapKeyboardCondition = () => {
+    const previous = deck.getConfig().keyboardCondition;
+    deck.configure({
+      keyboardCondition: (event: KeyboardEvent) => {
+        const target = event.target as Element | null;
+        // Space on a focused button or a summary presses it; it does not also change the slide.
+        if (ACTIVATION_KEYS.has(event.key) && target?.closest?.(ACTIVATES)) return false;
+        if (target?.closest?.(EDITABLE)) return false;
+        return typeof previous === 'function' ? previous(event) !== false : true;
+      },
+    } as object);
+  };
+
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      if (record.type === 'attributes' && record.attributeName === 'aria-hidden') unhide();
+      if (record.type === 'childList') {
+        labelAddedBoxes();
+        labelSlideNumber();
+      }
+    }
+  });
+
   return {
+    /** Whether the high-contrast theme is on. */
+    get highContrast() {
+      return root.classList.contains(HIGH_CONTRAST_CLASS);
+    },
+    toggleContrast,
     bind() {
-      if (!slides) return;
+      applyContrast();
+      const onContrast = () => applyContrast();
+      contrastMedia.addEventListener('change', onContrast);
+      cleanups.push(() => contrastMedia.removeEventListener('change', onContrast));
+      if (!wrapper || !slides) return;
+      labelSlides();
+      labelChrome();
+      // Print and PDF: reveal.js's controls are not there and nothing is focused.
+      deck.configure({ controlsBackArrows: 'visible' } as object);
+      wrapKeyboardCondition();
       observer.observe(slides, { subtree: true, attributes: true, attributeFilter: ['aria-hidden'] });
-      for (const event of ['ready', 'resize', 'slidechanged'] as const) deck.on(event, unhide);
+      observer.observe(wrapper, { childList: true });
+      const number = wrapper.querySelector(':scope > .slide-number');
+      if (number) observer.observe(number, { childList: true, subtree: true });
+      deck.on('slidechanged', onSlideChanged);
+      deck.on('overviewhidden', onOverviewHidden);
+      for (const event of ['ready', 'resize', 'scrollviewactivated', 'scrollviewdeactivated'] as const) {
+        deck.on(event, () => {
+          unhide();
+          markScrollers();
+          labelSlideNumber();
+        });
+      }
+      deck.addKeyBinding({ keyCode: 67, key: 'C', description: t('deck.contrastKey') }, () => {
+        if (deck.isOverlayOpen?.()) deck.closeOverlay?.();
+        else toggleContrast();
+      });
+      // Tab shows the learner is moving by keyboard: from then on a focused heading shows its ring.
+      listen(document, 'keydown', (event) => {
+        if (event.key === 'Tab') root.classList.add(KEYBOARD_CLASS);
+      }, { capture: true });
+      listen(document, 'pointerdown', () => root.classList.remove(KEYBOARD_CLASS), { capture: true });
+      void document.fonts?.ready.then(markScrollers);
       unhide();
+      markScrollers();
+      labelSlideNumber();
     },
     destroy() {
       observer.disconnect();
+      cancelAnimationFrame(pending);
+      deck.off('slidechanged', onSlideChanged);
+      deck.off('overviewhidden', onOverviewHidden);
+      cleanups.splice(0).forEach((cleanup) => cleanup());
+      status.remove();
     },
   };
 }

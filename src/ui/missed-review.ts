@@ -66,10 +66,11 @@ export function createMissedReview(root: ParentNode, opts: { payload: QuizPayloa
       const id = `${quiz.id}--${question.id}`;
       copy.dataset.questionId = id;
       // Fresh names and ids, so the copy's radios and labels are its own.
-      copy.querySelectorAll<HTMLElement>('[name], [id], label[for]').forEach((el) => {
-        for (const attr of ['name', 'id', 'for']) {
+      // References (`aria-describedby`, `aria-labelledby`) follow, so they point inside the copy.
+      copy.querySelectorAll<HTMLElement>('[name], [id], label[for], [aria-describedby], [aria-labelledby]').forEach((el) => {
+        for (const attr of ['name', 'id', 'for', 'aria-describedby', 'aria-labelledby']) {
           const value = el.getAttribute(attr);
-          if (value) el.setAttribute(attr, `review--${value}`);
+          if (value) el.setAttribute(attr, value.split(/\s+/).map((v) => `review--${v}`).join(' '));
         }
       });
       const from = document.createElement('p');

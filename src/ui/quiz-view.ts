@@ -210,9 +210,45 @@ export function createQuizView(root: ParentNode, { payload, store, t, now = () =
     delete form.dataset.result;
     delete form.dataset.answerShown;
     form.querySelector('.quiz-feedback')!.innerHTML = '';
-    form.querySelectorAll<HTMLElement>('[data-verdict]').forEach((el) => delete el.dataset.verdict);
+    clearVerdicts(form);
     setLocked(form, false);
     buttons(form, { check: true, retry: false, show: false });
+  }
+
+  /** Takes away the verdicts of choices: their data attribute and the words and icon that say it. */
+  function clearVerdicts(form: HTMLFormElement) {
+    form.querySelectorAll<HTMLElement>('[data-verdict]').forEach((el) => delete el.dataset.verdict);
+    form.querySelectorAll('.quiz-choice-mark').forEach((mark) => mark.remove());
+  }
+
+  /** A choice's verdict in words and an icon as well as colour: "✓ Right", "✗ Wrong". */
+  function markChoice(label: HTMLElement, verdict: 'right' | 'wrong' | undefined) {
+    label.querySelector('.quiz-choice-mark')?.remove();
+    if (!verdict) {
+      delete label.dataset.verdict;
+      return;
+    }
+    label.dataset.verdict = verdict;
+    const mark = document.createElement('span');
+    mark.className = 'quiz-choice-mark';
+    mark.innerHTML = `<span aria-hidden="true">${verdict === 'right' ? ICONS.correct : ICONS.incorrect}</span> `;
+    mark.append(t(verdict === 'right' ? 'quiz.choiceRight' : 'quiz.choiceWrong'));
+    label.append(mark);
+  }
+
+  /**
+   * After Check or Show answer the button pressed is hidden and the controls are locked, so focus
+   * would fall back to the page: move it to what comes next (Try again, Show answer), or else to
+   * the verdict, which the live region also announces.
+   */
+  function keepFocus(form: HTMLFormElement, hadFocus: boolean) {
+    const active = document.activeElement as HTMLElement | null;
+    if (!hadFocus || (active && form.contains(active) && !active.hidden && !(active as HTMLButtonElement).disabled && active.getClientRects().length > 0)) return;
+    const next = [...form.querySelectorAll<HTMLButtonElement>('.quiz-actions [data-action="retry"], .quiz-actions [data-action="show"]')].find((b) => !b.hidden);
+    const verdict = form.querySelector<HTMLElement>('.quiz-feedback .quiz-verdict');
+    if (verdict) verdict.tabIndex = -1;
+    // The slide view must not scroll under its slides; the scroll view may bring the verdict into view.
+    (next ?? verdict)?.focus({ preventScroll: !document.querySelector('.reveal-viewport.reveal-scroll') });
   }
 
   function setLocked(form: HTMLFormElement, locked: boolean) {
@@ -243,8 +279,7 @@ export function createQuizView(root: ParentNode, { payload, store, t, now = () =
         const input = label.querySelector('input')!;
         const choice = 'choices' in question ? question.choices.find((c) => c.id === input.value) : undefined;
         const right = question.type === 'truefalse' ? String(question.answer) === input.value : !!choice?.correct;
-        if (input.checked || shownAnswer) label.dataset.verdict = right ? 'right' : input.checked ? 'wrong' : '';
-        else delete label.dataset.verdict;
+        markChoice(label, input.checked || shownAnswer ? (right ? 'right' : input.checked ? 'wrong' : undefined) : undefined);
       });
       const session = sessions.get(quiz.id)!;
       const left = triesLeft(quiz, session, question.id);
@@ -274,16 +309,18 @@ export function createQuizView(root: ParentNode, { payload, store, t, now = () =
       });
     };
 
-    const reveal = () => {
+    const reveal = (hadFocus = false) => {
       const response = correctResponse(question);
       setLocked(form, false);
       writeResponse(question, form, response);
       store.markShown(quiz.id, question.id);
       show(undefined, true);
+      keepFocus(form, hadFocus);
     };
 
     form.addEventListener('submit', (event) => {
       event.preventDefault();
+      const hadFocus = form.contains(document.activeElement);
       const response = readResponse(question, form, t);
       if ('missing' in response) {
         feedback.innerHTML = `<p class="quiz-verdict" data-verdict="missing"><span aria-hidden="true">!</span> ${escapeHtml(response.missing)}</p>`;
@@ -300,6 +337,7 @@ export function createQuizView(root: ParentNode, { payload, store, t, now = () =
       sessions.set(quiz.id, session);
       store.save(session);
       show(grade(question, response));
+      keepFocus(form, hadFocus);
       updateScore(quiz);
     });
 
@@ -323,10 +361,10 @@ export function createQuizView(root: ParentNode, { payload, store, t, now = () =
         setLocked(form, false);
         delete form.dataset.result;
         feedback.innerHTML = '';
-        form.querySelectorAll<HTMLElement>('[data-verdict]').forEach((el) => delete el.dataset.verdict);
+        clearVerdicts(form);
         buttons(form, { check: true, retry: false, show: false });
         form.querySelector<HTMLElement>('fieldset input, fieldset select, fieldset button')?.focus();
-      } else if (action === 'show') reveal();
+      } else if (action === 'show') reveal(form.contains(document.activeElement));
       else if (action === 'hint') {
         const hint = form.querySelector<HTMLElement>('.quiz-hint')!;
         hint.hidden = !hint.hidden;
@@ -361,7 +399,7 @@ export function createQuizView(root: ParentNode, { payload, store, t, now = () =
       }
     };
     restore();
-    return { quiz, question, form, reveal, restore };
+    return { quiz, question, form, reveal: () => reveal(), restore };
   }
 
   return {

@@ -26,10 +26,11 @@ function showNotice(text: string, t: Translate): void {
   const notice = document.createElement('div');
   notice.className = 'kit-notice';
   notice.setAttribute('role', 'status');
-  notice.innerHTML = `<p></p><button type="button">OK</button>`;
+  notice.innerHTML = `<p></p><button type="button"></button>`;
   notice.querySelector('p')!.textContent = text;
-  notice.querySelector('button')!.addEventListener('click', () => notice.remove());
-  void t;
+  const ok = notice.querySelector('button')!;
+  ok.textContent = t('notice.ok');
+  ok.addEventListener('click', () => notice.remove());
   document.body.append(notice);
 }
 

@@ -138,3 +138,10 @@ test('fonts are the deck\'s own, served with it', async ({ page }) => {
   expect(fonts.some((f) => f.includes('atkinson-hyperlegible'))).toBe(true);
   expect(problems).toEqual([]);
 });
+
+test('the deck knows where it ends, so presenters and printing tools stop at the last slide', async ({ page }) => {
+  await openDeck(page);
+  const last = (await slideIds(page)).at(-1)!;
+  await showSlide(page, last);
+  expect(await page.evaluate(() => (globalThis as any).Reveal.isLastSlide())).toBe(true);
+});

@@ -104,11 +104,13 @@ describe('quiz text on the page', () => {
         '      - { text: "no" }',
       ].join('\n'),
     );
-    const { html } = await buildDeck(root);
+    const { html: slides, data } = await buildDeck(root);
+    const html = `${slides}${data}`;
     expect(html).not.toMatch(/<(script|img|iframe|b)\b[^>]*(alert|onerror|onmouseover)/i);
     expect(html).toContain('Pick &lt;img src=x onerror=alert(1)&gt;');
     // The quiz data rides in a JSON script element that no text can close.
-    const data = html.slice(html.indexOf('<script type="application/json"'));
+    expect(data.startsWith('<script type="application/json" id="kit-quizzes">')).toBe(true);
     expect(data.match(/<\/script>/g)).toHaveLength(1);
+    expect(slides).not.toContain('<script');
   });
 });
