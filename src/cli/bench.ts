@@ -8,7 +8,7 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { CHROME_ARGS, findChromium, launchChromium } from '../deck/chromium.ts';
-import { countPdfPages, writePdfs } from '../export/pdf.ts';
+import { writePdfs } from '../export/pdf.ts';
 import { serveStatic } from '../export/static-server.ts';
 
 /** The text of every diagram label of the built deck, as a printed PDF must still contain it. */
@@ -38,7 +38,9 @@ async function decktape(root: string, url: string, out: string): Promise<{ secon
     const { stdout = '', message } = error as { stdout?: string; message: string };
     return { error: (stdout.split('\n').find((line) => /error/i.test(line)) ?? message.split('\n')[0])! };
   }
-  return { seconds: (performance.now() - started) / 1000, pages: countPdfPages(readFileSync(out)) };
+  // decktape merges per-slide PDFs into compressed object streams: ask poppler for the count.
+  const info = execFileSync('pdfinfo', [out], { encoding: 'utf8' });
+  return { seconds: (performance.now() - started) / 1000, pages: Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? 0) };
 }
 import { runBuild } from './build.ts';
 
