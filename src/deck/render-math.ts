@@ -1,6 +1,7 @@
 import katex from 'katex';
 import type { MarkdownIt, StateBlock, StateInline, Token } from 'markdown-it';
 import type { RenderEnv } from './render-env.ts';
+import { escapeHtml } from '../shared/escape-html.ts';
 
 /**
  * Renders TeX to HTML with MathML beside it, so the browser needs KaTeX's CSS and fonts only
@@ -46,9 +47,6 @@ function renderToken(token: Token, display: boolean, env: RenderEnv, mapLine: nu
   }
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
-}
 
 function mathInline(state: StateInline, silent: boolean): boolean {
   const src = state.src;

@@ -4,6 +4,7 @@ import type { Translate } from '../i18n/strings.ts';
 import type { SourceIssue } from './errors.ts';
 import type { LoadedQuiz } from './load-quizzes.ts';
 import type { RenderEnv } from './render-env.ts';
+import { escapeHtml } from '../shared/escape-html.ts';
 
 /** What the browser needs to grade and explain: the quizzes, and their Markdown as HTML. */
 export interface QuizPayload {
@@ -24,9 +25,6 @@ export interface QuizRenderContext {
 
 const RE_BLANK = /\{\{\s*([A-Za-z0-9_-]+)\s*\}\}/g;
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
 
 /** The DOM id of a question's slide. */
 export const questionSlideId = (quizId: string, questionId: string) => `quiz-${quizId}--${questionId}`;

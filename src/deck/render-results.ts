@@ -1,6 +1,6 @@
 import type { Translate } from '../i18n/strings.ts';
+import { escapeHtml } from '../shared/escape-html.ts';
 
-const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 /**
  * The results slide: the runtime fills in the table of quizzes, sections and deck; the

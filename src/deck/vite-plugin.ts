@@ -3,15 +3,13 @@ import type { Plugin, ViteDevServer } from 'vite';
 import { buildDeck } from './build-deck.ts';
 import { DeckBuildError } from './errors.ts';
 import { CJK_FONT_DIR, cjkFontFaces } from './fonts.ts';
+import { escapeHtml } from '../shared/escape-html.ts';
 
 const SLOT = '<!--kit:slides-->';
 const FONT_MODULE = 'virtual:kit-cjk-fonts.css';
 /** The font CSS pretends to live in the font package, so its `./files/…` URLs resolve there. */
 const FONT_MODULE_PATH = join(CJK_FONT_DIR, 'kit-cjk-subset.css');
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
-}
 
 /** The page the dev server shows in place of the deck while the slides have errors. */
 function errorPage(error: DeckBuildError): string {

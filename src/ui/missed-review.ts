@@ -3,8 +3,8 @@ import type { Translate } from '../i18n/strings.ts';
 import type { QuizPayload } from '../deck/render-quiz.ts';
 import { createProgressStore, type ProgressStore } from './progress-store.ts';
 import { createQuizView } from './quiz-view.ts';
+import { escapeHtml } from '../shared/escape-html.ts';
 
-const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 /** An in-memory storage: practice answers are not saved and do not change any score. */
 function scratchStorage() {

@@ -20,11 +20,11 @@ import {
 import type { Translate } from '../i18n/strings.ts';
 import type { QuizPayload } from '../deck/render-quiz.ts';
 import type { ProgressStore } from './progress-store.ts';
+import { escapeHtml } from '../shared/escape-html.ts';
 
 type Verdict = 'correct' | 'partial' | 'incorrect';
 const ICONS: Record<Verdict | 'shown', string> = { correct: '✓', partial: '◐', incorrect: '✗', shown: '➜' };
 
-const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 /** Where a question lives in the page and what it is. */
 export interface MountedQuestion {

@@ -3,8 +3,8 @@ import type { Translate } from '../i18n/strings.ts';
 import type { QuizPayload } from '../deck/render-quiz.ts';
 import type { ProgressStore } from './progress-store.ts';
 import { csvToSaved, resultsCsv } from './results-csv.ts';
+import { escapeHtml } from '../shared/escape-html.ts';
 
-const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
 /** Offers a text as a file to save. */

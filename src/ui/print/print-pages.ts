@@ -1,6 +1,7 @@
 import { answerText, presentedOrder, quoted, type Question, type Quiz } from '../../quiz/index.ts';
 import type { QuizPayload } from '../../deck/render-quiz.ts';
 import type { Translate } from '../../i18n/strings.ts';
+import { escapeHtml } from '../../shared/escape-html.ts';
 
 /** The printable documents besides the slides themselves. */
 export type PrintMode = 'handout' | 'worksheet' | 'answer-key';
@@ -9,7 +10,6 @@ export const PRINT_MODES: readonly PrintMode[] = ['handout', 'worksheet', 'answe
 /** The seed for printed choice orders: the same on every print, and not the authored order. */
 const PRINT_SEED = 'print';
 
-const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 /** The form of a question as built into the page: its rendered prompt, choices and blanks. */
 function formOf(doc: Document, quiz: Quiz, question: Question): HTMLFormElement | null {
