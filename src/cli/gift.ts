@@ -56,8 +56,7 @@ export function readCheckedQuizzes(root: string): Quiz[] {
   const loaded = loadQuizzes(root, sections);
   const all = [...issues, ...loaded.issues];
   if (all.length) throw new DeckBuildError(all);
-  const order = sections.map((s) => s.id);
-  return loaded.quizzes.map((q) => q.quiz).sort((a, b) => order.indexOf(a.after ?? '') - order.indexOf(b.after ?? ''));
+  return loaded.quizzes.map((q) => q.quiz);
 }
 
 /** The whole bank as one GIFT text, a `$CATEGORY` per quiz, and what GIFT could not hold. */

@@ -55,11 +55,7 @@ export function readSections(root: string): { sections: Section[]; issues: Sourc
  */
 export async function buildDeck(root: string): Promise<BuiltDeck> {
   const { sections, issues } = readSections(root);
-  const loadedQuizzes = loadQuizzes(root, sections);
-  const order = sections.map((s) => s.id);
-  // Deck order, not file order: results and exports list quizzes as a learner meets them.
-  const quizzes = loadedQuizzes.quizzes.sort((a, b) => order.indexOf(a.quiz.after ?? '') - order.indexOf(b.quiz.after ?? ''));
-  const quizIssues = loadedQuizzes.issues;
+  const { quizzes, issues: quizIssues } = loadQuizzes(root, sections);
   issues.push(...quizIssues);
   const md = createMarkdown();
   const t = createStrings();

@@ -77,5 +77,8 @@ export function loadQuizzes(root: string, sections: Section[]): { quizzes: Loade
     quizzes.push({ quiz, file });
   }
   if (source === undefined && quizzes.length > 0) issues.push({ file: SOURCE_TEXT, line: 1, message: 'the source text is missing: quiz sources cannot be checked' });
+  // Deck order, not file order: the deck, results and exports list quizzes as a learner meets them.
+  const order = sections.map((s) => s.id);
+  quizzes.sort((a, b) => order.indexOf(a.quiz.after ?? '') - order.indexOf(b.quiz.after ?? ''));
   return { quizzes, issues };
 }
