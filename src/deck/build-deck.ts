@@ -82,7 +82,8 @@ export async function buildDeck(root: string): Promise<BuiltDeck> {
         return html;
       };
       const domId = `${section.id}--${slide.id}`;
-      const body = render(slide.body, slide.line).replace(RE_FIRST_HEADING, `<h$1 id="${domId}-title">`);
+      let body = render(slide.body, slide.line).replace(RE_FIRST_HEADING, `<h$1 id="${domId}-title">`);
+      if (slide.id === 'objectives' && section.objectives.length > 0) body += renderObjectives(section, md);
       const notes = slide.notes ? `<aside class="notes">${render(slide.notes, slide.notesLine)}</aside>` : '';
       const classes = slide.classes.length ? ` class="${slide.classes.join(' ')}"` : '';
       parts.push(
@@ -126,4 +127,12 @@ export async function buildDeck(root: string): Promise<BuiltDeck> {
   // The quizzes travel with the page as data; `<` is escaped so no text can close the script.
   const data = `<script type="application/json" id="kit-quizzes">${JSON.stringify(payload).replace(/</g, '\\u003c')}</script>`;
   return { html, data, sections, quizzes, diagrams: { total: diagrams.length, rendered: drawn.rendered, keys: drawn.keys }, text: text.join('\n') };
+}
+
+/** The section's declared objectives as the list on its `{#objectives}` slide, each with its id as a hook. */
+function renderObjectives(section: Section, md: ReturnType<typeof createMarkdown>): string {
+  const items = section.objectives.map(
+    (o) => `<li id="objective-${section.id}-${o.id}" data-objective="${section.id}/${o.id}" data-level="${o.level}">${md.renderInline(o.text)}</li>`,
+  );
+  return `<ul class="objectives">\n${items.join('\n')}\n</ul>\n`;
 }

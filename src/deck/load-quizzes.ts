@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { parseQuizBank, QuizValidationError, type Quiz } from '../quiz/index.ts';
 import type { SourceIssue } from './errors.ts';
-import type { Section } from './parse-slides.ts';
+import type { Objective, Section } from './parse-slides.ts';
 
 /** A quiz of `quizzes/` with the file it came from. */
 export interface LoadedQuiz {
@@ -41,6 +41,10 @@ export function loadQuizzes(root: string, sections: Section[]): { quizzes: Loade
   const source = existsSync(sourcePath) ? readFileSync(sourcePath, 'utf8') : undefined;
   const slides = new Set(sections.flatMap((s) => s.slides.map((slide) => `${s.id}/${slide.id}`)));
   const sectionIds = new Set(sections.map((s) => s.id));
+  const objectives = new Map<string, { section: Section; objective: Objective }>(
+    sections.flatMap((s) => s.objectives.map((o) => [`${s.id}/${o.id}`, { section: s, objective: o }] as const)),
+  );
+  const assessed = new Set<string>();
   const owners = new Map<string, string>();
 
   for (const name of readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort()) {
@@ -73,12 +77,42 @@ export function loadQuizzes(root: string, sections: Section[]): { quizzes: Loade
         at(['questions', i, 'source'], `${where}.source: not found verbatim in ${SOURCE_TEXT}; copy the words exactly (quotes and apostrophes included)`);
       }
       if (!q.explanation) at(['questions', i], `${where}: add \`explanation:\`, shown after the answer whatever it was`);
+      if (q.objective !== undefined) {
+        if (objectives.has(q.objective)) assessed.add(q.objective);
+        else at(['questions', i, 'objective'], `${where}.objective: "${q.objective}" is not an objective of the deck; ${nearest(q.objective, [...objectives.keys()])}`);
+      }
     });
     quizzes.push({ quiz, file });
+  }
+  // Checked only when every quiz file could be read: a broken file would make objectives look unassessed.
+  if (issues.length === 0 && quizzes.length > 0) {
+    for (const [key, { section, objective }] of objectives) {
+      if (!assessed.has(key)) {
+        issues.push({ file: section.file, line: objective.line, message: `objective "${key}" is assessed by no question: add \`objective: ${key}\` to a question that asks it, or remove the objective` });
+      }
+    }
   }
   if (source === undefined && quizzes.length > 0) issues.push({ file: SOURCE_TEXT, line: 1, message: 'the source text is missing: quiz sources cannot be checked' });
   // Deck order, not file order: the deck, results and exports list quizzes as a learner meets them.
   const order = sections.map((s) => s.id);
   quizzes.sort((a, b) => order.indexOf(a.quiz.after ?? '') - order.indexOf(b.quiz.after ?? ''));
   return { quizzes, issues };
+}
+
+/** "the nearest are x, y, z" for an unknown id, by shared prefix and edit distance. */
+export function nearest(wanted: string, known: string[], count = 3): string {
+  if (known.length === 0) return 'none is declared';
+  const ranked = [...known].sort((a, b) => distance(wanted, a) - distance(wanted, b) || a.localeCompare(b));
+  return `the nearest are ${ranked.slice(0, count).join(', ')}`;
+}
+
+/** Levenshtein distance, small inputs only (ids). */
+function distance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length]!;
 }

@@ -18,12 +18,29 @@ export interface Slide {
   notesLine: number;
 }
 
+/** What a question can ask of a learner, lowest first (a revised Bloom's taxonomy, cut to four). */
+export const LEVELS = ['recall', 'understand', 'apply', 'analyse'] as const;
+export type Level = (typeof LEVELS)[number];
+
+/** A learning objective a section declares in its front matter; quiz questions name it by `<section>/<id>`. */
+export interface Objective {
+  id: string;
+  /** What the learner can do, as shown on the objectives slide (inline Markdown). */
+  text: string;
+  /** The level the objective aims at; at least one question on it should ask at this level or above. */
+  level: Level;
+  /** 1-based line of the objective in its file. */
+  line: number;
+}
+
 /** One file of `slides/`: a section of the deck. */
 export interface Section {
   id: string;
   title: string;
   file: string;
   slides: Slide[];
+  /** Declared in front matter and listed on the section's `{#objectives}` slide; empty when none. */
+  objectives: Objective[];
 }
 
 export interface ParsedSection {
@@ -37,7 +54,8 @@ const RE_NOTES = /^Note:\s*(.*)$/;
 const RE_HEADING = /^(#{1,6})\s+(.*?)\s*$/;
 const RE_ATTRS = /\s*\{([^{}]*)\}\s*$/;
 const RE_ID = /^[a-z0-9][a-z0-9-]*$/;
-const FRONT_MATTER_KEYS = new Set(['id', 'title']);
+const FRONT_MATTER_KEYS = new Set(['id', 'title', 'objectives']);
+const OBJECTIVE_KEYS = new Set(['id', 'text', 'level']);
 
 /** Turns heading text into an id: lower case, ASCII letters and digits, hyphens between words. */
 export function slugify(text: string): string {
@@ -81,6 +99,9 @@ export function parseSlides(text: string, file: string): ParsedSection {
     if (slide) slides.push(slide);
   }
   if (slides.length === 0) at(close + 2, 'this section has no slides: add one after the front matter, starting with a heading');
+  if (meta && meta.objectives.length > 0 && !slides.some((s) => s.id === 'objectives')) {
+    at(meta.objectives[0]!.line, 'this section declares objectives but has no slide `{#objectives}` to list them on: add one (e.g. `## Learning objectives {#objectives}`)');
+  }
 
   const seen = new Map<string, number>();
   for (const slide of slides) {
@@ -98,7 +119,7 @@ function readFrontMatter(
   yamlText: string,
   firstLine: number,
   at: (line: number, message: string) => void,
-): { id: string; title: string } | undefined {
+): { id: string; title: string; objectives: Objective[] } | undefined {
   const counter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter: counter, prettyErrors: false });
   const lineOf = (offset: number | undefined) => firstLine - 1 + (offset === undefined ? 1 : counter.linePos(offset).line);
@@ -129,7 +150,49 @@ function readFrontMatter(
     at(firstLine, 'front matter needs a `title:` (the section title shown to learners)');
     ok = false;
   }
-  return ok ? { id: id as string, title: (title as string).trim() } : undefined;
+  const objectives = readObjectives(doc, record.objectives, lineOf, at);
+  if (!objectives) ok = false;
+  return ok ? { id: id as string, title: (title as string).trim(), objectives: objectives! } : undefined;
+}
+
+/** Reads `objectives:`, a list of `{ id, level, text }`, reporting each mistake at its line. */
+function readObjectives(
+  doc: ReturnType<typeof parseDocument>,
+  value: unknown,
+  lineOf: (offset: number | undefined) => number,
+  at: (line: number, message: string) => void,
+): Objective[] | undefined {
+  if (value === undefined) return [];
+  const lineAt = (path: (string | number)[]) => {
+    const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
+    return lineOf(node?.range?.[0]);
+  };
+  if (!Array.isArray(value)) {
+    at(lineAt(['objectives']), '`objectives:` is a list of `- id: …`, `level: …`, `text: …` entries');
+    return undefined;
+  }
+  const objectives: Objective[] = [];
+  const seen = new Map<string, number>();
+  let ok = true;
+  value.forEach((entry: unknown, i) => {
+    const line = lineAt(['objectives', i]);
+    const fail = (message: string) => {
+      at(line, `objectives[${i}]: ${message}`);
+      ok = false;
+    };
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return fail('write each objective as `- id: kebab-id`, `level: understand`, `text: "…"`');
+    const record = entry as Record<string, unknown>;
+    for (const key of Object.keys(record)) if (!OBJECTIVE_KEYS.has(key)) fail(`unknown key "${key}": an objective has id, level and text`);
+    const { id, text, level } = record;
+    if (typeof id !== 'string' || !RE_ID.test(id)) return fail('needs `id:` in kebab-case, e.g. `id: compute-concentration`');
+    if (typeof text !== 'string' || text.trim() === '') return fail('needs `text:`, what the learner can do (shown on the objectives slide)');
+    if (typeof level !== 'string' || !(LEVELS as readonly string[]).includes(level)) return fail(`needs \`level:\`, one of ${LEVELS.join(', ')}`);
+    const first = seen.get(id);
+    if (first !== undefined) return fail(`the objective id "${id}" is already used on line ${first}`);
+    seen.set(id, line);
+    objectives.push({ id, text: text.trim(), level: level as Level, line });
+  });
+  return ok ? objectives : undefined;
 }
 
 function* splitSlides(lines: string[], start: number): Generator<{ lines: string[]; line: number }> {

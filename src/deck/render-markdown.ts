@@ -7,9 +7,16 @@ import type { RenderEnv } from './render-env.ts';
 export const diagramPlaceholder = (index: number) => `\u0000diagram:${index}\u0000`;
 export const RE_DIAGRAM_PLACEHOLDER = /\u0000diagram:(\d+)\u0000/g;
 
-/** Containers an author may use: `::: background`, `:::: columns` with `::: column` inside. */
+/**
+ * Containers an author may use: `::: background` (general knowledge, not from the source),
+ * `::: context` (facts from outside the source, each with its reference), `::: reading` (our
+ * interpretation), and `:::: columns` with `::: column` inside. The three kinds of aside are
+ * told apart by their heading word as well as their colour and border.
+ */
 const CONTAINERS: Record<string, { open: string; close: string }> = {
   background: { open: '<div class="background" role="note">\n', close: '</div>\n' },
+  context: { open: '<div class="context" role="note">\n', close: '</div>\n' },
+  reading: { open: '<div class="reading" role="note">\n', close: '</div>\n' },
   columns: { open: '<div class="columns">\n', close: '</div>\n' },
   column: { open: '<div class="column">\n', close: '</div>\n' },
 };

@@ -1,6 +1,6 @@
 import type { GiftIssue } from './errors.ts';
 import { isPlainObject } from './response-shape.ts';
-import type { Question, Scoring } from './types.ts';
+import { QUESTION_LEVELS, type Question, type QuestionLevel, type Scoring } from './types.ts';
 
 /**
  * What GIFT has no place for, carried in a comment line `// @kit {json}` before a question, so
@@ -15,6 +15,8 @@ export interface GiftMeta {
   hint?: string;
   slide?: string;
   source?: string;
+  objective?: string;
+  level?: string;
   caseSensitive?: boolean;
   /** For `multiple` questions written with weights but authored without them. */
   scoring?: Scoring;
@@ -55,10 +57,11 @@ function rename<T extends { id: string }>(items: T[], ids: unknown): void {
 /** Applies the metadata of a `// @kit` comment to a freshly parsed question. */
 export function applyMeta(question: Question, meta: GiftMeta): Question {
   if (typeof meta.points === 'number' && meta.points > 0) question.points = meta.points;
-  for (const key of ['hint', 'slide', 'source'] as const) {
+  for (const key of ['hint', 'slide', 'source', 'objective'] as const) {
     const value = meta[key];
     if (isText(value)) question[key] = value;
   }
+  if (isText(meta.level) && (QUESTION_LEVELS as readonly string[]).includes(meta.level)) question.level = meta.level as QuestionLevel;
   const ids = isPlainObject(meta.ids) ? meta.ids : {};
   switch (question.type) {
     case 'single':

@@ -121,6 +121,8 @@ function metaOf(question: Question, title: string): GiftMeta {
   if (question.hint !== undefined) meta.hint = question.hint;
   if (question.slide !== undefined) meta.slide = question.slide;
   if (question.source !== undefined) meta.source = question.source;
+  if (question.objective !== undefined) meta.objective = question.objective;
+  if (question.level !== undefined) meta.level = question.level;
   if (question.type === 'single' || question.type === 'multiple') {
     const choiceIds = question.choices.map((c) => c.id);
     if (!isDefault(choiceIds, letterId)) ids.choices = choiceIds;

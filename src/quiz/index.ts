@@ -5,6 +5,7 @@
  */
 
 export type * from './types.ts';
+export { QUESTION_LEVELS } from './types.ts';
 
 export { parseQuizBank } from './parse-quiz.ts';
 export {

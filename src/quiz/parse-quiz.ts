@@ -2,12 +2,12 @@ import { QuizValidationError } from './errors.ts';
 import { readBlanks, readNumericAnswers, readTextAnswers } from './parse-answers.ts';
 import { readChoiceScoring, readChoices, readItems, readPairs } from './parse-choices.ts';
 import { checkUnique, readId, readNonEmptyText, readScoring, type IdAt } from './parse-common.ts';
-import type { Question, QuestionBase, QuestionType, Quiz } from './types.ts';
+import { QUESTION_LEVELS, type Question, type QuestionBase, type QuestionLevel, type QuestionType, type Quiz } from './types.ts';
 import { YamlReader, type Located, type MapView } from './yaml-reader.ts';
 
 const QUIZ_KEYS = ['id', 'title', 'after', 'pass', 'shuffle', 'attempts', 'penalty', 'questions'];
 
-const COMMON_KEYS = ['id', 'type', 'points', 'prompt', 'explanation', 'hint', 'slide', 'source', 'title', 'category'];
+const COMMON_KEYS = ['id', 'type', 'points', 'prompt', 'explanation', 'hint', 'slide', 'source', 'objective', 'level', 'title', 'category'];
 
 /** Keys each question type adds to the common ones. */
 const TYPE_KEYS: Record<QuestionType, readonly string[]> = {
@@ -24,7 +24,7 @@ const TYPE_KEYS: Record<QuestionType, readonly string[]> = {
 const TYPES = Object.keys(TYPE_KEYS) as QuestionType[];
 
 /** Optional text fields every question may have. */
-const OPTIONAL_TEXTS = ['explanation', 'hint', 'slide', 'source', 'title', 'category'] as const;
+const OPTIONAL_TEXTS = ['explanation', 'hint', 'slide', 'source', 'objective', 'title', 'category'] as const;
 
 /** A number under `key` within [min, max], or `fallback` when absent (or wrong, after reporting). */
 function readBounded(view: MapView, key: string, fallback: number, check: (n: number) => boolean, rule: string): number {
@@ -46,6 +46,11 @@ function readBase(view: MapView, type: QuestionType): QuestionBase {
   for (const key of OPTIONAL_TEXTS) {
     const value = view.text(key, key);
     if (value !== undefined) base[key] = value;
+  }
+  const level = view.text('level', 'level');
+  if (level !== undefined) {
+    if ((QUESTION_LEVELS as readonly string[]).includes(level)) base.level = level as QuestionLevel;
+    else view.reader.report(view.pathOf('level'), view.lineOf('level'), `level must be one of ${QUESTION_LEVELS.join(', ')} (got "${level}")`);
   }
   return base;
 }

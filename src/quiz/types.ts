@@ -17,6 +17,10 @@ export type QuestionType =
 /** How a `multiple` or `order` question turns a partly right answer into a fraction. */
 export type Scoring = 'partial' | 'all-or-nothing';
 
+/** What a question asks of the learner, lowest first: a revised Bloom's taxonomy cut to four levels. */
+export const QUESTION_LEVELS = ['recall', 'understand', 'apply', 'analyse'] as const;
+export type QuestionLevel = (typeof QUESTION_LEVELS)[number];
+
 /** Fields every question has, whatever its type. Texts are Markdown with `$math$`. */
 export interface QuestionBase {
   /** Unique within its quiz; sessions and results are keyed by it. */
@@ -33,6 +37,10 @@ export interface QuestionBase {
   slide?: string;
   /** Evidence quoted verbatim from the source text. */
   source?: string;
+  /** `<section id>/<objective id>` of the learning objective it assesses. */
+  objective?: string;
+  /** What it asks of the learner. */
+  level?: QuestionLevel;
   /** A display title (GIFT's `::title::`). */
   title?: string;
   /** A question-bank category (GIFT's `$CATEGORY:`). */

@@ -27,7 +27,7 @@ function blank(b: ClozeBlank): Authored {
 /** A question in the authored form of QUIZ-FORMAT.md. */
 function authoredQuestion(q: Question): Authored {
   const base = { id: q.id, type: q.type, points: q.points, title: q.title, category: q.category, prompt: q.prompt };
-  const tail = { explanation: q.explanation, hint: q.hint, slide: q.slide, source: q.source };
+  const tail = { explanation: q.explanation, hint: q.hint, slide: q.slide, source: q.source, objective: q.objective, level: q.level };
   const body = (() => {
     switch (q.type) {
       case 'single':
