@@ -15,6 +15,10 @@ const COMMANDS: Record<string, Command> = {
     summary: 'check the slides (and quizzes) without writing anything',
     run: async () => (await import('./validate.ts')).runValidate(),
   },
+  lint: {
+    summary: 'check the quizzes against item-writing rules (cues, balance, feedback, objectives) [--strict: warnings fail]',
+    run: async (args) => (await import('./lint.ts')).runLint(args),
+  },
   'import-gift': {
     summary: 'read a Moodle GIFT file and write a quiz file: import-gift <file.gift> [--out quizzes/x.yaml] [--after section]',
     run: async (args) => (await import('./gift.ts')).runImportGift(args),

@@ -15,7 +15,7 @@ export interface LoadedQuiz {
 export const SOURCE_TEXT = 'assets/source/press-conference.txt';
 
 /** The line of a value in a YAML text, by its path (`['questions', 2, 'slide']`), or of its nearest parent. */
-function lineFinder(text: string) {
+export function lineFinder(text: string) {
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter });
   return (path: (string | number)[]): number => {

@@ -55,3 +55,4 @@ export { letterId, distractorId, slugify } from './ids.ts';
 export { answerText, correctResponse, quoted, type TruthWords } from './answer-text.ts';
 export { toQuizYaml } from './write-quiz.ts';
 export { toQti, type QtiPackage } from './qti.ts';
+export { lintQuizzes, LINT_RULES, contentWords, keyedText, type LintFinding, type LintRule, type LintPlace, type LintObjective, type LintInput } from './lint.ts';

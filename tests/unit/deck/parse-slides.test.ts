@@ -54,7 +54,7 @@ describe('parseSlides', () => {
     expect(messages('---\nid: a\ntitle: A\n')).toEqual([`${FILE}:1: the front matter is not closed: add a line \`---\` after \`id:\` and \`title:\``]);
     expect(messages('---\nid: a\ntitle: [unclosed\n---\n# A\n')[0]).toMatch(new RegExp(`^${FILE}:3: front matter is not valid YAML: `));
     expect(messages('---\nid: Not An Id\ntitle: A\ncolour: red\n---\n# A\n')).toEqual([
-      `${FILE}:4: unknown front matter key "colour": the keys are id, title`,
+      `${FILE}:4: unknown front matter key "colour": the keys are id, title, objectives`,
       `${FILE}:2: front matter needs \`id:\` in kebab-case (lower-case letters, digits and hyphens), e.g. \`id: traditional\``,
     ]);
   });

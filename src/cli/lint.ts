@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { readSections } from '../deck/build-deck.ts';
+import { formatIssue } from '../deck/errors.ts';
+import { lineFinder, loadQuizzes } from '../deck/load-quizzes.ts';
+import { lintQuizzes, LINT_RULES, type LintFinding } from '../quiz/index.ts';
+
+const USAGE = 'usage: npm run kit -- lint [--strict]';
+
+/**
+ * `kit lint`: the assessment checks of `docs/lint-rules.md` over every quiz, as
+ * `file:line: warning [rule] what is wrong. Fix: how`. Warnings fail only with `--strict`;
+ * a quiz that does not validate is an error either way.
+ */
+export async function runLint(args: string[], root = process.cwd(), log = console.log): Promise<number> {
+  let strict: boolean;
+  try {
+    strict = parseArgs({ args, options: { strict: { type: 'boolean', default: false } }, strict: true, allowPositionals: false }).values.strict;
+  } catch (error) {
+    log(`kit lint: ${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const { sections, issues } = readSections(root);
+  const { quizzes, issues: quizIssues } = loadQuizzes(root, sections);
+  issues.push(...quizIssues);
+  if (issues.length > 0) {
+    for (const issue of issues) log(`${formatIssue(issue)} (error: fix it before linting)`);
+    log(`\n${issues.length} error${issues.length === 1 ? '' : 's'}: the quizzes do not validate, so they were not linted.`);
+    return 1;
+  }
+  const objectives = sections.flatMap((s) => s.objectives.map((o) => ({ key: `${s.id}/${o.id}`, level: o.level, file: s.file, line: o.line })));
+  const findings = lintQuizzes({ quizzes, objectives });
+
+  const lines = new Map<string, (path: (string | number)[]) => number>();
+  const lineOf = (finding: LintFinding) => {
+    const { place } = finding;
+    if ('line' in place) return place.line;
+    if (!lines.has(place.file)) lines.set(place.file, lineFinder(readFileSync(join(root, place.file), 'utf8')));
+    return lines.get(place.file)!(place.path);
+  };
+  const located = findings
+    .map((f) => ({ f, line: lineOf(f) }))
+    .sort((a, b) => a.f.place.file.localeCompare(b.f.place.file) || a.line - b.line || LINT_RULES.indexOf(a.f.rule) - LINT_RULES.indexOf(b.f.rule));
+  const kind = strict ? 'error' : 'warning';
+  for (const { f, line } of located) log(`${f.place.file}:${line}: ${kind} [${f.rule}] ${f.message}. Fix: ${f.fix}.`);
+
+  const questions = quizzes.reduce((n, q) => n + q.quiz.questions.length, 0);
+  if (findings.length === 0) {
+    log(`ok: ${quizzes.length} quizzes, ${questions} questions, ${LINT_RULES.length} rules, nothing to fix`);
+    return 0;
+  }
+  const counts = LINT_RULES.map((rule) => [rule, findings.filter((f) => f.rule === rule).length] as const).filter(([, n]) => n > 0);
+  log(
+    `\n${findings.length} ${kind}${findings.length === 1 ? '' : 's'} in ${quizzes.length} quizzes (${counts.map(([r, n]) => `${r}: ${n}`).join(', ')}); ` +
+      (strict ? 'lint --strict fails.' : 'run with --strict to fail on them. Each rule is explained in docs/lint-rules.md.'),
+  );
+  return strict ? 1 : 0;
+}

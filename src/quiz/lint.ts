@@ -1,0 +1,379 @@
+/**
+ * Assessment checks an author runs before class (`kit lint`): cues that give a key away,
+ * unbalanced keys, missing feedback, objectives assessed below their level. Each finding
+ * names its rule, the place (a path into the quiz file, turned into a line by the caller),
+ * what is wrong and how to fix it. Pure: quizzes in, findings out. The rules and their
+ * reasons are documented in `docs/lint-rules.md`.
+ */
+import { QUESTION_LEVELS, type Choice, type Question, type QuestionLevel, type Quiz } from './types.ts';
+
+/** The rules, in the order they are documented. */
+export const LINT_RULES = [
+  'key-longest',
+  'key-longest-share',
+  'truefalse-balance',
+  'multiple-correct-count',
+  'all-none-of-the-above',
+  'absolute-cue',
+  'negative-stem',
+  'duplicate-option',
+  'distractor-feedback',
+  'objective-missing',
+  'objective-level',
+  'level-mix',
+  'source-overlap',
+  'automatic-pass',
+  'scoring-mixed',
+] as const;
+export type LintRule = (typeof LINT_RULES)[number];
+
+/** Where a finding points: a quiz file and a path in it, or a line of another file (an objective in `slides/`). */
+export type LintPlace = { file: string; path: (string | number)[] } | { file: string; line: number };
+
+export interface LintFinding {
+  rule: LintRule;
+  place: LintPlace;
+  message: string;
+  /** What to change so the rule is met. */
+  fix: string;
+}
+
+/** A learning objective as lint sees it: `<section>/<id>`, its level, and where it is declared. */
+export interface LintObjective {
+  key: string;
+  level: QuestionLevel;
+  file: string;
+  line: number;
+}
+
+export interface LintInput {
+  quizzes: { quiz: Quiz; file: string }[];
+  objectives: LintObjective[];
+}
+
+/** A key longer than every distractor by more than this factor is a cue on its own. */
+export const KEY_LENGTH_FACTOR = 1.1;
+/** In a quiz, the key may be the longest option in at most this share of its single-choice questions. */
+export const KEY_LONGEST_SHARE = 1 / 3;
+/** At least this share of a quiz's questions should ask for more than recall. */
+export const HIGHER_LEVEL_SHARE = 0.4;
+/** Options this similar (after normalising) are near-duplicates. */
+export const NEAR_DUPLICATE = 0.9;
+
+const RE_ABSOLUTE = /\b(only|never|always|none|nothing|nobody|entirely|completely|solely|totally|absolutely|exclusively|at all|whatsoever)\b/i;
+const RE_ALL_NONE = /\b(all|none|both|neither) of (the )?(above|these|them)\b/i;
+const RE_NEGATIVE = /\b(not|except|never|least|false|incorrect|untrue|cannot)\b|n't\b/i;
+/** Emphasis an author gives a negative word: bold, italics or capitals. */
+const RE_EMPHASISED = /(\*\*|__|\*|_)\s*(not|except|never|least|false|incorrect|untrue|cannot)\b[^*_]*\1|\b(NOT|EXCEPT|NEVER|LEAST|FALSE|INCORRECT|UNTRUE|CANNOT)\b/;
+
+const STOP_WORDS = new Set(
+  ('a an and are as at be been but by can for from has have in into is it its of on or our that the their them these this those ' +
+    'to was we were what which who will with also such than then there they more most other some any each does did do not no nor ' +
+    'so very about after before over under between both only own same too just should would could may might must shall one two ' +
+    'three four five first second third how why when where while all own his her he she you your i my me').split(' '),
+);
+
+/** Plain text of an option for comparing lengths: Markdown emphasis and maths delimiters do not count. */
+const plain = (text: string) => text.replace(/[*_`$\\]/g, '').replace(/\s+/g, ' ').trim();
+const norm = (text: string) => plain(text).normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/** Content words, lightly stemmed (first five letters), for "does this quote share a word with the key". */
+export function contentWords(text: string): Set<string> {
+  const words = new Set<string>();
+  for (const token of norm(text).split(' ')) {
+    if (!token) continue;
+    if (/^\p{N}+$/u.test(token)) words.add(token);
+    else if (/\p{Script=Han}/u.test(token)) for (const char of token) words.add(char);
+    else if (token.length >= 3 && !STOP_WORDS.has(token)) words.add(token.slice(0, 5));
+  }
+  return words;
+}
+
+/** Similarity in [0, 1]: one minus the edit distance over the longer length. */
+function similarity(a: string, b: string): number {
+  if (a === b) return 1;
+  const longer = Math.max(a.length, b.length);
+  if (longer === 0) return 1;
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return 1 - row[b.length]! / longer;
+}
+
+const levelRank = (level: QuestionLevel) => QUESTION_LEVELS.indexOf(level);
+const percent = (share: number) => `${Math.round(share * 100)}%`;
+
+/** The texts that a learner must pick or produce to be right, as one string. */
+export function keyedText(q: Question): string {
+  switch (q.type) {
+    case 'single':
+    case 'multiple':
+      return q.choices.filter((c) => c.correct).map((c) => c.text).join(' ');
+    case 'truefalse':
+      return q.prompt;
+    case 'numeric':
+      return [q.prompt, ...q.answers.map((a) => ('range' in a ? a.range.join(' ') : String(a.answer)))].join(' ');
+    case 'text':
+      return q.answers.filter((a) => a.fraction >= 1).map((a) => a.text.replace(/\\?\*/g, ' ')).join(' ');
+    case 'order':
+      return q.items.map((i) => i.text).join(' ');
+    case 'match':
+      return q.pairs.map((p) => `${p.left} ${p.right}`).join(' ');
+    case 'cloze': {
+      const fill = new Map(
+        q.blanks.map((b) => [b.id, b.kind === 'choice' ? (b.choices.find((c) => c.id === b.answer)?.text ?? '') : (b.answers[0]?.text ?? '').replace(/\\?\*/g, ' ')]),
+      );
+      return q.text.replace(/\{\{([^{}]+)\}\}/g, (_, name: string) => fill.get(name.trim()) ?? '');
+    }
+    default: {
+      const never: never = q;
+      return never;
+    }
+  }
+}
+
+/** The options a learner chooses among, with the path of each, for the option-level rules. */
+function options(q: Question): { text: string; path: (string | number)[] }[] {
+  switch (q.type) {
+    case 'single':
+    case 'multiple':
+      return q.choices.map((c, i) => ({ text: c.text, path: ['choices', i] }));
+    case 'order':
+      return q.items.map((c, i) => ({ text: c.text, path: ['items', i] }));
+    case 'match':
+      return [...q.pairs.map((p, i) => ({ text: p.right, path: ['pairs', i] })), ...q.distractors.map((d, i) => ({ text: d.text, path: ['distractors', i] }))];
+    case 'cloze':
+      return q.blanks.flatMap((b) => (b.kind === 'choice' ? b.choices.map((c, i) => ({ text: c.text, path: ['blanks', b.id, 'choices', i] })) : []));
+    case 'truefalse':
+    case 'numeric':
+    case 'text':
+      return [];
+    default: {
+      const never: never = q;
+      return never;
+    }
+  }
+}
+
+/** Runs every rule over the quizzes (and the objectives they should assess). */
+export function lintQuizzes(input: LintInput): LintFinding[] {
+  const findings: LintFinding[] = [];
+  const all = input.quizzes.flatMap(({ quiz, file }) => quiz.questions.map((q, i) => ({ quiz, file, q, path: ['questions', i] as (string | number)[] })));
+
+  for (const { quiz, file } of input.quizzes) {
+    const add = (rule: LintRule, path: (string | number)[], message: string, fix: string) => findings.push({ rule, place: { file, path }, message, fix });
+    quiz.questions.forEach((q, i) => lintQuestion(q, ['questions', i], add));
+    lintQuiz(quiz, add);
+  }
+  lintDeck(all, findings);
+  lintObjectives(input, all, findings);
+  lintScoring(input.quizzes, findings);
+  return findings;
+}
+
+type Add = (rule: LintRule, path: (string | number)[], message: string, fix: string) => void;
+
+function lintQuestion(q: Question, at: (string | number)[], add: Add): void {
+  const here = (...rest: (string | number)[]) => [...at, ...rest];
+
+  if (q.type === 'single' || q.type === 'multiple') {
+    const keys = q.choices.filter((c) => c.correct);
+    const distractors = q.choices.filter((c) => !c.correct);
+    const longestDistractor = Math.max(0, ...distractors.map((c) => plain(c.text).length));
+    const shortestKey = Math.min(...keys.map((c) => plain(c.text).length));
+    if (distractors.length > 0 && keys.length > 0 && shortestKey > longestDistractor * KEY_LENGTH_FACTOR) {
+      add(
+        'key-longest',
+        here('choices'),
+        `the correct option${keys.length > 1 ? 's are' : ' is'} longer than every distractor (${shortestKey} characters against at most ${longestDistractor}): a test-wise learner picks the longest`,
+        'make the options similar in length: shorten the key, or give the distractors the same detail',
+      );
+    }
+    lintAbsolute(q.choices, here, add);
+    lintFeedback(q.choices, here, add);
+  }
+  if (q.type === 'truefalse') {
+    if (!q.answer && RE_ABSOLUTE.test(q.prompt)) {
+      add('absolute-cue', here('prompt'), `a false statement with an absolute word ("${RE_ABSOLUTE.exec(q.prompt)![1]}") is recognisable as false without knowing the content`, 'make it false by its content, not by an absolute qualifier');
+    }
+    const wrongFeedback = q.answer ? q.feedbackFalse : q.feedbackTrue;
+    if (!wrongFeedback) {
+      add('distractor-feedback', here(), `no feedback for the wrong answer (${q.answer ? 'false' : 'true'})`, `add \`${q.answer ? 'feedbackFalse' : 'feedbackTrue'}:\` saying why that answer is wrong`);
+    }
+  }
+  if (q.type === 'cloze') {
+    q.blanks.forEach((b) => {
+      if (b.kind !== 'choice') return;
+      b.choices.forEach((c, i) => {
+        if (c.id !== b.answer && !c.feedback) {
+          add('distractor-feedback', here('blanks', b.id, 'choices', i), `blank "${b.id}": the wrong choice "${plain(c.text)}" has no feedback`, 'add `feedback:` saying why it is wrong');
+        }
+      });
+    });
+  }
+
+  for (const option of options(q)) {
+    if (RE_ALL_NONE.test(option.text)) {
+      add('all-none-of-the-above', here(...option.path), `"${plain(option.text)}" is an "all/none of the above" option`, 'replace it with a plausible option of its own: such options can be answered from partial knowledge');
+    }
+  }
+  const texts = options(q);
+  for (let i = 0; i < texts.length; i++) {
+    for (let j = i + 1; j < texts.length; j++) {
+      const a = norm(texts[i]!.text);
+      const b = norm(texts[j]!.text);
+      if (a === '' || b === '') continue;
+      const same = a === b;
+      if (same || similarity(a, b) >= NEAR_DUPLICATE) {
+        add(
+          'duplicate-option',
+          here(...texts[j]!.path),
+          `"${plain(texts[j]!.text)}" ${same ? 'repeats' : 'nearly repeats'} "${plain(texts[i]!.text)}"`,
+          'make every option say something different',
+        );
+      }
+    }
+  }
+
+  const stem = q.type === 'cloze' ? `${q.prompt} ${q.text}` : q.prompt;
+  if (q.type !== 'truefalse' && RE_NEGATIVE.test(stem) && !RE_EMPHASISED.test(stem)) {
+    add('negative-stem', here('prompt'), `the stem asks a negative question ("${RE_NEGATIVE.exec(stem)![0]}") without emphasis`, 'ask it positively, or put the negative word in bold capitals (**NOT**) so nobody misreads it');
+  }
+
+  if (!q.objective || !q.level) {
+    const missing = [!q.objective && '`objective:`', !q.level && '`level:`'].filter(Boolean).join(' and ');
+    add('objective-missing', here(), `the question names no ${missing.replace(/`/g, '').replace(/:/g, '')}`, `add ${missing}: the <section>/<objective> it assesses and what it asks (${QUESTION_LEVELS.join(', ')})`);
+  }
+
+  if (q.source) {
+    const quoted = contentWords(q.source);
+    const key = contentWords(keyedText(q));
+    if (key.size > 0 && ![...key].some((w) => quoted.has(w))) {
+      add('source-overlap', here('source'), 'the `source` quote shares no content word with the keyed answer: it may quote the wrong sentence', 'quote the words of the source that make the key right');
+    }
+  }
+}
+
+function lintAbsolute(choices: Choice[], here: (...rest: (string | number)[]) => (string | number)[], add: Add): void {
+  if (choices.some((c) => c.correct && RE_ABSOLUTE.test(c.text))) return;
+  choices.forEach((c, i) => {
+    if (c.correct) return;
+    const word = RE_ABSOLUTE.exec(c.text)?.[1];
+    if (word) {
+      add('absolute-cue', here('choices', i), `the distractor "${plain(c.text)}" has an absolute word ("${word}") that no correct option has: it reads as wrong without knowledge`, 'remove the absolute word, or make the distractor wrong by its content');
+    }
+  });
+}
+
+function lintFeedback(choices: Choice[], here: (...rest: (string | number)[]) => (string | number)[], add: Add): void {
+  choices.forEach((c, i) => {
+    if (!c.correct && !c.feedback) {
+      add('distractor-feedback', here('choices', i), `the wrong option "${plain(c.text)}" has no feedback`, 'add `feedback:` saying which misreading leads there and why it is wrong');
+    }
+  });
+}
+
+function lintQuiz(quiz: Quiz, add: Add): void {
+  const singles = quiz.questions.filter((q) => q.type === 'single');
+  const keyLongest = singles.filter((q) => {
+    const key = q.choices.find((c) => c.correct);
+    return key && q.choices.every((c) => c === key || plain(c.text).length < plain(key.text).length);
+  });
+  if (singles.length >= 3 && keyLongest.length / singles.length > KEY_LONGEST_SHARE) {
+    add(
+      'key-longest-share',
+      ['questions'],
+      `the key is the longest option in ${keyLongest.length} of ${singles.length} single-choice questions (${percent(keyLongest.length / singles.length)}; at most ${percent(KEY_LONGEST_SHARE)}): ${keyLongest.map((q) => q.id).join(', ')}`,
+      'lengthen a distractor or shorten the key in some of them, so length says nothing',
+    );
+  }
+  balance(quiz.questions.map((q, i) => ({ q, path: ['questions', i] })), (rule, item, message, fix) => add(rule, item.path, message, fix), 2);
+
+  const higher = quiz.questions.filter((q) => q.level && levelRank(q.level) >= 1);
+  if (quiz.questions.length >= 4 && higher.length / quiz.questions.length < HIGHER_LEVEL_SHARE) {
+    add(
+      'level-mix',
+      ['questions'],
+      `${higher.length} of ${quiz.questions.length} questions (${percent(higher.length / quiz.questions.length)}) ask for more than recall; at least ${percent(HIGHER_LEVEL_SHARE)} should`,
+      'turn some recall questions into ones that explain, classify a new example, apply to a case or compare',
+    );
+  }
+  if (quiz.attempts === 0 && quiz.penalty === 0) {
+    add(
+      'automatic-pass',
+      ['attempts'],
+      'unlimited tries with no penalty: every selection question ends at full marks, so passing says nothing',
+      'limit `attempts:` (e.g. 2) or set a `penalty:` per extra try, following the deck\'s scoring policy',
+    );
+  }
+}
+
+type Located = { q: Question; path: (string | number)[] };
+
+/** True/false keys and multiple-select counts that are all alike, in a quiz (`min` of them) or across the deck. */
+function balance<T extends Located>(items: T[], add: (rule: LintRule, item: T, message: string, fix: string) => void, min: number, scope = 'quiz'): void {
+  const tf = items.filter((x) => x.q.type === 'truefalse');
+  const trues = tf.filter((x) => x.q.type === 'truefalse' && x.q.answer).length;
+  const falses = tf.length - trues;
+  const majority = Math.max(trues, falses);
+  const unbalanced = tf.length >= min && (majority === tf.length || (tf.length >= 4 && majority / tf.length > 2 / 3));
+  if (unbalanced) {
+    add(
+      'truefalse-balance',
+      tf[0]!,
+      `in this ${scope}, ${trues} true/false question${trues === 1 ? ' is' : 's are'} keyed True and ${falses} False: the key is predictable`,
+      'key about half of them True (rewrite a false statement as a true one, or the reverse)',
+    );
+  }
+  const multiples = items.filter((x) => x.q.type === 'multiple');
+  const counts = multiples.map((x) => (x.q.type === 'multiple' ? x.q.choices.filter((c) => c.correct).length : 0));
+  if (multiples.length >= min && new Set(counts).size === 1) {
+    add(
+      'multiple-correct-count',
+      multiples[0]!,
+      `every multiple-select question in this ${scope} has ${counts[0]} correct option${counts[0] === 1 ? '' : 's'}: a learner learns to pick ${counts[0]}`,
+      'vary the number of correct options from question to question',
+    );
+  }
+}
+
+function lintDeck(all: (Located & { file: string })[], findings: LintFinding[]): void {
+  balance(all, (rule, item, message, fix) => findings.push({ rule, place: { file: item.file, path: item.path }, message, fix }), 3, 'deck');
+}
+
+function lintObjectives(input: LintInput, all: { q: Question }[], findings: LintFinding[]): void {
+  for (const objective of input.objectives) {
+    const questions = all.filter((x) => x.q.objective === objective.key);
+    if (questions.length === 0) continue; // `kit validate` reports an objective nothing assesses.
+    const best = Math.max(...questions.map((x) => (x.q.level ? levelRank(x.q.level) : -1)));
+    if (best < levelRank(objective.level)) {
+      findings.push({
+        rule: 'objective-level',
+        place: { file: objective.file, line: objective.line },
+        message: `objective "${objective.key}" aims at ${objective.level}, but its ${questions.length === 1 ? 'one question asks' : `${questions.length} questions ask`} at most ${best >= 0 ? QUESTION_LEVELS[best] : 'nothing stated'}`,
+        fix: `add or rewrite a question so it asks the learner to ${objective.level} (or lower the objective's level if that is what is taught)`,
+      });
+    }
+  }
+}
+
+function lintScoring(quizzes: { quiz: Quiz; file: string }[], findings: LintFinding[]): void {
+  const settings = new Map<string, string[]>();
+  for (const { quiz } of quizzes) {
+    const key = `attempts ${quiz.attempts}, penalty ${quiz.penalty}, pass ${quiz.pass}`;
+    settings.set(key, [...(settings.get(key) ?? []), quiz.id]);
+  }
+  // One policy for the section reviews and one for a final test is a policy; more is noise.
+  if (settings.size > 2) {
+    const listed = [...settings].map(([key, ids]) => `${ids.join(', ')}: ${key}`).join('; ');
+    findings.push({
+      rule: 'scoring-mixed',
+      place: { file: quizzes[0]!.file, path: ['attempts'] },
+      message: `the quizzes use ${settings.size} different scoring settings (${listed})`,
+      fix: 'apply one scoring policy to every quiz (e.g. section reviews: 2 tries, penalty 0.5; final review: 1 try) and state it in the README',
+    });
+  }
+}

@@ -1,0 +1,111 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runLint } from '../../../src/cli/lint.ts';
+import { readSections } from '../../../src/deck/build-deck.ts';
+import { loadQuizzes } from '../../../src/deck/load-quizzes.ts';
+import { LINT_RULES } from '../../../src/quiz/index.ts';
+
+const PROJECT = resolve(import.meta.dirname, '../../..');
+const FIXTURE = resolve(PROJECT, 'tests/fixtures/lint');
+
+async function lint(root: string, args: string[] = []) {
+  const lines: string[] = [];
+  const status = await runLint(args, root, (line) => lines.push(line));
+  return { status, out: lines.join('\n') };
+}
+
+describe('kit lint on a quiz with every flaw', () => {
+  it('names each rule once or more, at file:line, with how to fix it', async () => {
+    const { status, out } = await lint(FIXTURE);
+    expect(status).toBe(0); // warnings only, without --strict
+    for (const rule of LINT_RULES) expect(out, rule).toMatch(new RegExp(`^(quizzes|slides)/[\\w-]+\\.(yaml|md):\\d+: warning \\[${rule}\\] .+\\. Fix: .+`, 'm'));
+  });
+
+  it('points at the line of the flaw itself', async () => {
+    const { out } = await lint(FIXTURE);
+    const text = readFileSync(join(FIXTURE, 'quizzes/flawed.yaml'), 'utf8').split('\n');
+    const lineOf = (needle: string) => text.findIndex((l) => l.includes(needle)) + 1;
+    expect(out).toContain(`quizzes/flawed.yaml:${lineOf('text: "Only a tenth"')}: warning [absolute-cue]`);
+    expect(out).toContain(`quizzes/flawed.yaml:${lineOf('text: "All of the above"')}: warning [all-none-of-the-above]`);
+    expect(out).toContain(`quizzes/flawed.yaml:${lineOf('text: "Two steps."')}: warning [duplicate-option]`);
+    expect(out).toContain(`quizzes/flawed.yaml:${lineOf('prompt: "Which step is not in the plan?"')}: warning [negative-stem]`);
+    expect(out).toContain(`quizzes/flawed.yaml:${lineOf('      - text: "Design"')}: warning [distractor-feedback]`);
+    expect(out).toMatch(/slides\/01-widgets\.md:8: warning \[objective-level\] objective "widgets\/merge" aims at apply/);
+  });
+
+  it('fails with --strict, and says so', async () => {
+    const { status, out } = await lint(FIXTURE, ['--strict']);
+    expect(status).toBe(1);
+    expect(out).toMatch(/: error \[key-longest\]/);
+    expect(out).toMatch(/lint --strict fails\.$/);
+  });
+
+  it('stops on an unknown flag with the usage line', async () => {
+    const { status, out } = await lint(FIXTURE, ['--stict']);
+    expect(status).toBe(2);
+    expect(out).toContain('usage: npm run kit -- lint [--strict]');
+  });
+});
+
+describe("the project's own quizzes", () => {
+  it('pass kit lint --strict', async () => {
+    const { status, out } = await lint(PROJECT, ['--strict']);
+    expect(out).toMatch(/^ok: \d+ quizzes, \d+ questions/m);
+    expect(status).toBe(0);
+  });
+});
+
+describe('objectives', () => {
+  function copyFixture(): string {
+    const root = mkdtempSync(join(tmpdir(), 'kit-objectives-'));
+    cpSync(FIXTURE, root, { recursive: true });
+    return root;
+  }
+
+  it('an objective that no question assesses fails validation at its line', () => {
+    const root = copyFixture();
+    try {
+      const slide = join(root, 'slides/01-widgets.md');
+      writeFileSync(slide, readFileSync(slide, 'utf8').replace('objectives:\n', 'objectives:\n  - id: unused\n    level: recall\n    text: "never asked"\n'));
+      const { sections, issues } = readSections(root);
+      expect(issues).toEqual([]);
+      const loaded = loadQuizzes(root, sections);
+      expect(loaded.issues.map((i) => `${i.file}:${i.line}: ${i.message}`)).toContain(
+        'slides/01-widgets.md:5: objective "widgets/unused" is assessed by no question: add `objective: widgets/unused` to a question that asks it, or remove the objective',
+      );
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('a question naming an unknown objective fails validation, with the nearest ids', () => {
+    const root = copyFixture();
+    try {
+      const quiz = join(root, 'quizzes/second.yaml');
+      writeFileSync(quiz, readFileSync(quiz, 'utf8').replace('objective: widgets/share', 'objective: widgets/shares'));
+      const { sections } = readSections(root);
+      const { issues } = loadQuizzes(root, sections);
+      expect(issues).toContainEqual({
+        file: 'quizzes/second.yaml',
+        line: 9,
+        message: 'questions[0].objective: "widgets/shares" is not an objective of the deck; the nearest are widgets/share, widgets/merge',
+      });
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('an objective needs an id, a level and a text, each reported at its line', () => {
+    const root = copyFixture();
+    try {
+      const slide = join(root, 'slides/01-widgets.md');
+      writeFileSync(slide, readFileSync(slide, 'utf8').replace('    level: recall\n', '    level: remember\n'));
+      const { issues } = readSections(root);
+      expect(issues.map((i) => `${i.file}:${i.line}: ${i.message}`)).toEqual(['slides/01-widgets.md:5: objectives[0]: needs `level:`, one of recall, understand, apply, analyse']);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
