@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { SourceIssue } from './errors.ts';
 import { CHROMIUM_HELP, findChromium, launchChromium } from './chromium.ts';
 import type { Translate } from '../i18n/strings.ts';
+import { escapeHtml } from '../shared/escape-html.ts';
 
 /** The deck's font stack; diagrams are measured and shown in it. */
 export const FONT_STACK = '"Atkinson Hyperlegible", "Noto Sans SC", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif';
@@ -166,7 +167,8 @@ const DRAW = async ({ id, code }: { id: string; code: string }): Promise<{ svg: 
 export interface FlowchartText {
   nodes: { id: string; label: string }[];
   groups: { id: string; title: string; members: string[] }[];
-  edges: { from: string; to: string; kind: 'to' | 'both' | 'line'; label?: string }[];
+  /** `dashed` links are the kit's reading, solid ones what the source states (the deck's diagram convention). */
+  edges: { from: string; to: string; kind: 'to' | 'both' | 'line'; dashed: boolean; label?: string }[];
 }
 
 const RE_BR = /<br\s*\/?>/gi;
@@ -259,7 +261,7 @@ export function readFlowchart(code: string): FlowchartText | undefined {
     // A chain: group (& group)* (link group (& group)*)*
     let rest = line;
     let previous: string[] | undefined;
-    let link: { kind: FlowchartText['edges'][number]['kind']; reverse: boolean; label?: string } | undefined;
+    let link: { kind: FlowchartText['edges'][number]['kind']; reverse: boolean; dashed: boolean; label?: string } | undefined;
     for (;;) {
       const ids: string[] = [];
       for (;;) {
@@ -274,7 +276,8 @@ export function readFlowchart(code: string): FlowchartText | undefined {
       }
       if (!ids.length) break;
       if (previous && link) {
-        for (const a of previous) for (const b of ids) edges.push(link.reverse ? { from: b, to: a, kind: link.kind, label: link.label } : { from: a, to: b, kind: link.kind, label: link.label });
+        const { kind, dashed, label } = link;
+        for (const a of previous) for (const b of ids) edges.push(link.reverse ? { from: b, to: a, kind, dashed, label } : { from: a, to: b, kind, dashed, label });
       }
       previous = ids;
       const text = RE_LINK_TEXT.exec(rest);
@@ -284,7 +287,8 @@ export function readFlowchart(code: string): FlowchartText | undefined {
       const left = !!(text ? text[1] : plain![1]);
       const right = !!(text ? text[5] : plain![3]);
       const label = cleanLabel(text ? text[3]! : (plain![4] ?? '')) || undefined;
-      link = { kind: left && right ? 'both' : left || right ? 'to' : 'line', reverse: left && !right, label };
+      const dashed = (text ? text[2]! : plain![2]!).includes('.');
+      link = { kind: left && right ? 'both' : left || right ? 'to' : 'line', reverse: left && !right, dashed, label };
       rest = rest.slice((text ?? plain)![0].length);
     }
   }
@@ -323,11 +327,24 @@ export function diagramTextHtml(code: string, t: Translate): string {
       `<ul>${chart.edges
         .map((e) => {
           const [symbol, words] = arrow[e.kind];
-          const note = e.label ? ` ${esc(t('diagram.label', { label: e.label }))}` : '';
+          const note = (e.label ? ` ${esc(t('diagram.label', { label: e.label }))}` : '') + (e.dashed ? ` ${esc(t('diagram.reading'))}` : '');
           return `<li>${esc(label(e.from))} <span aria-hidden="true">${symbol}</span><span class="visually-hidden">${esc(words)}</span> ${esc(label(e.to))}${note}</li>`;
         })
         .join('')}</ul>`,
     );
   }
-  return `<details class="diagram-text"><summary>${esc(t('diagram.textVersion'))}</summary><div class="diagram-text-body" tabindex="0">${parts.join('')}</div></details>`;
+  return `${diagramLegendHtml(chart, t)}<details class="diagram-text"><summary>${esc(t('diagram.textVersion'))}</summary><div class="diagram-text-body" tabindex="0">${parts.join('')}</div></details>`;
+}
+
+/**
+ * The key to a flowchart's arrows, under the drawing: solid for what the source states,
+ * dashed for the kit's reading. Shown whenever the diagram has arrows, so a solid arrow is
+ * never left to be guessed at.
+ */
+function diagramLegendHtml(chart: FlowchartText, t: Translate): string {
+  if (chart.edges.length === 0) return '';
+  const item = (kind: string, text: string) => `<span class="legend-item"><span class="legend-line ${kind}" aria-hidden="true"></span>${escapeHtml(text)}</span>`;
+  const items = [item('solid', t('diagram.legendStated'))];
+  if (chart.edges.some((e) => e.dashed)) items.push(item('dashed', t('diagram.legendReading')));
+  return `<p class="diagram-legend">${items.join('')}</p>`;
 }
