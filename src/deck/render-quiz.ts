@@ -1,3 +1,4 @@
+import { questionSlideId, type QuizPayload } from '../shared/contract.ts';
 import type { MarkdownIt } from 'markdown-it';
 import { answerText, quoted, type Question, type Quiz } from '../quiz/index.ts';
 import type { Translate } from '../i18n/strings.ts';
@@ -7,13 +8,7 @@ import type { RenderEnv } from './render-env.ts';
 import { escapeHtml } from '../shared/escape-html.ts';
 
 /** What the browser needs to grade and explain: the quizzes, and their Markdown as HTML. */
-export interface QuizPayload {
-  quizzes: Quiz[];
-  /** Rendered HTML of every Markdown text of the quizzes, keyed by the text as authored. */
-  html: Record<string, string>;
-  /** `<section>/<slide>` → where that slide is and what it is called, for "review the slide" links. */
-  slides: Record<string, { href: string; title: string }>;
-}
+export { questionSlideId, type QuizPayload };
 
 export interface QuizRenderContext {
   md: MarkdownIt;
@@ -26,8 +21,6 @@ export interface QuizRenderContext {
 const RE_BLANK = /\{\{\s*([A-Za-z0-9_-]+)\s*\}\}/g;
 
 
-/** The DOM id of a question's slide. */
-export const questionSlideId = (quizId: string, questionId: string) => `quiz-${quizId}--${questionId}`;
 
 /**
  * Renders a quiz as a vertical stack after its section (every slide of it, and the stack,

@@ -56,3 +56,4 @@ export { answerText, correctResponse, quoted, type TruthWords } from './answer-t
 export { toQuizYaml } from './write-quiz.ts';
 export { toQti, type QtiPackage } from './qti.ts';
 export { lintQuizzes, LINT_RULES, contentWords, keyedText, type LintFinding, type LintRule, type LintPlace, type LintObjective, type LintInput } from './lint.ts';
+export { RE_BLANK, RE_ID, blankNames, replaceBlanks } from './blanks.ts';

@@ -1,6 +1,6 @@
 import { quizResult, triesAt, type Question, type Quiz } from '../quiz/index.ts';
 import type { Translate } from '../i18n/strings.ts';
-import type { QuizPayload } from '../deck/render-quiz.ts';
+import type { QuizPayload } from '../shared/contract.ts';
 import { createProgressStore, type ProgressStore } from './progress-store.ts';
 import { createQuizView } from './quiz-view.ts';
 import { escapeHtml } from '../shared/escape-html.ts';

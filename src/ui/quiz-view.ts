@@ -18,7 +18,7 @@ import {
   tryCredit,
 } from '../quiz/index.ts';
 import type { Translate } from '../i18n/strings.ts';
-import type { QuizPayload } from '../deck/render-quiz.ts';
+import type { QuizPayload } from '../shared/contract.ts';
 import type { ProgressStore } from './progress-store.ts';
 import { escapeHtml } from '../shared/escape-html.ts';
 

@@ -1,5 +1,5 @@
 import type { RevealApi } from 'reveal.js';
-import type { QuizPayload } from '../deck/render-quiz.ts';
+import type { QuizPayload } from '../shared/contract.ts';
 import { createStrings, type Translate } from '../i18n/strings.ts';
 import { createMissedReview } from './missed-review.ts';
 import { createProgressStore } from './progress-store.ts';

@@ -1,6 +1,6 @@
 import { deckResult, quizResult, type Quiz } from '../quiz/index.ts';
 import type { Translate } from '../i18n/strings.ts';
-import type { QuizPayload } from '../deck/render-quiz.ts';
+import type { QuizPayload } from '../shared/contract.ts';
 import type { ProgressStore } from './progress-store.ts';
 import { csvToSaved, resultsCsv } from './results-csv.ts';
 import { escapeHtml } from '../shared/escape-html.ts';

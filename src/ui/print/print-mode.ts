@@ -1,4 +1,4 @@
-import type { QuizPayload } from '../../deck/render-quiz.ts';
+import type { QuizPayload } from '../../shared/contract.ts';
 import type { Translate } from '../../i18n/strings.ts';
 import { answerKeyHtml, handoutHtml, PRINT_MODES, worksheetHtml, type PrintMode } from './print-pages.ts';
 

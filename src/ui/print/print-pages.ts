@@ -1,5 +1,5 @@
 import { answerText, presentedOrder, quoted, type Question, type Quiz } from '../../quiz/index.ts';
-import type { QuizPayload } from '../../deck/render-quiz.ts';
+import type { QuizPayload } from '../../shared/contract.ts';
 import type { Translate } from '../../i18n/strings.ts';
 import { escapeHtml } from '../../shared/escape-html.ts';
 

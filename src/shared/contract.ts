@@ -1,0 +1,100 @@
+/**
+ * What the build writes and the browser reads, written once: the quiz payload carried in the
+ * page, the `data-*` hooks on the slides, and the print query that `kit pdf` asks for and the
+ * print pages read. `src/ui/` imports this, never `src/deck/`; `src/deck/` and `src/export/`
+ * write what it says.
+ */
+import type { Quiz } from '../quiz/index.ts';
+
+/** The quizzes, as JSON in `<script type="application/json" id="kit-quizzes">`. */
+export interface QuizPayload {
+  quizzes: Quiz[];
+  /** Rendered HTML of every Markdown text of the quizzes, keyed by the text as authored. */
+  html: Record<string, string>;
+  /** `<section>/<slide>` → where that slide is and what it is called, for "review the slide" links. */
+  slides: Record<string, { href: string; title: string }>;
+}
+
+/** The id of the script element that carries the payload. */
+export const PAYLOAD_ID = 'kit-quizzes';
+
+/** The DOM id of a question's slide. */
+export const questionSlideId = (quizId: string, questionId: string) => `quiz-${quizId}--${questionId}`;
+
+/**
+ * The `data-*` attributes the build writes and the runtime reads, by their dataset name
+ * (`element.dataset[DATA.quizId]`) and attribute name (`attr(DATA.quizId)` → `data-quiz-id`).
+ */
+export const DATA = {
+  sectionId: 'sectionId',
+  slideId: 'slideId',
+  quizId: 'quizId',
+  quizAfter: 'quizAfter',
+  questionId: 'questionId',
+  questionType: 'questionType',
+  choiceId: 'choiceId',
+  itemId: 'itemId',
+  pairId: 'pairId',
+  blankId: 'blankId',
+  action: 'action',
+  move: 'move',
+  verdict: 'verdict',
+  quizScore: 'quizScore',
+  quizResults: 'quizResults',
+  resultsTable: 'resultsTable',
+  resultsStatus: 'resultsStatus',
+  resultQuiz: 'resultQuiz',
+  resultDeck: 'resultDeck',
+  missedReview: 'missedReview',
+  missedList: 'missedList',
+  practiceId: 'practiceId',
+  objective: 'objective',
+  level: 'level',
+  diagram: 'diagram',
+  printReady: 'printReady',
+} as const;
+export type DataName = (typeof DATA)[keyof typeof DATA];
+
+/** `quizId` → `data-quiz-id`. */
+export const attr = (name: DataName): string => `data-${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+
+/** The printable documents: `?print=<mode>`. The slides print through reveal.js's own `?print-pdf`. */
+export const PRINT_MODES = ['handout', 'worksheet', 'answer-key'] as const;
+export type PrintMode = (typeof PRINT_MODES)[number];
+
+/** What a print asks for, as the query string of the deck's URL. */
+export interface PrintQuery {
+  /** A printable document; absent for the slides. */
+  mode?: PrintMode;
+  paper: 'a4' | 'letter';
+  /** One section (and the quiz after it) only. */
+  section?: string;
+  /** Slides only: a page per fragment step. */
+  fragments?: boolean;
+}
+
+/** The query string for a print, as `kit pdf` opens it (`?print-pdf…` for the slides). */
+export function printQueryString(query: PrintQuery): string {
+  const params = new URLSearchParams();
+  if (!query.mode) {
+    params.set('print-pdf', '');
+    if (query.fragments) params.set('pdfSeparateFragments', 'true');
+  } else {
+    params.set('print', query.mode);
+    if (query.paper === 'letter') params.set('paper', 'letter');
+  }
+  if (query.section) params.set('section', query.section);
+  return `?${params.toString().replace('print-pdf=', 'print-pdf')}`;
+}
+
+/** Reads a print query back (unknown modes are ignored: the deck is shown). */
+export function readPrintQuery(search: string): PrintQuery {
+  const params = new URLSearchParams(search);
+  const mode = params.get('print');
+  return {
+    mode: (PRINT_MODES as readonly string[]).includes(mode ?? '') ? (mode as PrintMode) : undefined,
+    paper: params.get('paper')?.toLowerCase() === 'letter' ? 'letter' : 'a4',
+    section: params.get('section') ?? undefined,
+    fragments: params.get('pdfSeparateFragments') === 'true',
+  };
+}

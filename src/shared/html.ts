@@ -1,0 +1,40 @@
+/**
+ * HTML built as text, escaped by default: every value interpolated into an `html` template is
+ * escaped unless it is itself `html` (or wrapped in `raw(...)`, the visible exception for markup
+ * that was made safe elsewhere, such as Markdown rendered at build time or a sanitised SVG).
+ * Arrays are joined, `null`, `undefined` and `false` give nothing. Shared by the build, the
+ * browser runtime and the print pages.
+ *
+ * @example html`<li data-choice-id="${choice.id}">${raw(renderedText)}</li>`.toString()
+ */
+import { escapeHtml } from './escape-html.ts';
+
+/** Markup that is safe to insert as it is. */
+export class SafeHtml {
+  readonly #text: string;
+  constructor(text: string) {
+    this.#text = text;
+  }
+  toString(): string {
+    return this.#text;
+  }
+}
+
+type Value = SafeHtml | string | number | boolean | null | undefined | readonly Value[];
+
+/** Marks trusted markup as safe. Every use is a place a reviewer should be able to justify. */
+export const raw = (markup: string): SafeHtml => new SafeHtml(markup);
+
+function render(value: Value): string {
+  if (value === null || value === undefined || value === false) return '';
+  if (value instanceof SafeHtml) return value.toString();
+  if (Array.isArray(value)) return (value as readonly Value[]).map(render).join('');
+  return escapeHtml(String(value));
+}
+
+/** The tagged template: literal parts kept, interpolated values escaped (see the module comment). */
+export function html(strings: TemplateStringsArray, ...values: Value[]): SafeHtml {
+  let out = strings[0]!;
+  for (let i = 0; i < values.length; i++) out += render(values[i]!) + strings[i + 1]!;
+  return new SafeHtml(out);
+}
