@@ -9,7 +9,7 @@ const KEY_LISTS: Record<string, string[]> = {
   'four products with more than half of world output': ['personal computers', 'mobile phones', 'household appliances', 'solar panels'],
   'five fields of the cluster action': ['construction machinery', 'rail transit', 'optoelectronic information', 'energy and power equipment', 'textiles and clothing'],
   'six emerging fields': ['5G', 'artificial intelligence', 'bio-manufacturing', 'industrial Internet', 'intelligent connected vehicles', 'green and low-carbon'],
-  'four frontier fields': ['humanoid robots', 'metaverse', 'quantum technology', '6G'],
+  'frontier fields named "such as", and 6G': ['humanoid robots', 'metaverse', 'quantum technology', '6G'],
 };
 
 /** Policy names and phrases of the source that must reach the slides. */
