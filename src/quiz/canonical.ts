@@ -1,5 +1,5 @@
 import { distractorId, letterId } from './ids.ts';
-import { RE_BLANK } from './parse-answers.ts';
+import { RE_BLANK } from './yaml/parse-answers.ts';
 import type { ClozeBlank, NumericAnswer, Question, Quiz, TextAnswer } from './types.ts';
 
 /**

@@ -7,7 +7,7 @@
 export type * from './types.ts';
 export { QUESTION_LEVELS } from './types.ts';
 
-export { parseQuizBank } from './parse-quiz.ts';
+export { parseQuizBank } from './yaml/parse-quiz.ts';
 export {
   QuizValidationError,
   ResponseError,
@@ -49,11 +49,11 @@ export {
   type Totals,
 } from './results.ts';
 
-export { parseGift, parseGiftWithReport, type GiftReport, type SkippedGift } from './gift-parse.ts';
-export { toGift, toGiftWithReport, type GiftExport, type GiftExportNote } from './gift-write.ts';
+export { parseGift, parseGiftWithReport, type GiftReport, type SkippedGift } from './gift/gift-parse.ts';
+export { toGift, toGiftWithReport, type GiftExport, type GiftExportNote } from './gift/gift-write.ts';
 export { letterId, distractorId, slugify } from './ids.ts';
 export { answerText, correctResponse, quoted, type TruthWords } from './answer-text.ts';
-export { toQuizYaml } from './write-quiz.ts';
-export { toQti, type QtiPackage } from './qti.ts';
+export { toQuizYaml } from './yaml/write-quiz.ts';
+export { toQti, type QtiPackage } from './qti/to-qti.ts';
 export { lintQuizzes, LINT_RULES, contentWords, keyedText, type LintFinding, type LintRule, type LintPlace, type LintObjective, type LintInput } from './lint.ts';
 export { RE_BLANK, RE_ID, blankNames, replaceBlanks } from './blanks.ts';

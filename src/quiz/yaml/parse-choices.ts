@@ -1,5 +1,5 @@
-import { CORRECT_THRESHOLD, snap } from './fraction.ts';
-import { distractorId, letterId } from './ids.ts';
+import { CORRECT_THRESHOLD, snap } from '../fraction.ts';
+import { distractorId, letterId } from '../ids.ts';
 import {
   checkUnique,
   readFraction,
@@ -8,7 +8,7 @@ import {
   readScoring,
   readTextOrMapping,
 } from './parse-common.ts';
-import type { Choice, MatchDistractor, MatchPair, OrderItem, Scoring } from './types.ts';
+import type { Choice, MatchDistractor, MatchPair, OrderItem, Scoring } from '../types.ts';
 import type { Located, MapView, YamlReader } from './yaml-reader.ts';
 
 /** Parsers for the list-based parts of questions: choices, order items, match pairs. */

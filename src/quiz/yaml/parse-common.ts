@@ -1,6 +1,6 @@
 import { isMap } from 'yaml';
-import { CORRECT_THRESHOLD } from './fraction.ts';
-import type { Scoring } from './types.ts';
+import { CORRECT_THRESHOLD } from '../fraction.ts';
+import type { Scoring } from '../types.ts';
 import type { Located, MapView, YamlReader } from './yaml-reader.ts';
 
 /** Shared by the question parsers: ids, uniqueness, fractions, scoring. */

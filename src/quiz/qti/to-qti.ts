@@ -1,7 +1,7 @@
-import { normaliseQuiz } from './canonical.ts';
-import { clampFraction, snap } from './fraction.ts';
-import { numericBounds } from './grade.ts';
-import { matchesAnswer, normaliseText } from './text-match.ts';
+import { normaliseQuiz } from '../canonical.ts';
+import { clampFraction, snap } from '../fraction.ts';
+import { numericBounds } from '../grade.ts';
+import { matchesAnswer, normaliseText } from '../text-match.ts';
 import type {
   Choice,
   ClozeQuestion,
@@ -13,7 +13,7 @@ import type {
   Quiz,
   TextAnswer,
   TextQuestion,
-} from './types.ts';
+} from '../types.ts';
 
 /**
  * IMS QTI 2.1 export: one assessmentItem per question, one assessmentTest per quiz, and the

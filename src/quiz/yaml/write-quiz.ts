@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import type { Choice, ClozeBlank, NumericAnswer, Question, Quiz, TextAnswer } from './types.ts';
+import type { Choice, ClozeBlank, NumericAnswer, Question, Quiz, TextAnswer } from '../types.ts';
 
 type Authored = Record<string, unknown>;
 

@@ -1,7 +1,7 @@
-import { CORRECT_THRESHOLD, snap } from './fraction.ts';
+import { CORRECT_THRESHOLD, snap } from '../fraction.ts';
 import { giftText, parseGiftNumber, restoreEscapes, takeWeight } from './gift-text.ts';
-import { distractorId, letterId } from './ids.ts';
-import type { Choice, MatchQuestion, NumericAnswer, Question, QuestionBase, TextAnswer } from './types.ts';
+import { distractorId, letterId } from '../ids.ts';
+import type { Choice, MatchQuestion, NumericAnswer, Question, QuestionBase, TextAnswer } from '../types.ts';
 
 /** GIFT answer sets, `{…}`: each question type's reader, and Moodle's order for telling them apart. */
 

@@ -1,6 +1,6 @@
-import { letterId } from './ids.ts';
+import { letterId } from '../ids.ts';
 import { checkUnique, readFraction, readId, readTextOrMapping, requireFullMarks } from './parse-common.ts';
-import type { ClozeBlank, ClozeChoice, NumericAnswer, TextAnswer } from './types.ts';
+import type { ClozeBlank, ClozeChoice, NumericAnswer, TextAnswer } from '../types.ts';
 import type { Located, MapView, YamlReader } from './yaml-reader.ts';
 
 /** Parsers for typed answers: numeric answers, accepted texts, cloze blanks. */

@@ -1,9 +1,9 @@
-import { GiftParseError, type GiftIssue } from './errors.ts';
+import { GiftParseError, type GiftIssue } from '../errors.ts';
 import { applyMeta, readMeta, type GiftMeta } from './gift-meta.ts';
 import { Problem, readAnswers } from './gift-answers.ts';
 import { dropFormat, giftText, protectEscapes, restoreEscapes } from './gift-text.ts';
-import { slugify } from './ids.ts';
-import type { Question, QuestionBase } from './types.ts';
+import { slugify } from '../ids.ts';
+import type { Question, QuestionBase } from '../types.ts';
 
 /** A description or essay: GIFT questions that are not graded here, reported instead. */
 export interface SkippedGift {

@@ -1,9 +1,9 @@
-import { normaliseQuestion } from './canonical.ts';
+import { normaliseQuestion } from '../canonical.ts';
 import type { GiftMeta } from './gift-meta.ts';
 import { escapeGift, escapeGiftPiece, formatWeight } from './gift-text.ts';
-import { distractorId, letterId, slugify } from './ids.ts';
-import { RE_BLANK } from './parse-answers.ts';
-import type { Choice, ClozeQuestion, MultipleQuestion, NumericAnswer, Question, Quiz, TextAnswer } from './types.ts';
+import { distractorId, letterId, slugify } from '../ids.ts';
+import { RE_BLANK } from '../yaml/parse-answers.ts';
+import type { Choice, ClozeQuestion, MultipleQuestion, NumericAnswer, Question, Quiz, TextAnswer } from '../types.ts';
 
 /** A question `toGift` could not write exactly: left out, or written as Moodle's nearest form. */
 export interface GiftExportNote {

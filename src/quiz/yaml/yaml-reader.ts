@@ -1,6 +1,6 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Document, Node, Scalar, YAMLMap } from 'yaml';
-import type { ValidationIssue } from './errors.ts';
+import type { ValidationIssue } from '../errors.ts';
 
 /**
  * A thin typed view over the YAML syntax tree that knows every node's line and path, and

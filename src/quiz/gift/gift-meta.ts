@@ -1,6 +1,6 @@
-import type { GiftIssue } from './errors.ts';
-import { isPlainObject } from './response-shape.ts';
-import { QUESTION_LEVELS, type Question, type QuestionLevel, type Scoring } from './types.ts';
+import type { GiftIssue } from '../errors.ts';
+import { isPlainObject } from '../response-shape.ts';
+import { QUESTION_LEVELS, type Question, type QuestionLevel, type Scoring } from '../types.ts';
 
 /**
  * What GIFT has no place for, carried in a comment line `// @kit {json}` before a question, so

@@ -1,8 +1,8 @@
-import { QuizValidationError } from './errors.ts';
+import { QuizValidationError } from '../errors.ts';
 import { readBlanks, readNumericAnswers, readTextAnswers } from './parse-answers.ts';
 import { readChoiceScoring, readChoices, readItems, readPairs } from './parse-choices.ts';
 import { checkUnique, readId, readNonEmptyText, readScoring, type IdAt } from './parse-common.ts';
-import { QUESTION_LEVELS, type Question, type QuestionBase, type QuestionLevel, type QuestionType, type Quiz } from './types.ts';
+import { QUESTION_LEVELS, type Question, type QuestionBase, type QuestionLevel, type QuestionType, type Quiz } from '../types.ts';
 import { YamlReader, type Located, type MapView } from './yaml-reader.ts';
 
 const QUIZ_KEYS = ['id', 'title', 'after', 'pass', 'shuffle', 'attempts', 'penalty', 'questions'];
