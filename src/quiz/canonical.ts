@@ -1,5 +1,5 @@
 import { distractorId, letterId } from './ids.ts';
-import { RE_BLANK } from './yaml/parse-answers.ts';
+import { blankNames } from './blanks.ts';
 import type { ClozeBlank, NumericAnswer, Question, Quiz, TextAnswer } from './types.ts';
 
 /**
@@ -37,7 +37,7 @@ function numericAnswer(value: Loose): NumericAnswer {
 function clozeBlanks(text: string, blanks: unknown): ClozeBlank[] {
   if (Array.isArray(blanks)) return blanks as ClozeBlank[];
   const defined = isObject(blanks) ? blanks : {};
-  const names = [...new Set([...text.matchAll(RE_BLANK)].map((match) => match[1] as string))];
+  const names = [...new Set(blankNames(text))];
   return names.map((name): ClozeBlank => {
     const blank = entry(defined[name]);
     if (Array.isArray(blank['choices'])) {

@@ -29,6 +29,7 @@ import type {
   TextQuestion,
   TrueFalseQuestion,
 } from './types.ts';
+import { unhandled } from './never.ts';
 
 /** What each type's grader works out before the common rules (clamping, score, threshold). */
 interface Marking {
@@ -78,7 +79,7 @@ function mark(question: Question, response: unknown): Marking {
     case 'cloze':
       return markCloze(question, response);
     default:
-      throw new Error(`question "${(question as Question).id}" has an unknown type "${(question as Question).type}"`);
+      return unhandled(question, 'question type');
   }
 }
 

@@ -1,6 +1,7 @@
 import { normaliseQuestion, normaliseQuiz } from './canonical.ts';
 import { shuffle } from './shuffle.ts';
 import type { Question, Quiz } from './types.ts';
+import { unhandled } from './never.ts';
 
 /** The order in which a learner sees the parts of a question: lists of ids, never texts. */
 export type Presentation =
@@ -72,7 +73,11 @@ export function presentedOrder(inputQuiz: Quiz, inputQuestion: Question, learner
       }
       return { type: 'cloze', blanks };
     }
-    default:
+    case 'truefalse':
+    case 'numeric':
+    case 'text':
       return { type: question.type };
+    default:
+      return unhandled(question, 'question type');
   }
 }

@@ -1,6 +1,8 @@
+import { replaceBlanks, writeBlank } from '../blanks.ts';
 import type { GiftIssue } from '../errors.ts';
 import { isPlainObject } from '../response-shape.ts';
 import { QUESTION_LEVELS, type Question, type QuestionLevel, type Scoring } from '../types.ts';
+import { unhandled } from '../never.ts';
 
 /**
  * What GIFT has no place for, carried in a comment line `// @kit {json}` before a question, so
@@ -86,7 +88,7 @@ export function applyMeta(question: Question, meta: GiftMeta): Question {
       const blank = question.blanks[0];
       if (!blank) break;
       if (isText(ids.blank)) {
-        question.text = question.text.replace(`{{${blank.id}}}`, `{{${ids.blank}}}`);
+        question.text = replaceBlanks(question.text, (name) => writeBlank(name === blank.id ? (ids.blank as string) : name));
         blank.id = ids.blank;
       }
       if (blank.kind === 'text' && meta.caseSensitive === true) blank.caseSensitive = true;
@@ -97,8 +99,12 @@ export function applyMeta(question: Question, meta: GiftMeta): Question {
       }
       break;
     }
-    default:
+    case 'truefalse':
+    case 'numeric':
+    case 'order':
       break;
+    default:
+      return unhandled(question, 'question type');
   }
   return question;
 }

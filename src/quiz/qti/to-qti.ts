@@ -1,7 +1,9 @@
+import { splitBlanks } from '../blanks.ts';
 import { normaliseQuiz } from '../canonical.ts';
 import { clampFraction, snap } from '../fraction.ts';
 import { numericBounds } from '../grade.ts';
 import { matchesAnswer, normaliseText } from '../text-match.ts';
+import { fillWildcards, hasWildcard, WILDCARD, wildcardPieces } from '../wildcard.ts';
 import type {
   Choice,
   ClozeQuestion,
@@ -14,6 +16,7 @@ import type {
   TextAnswer,
   TextQuestion,
 } from '../types.ts';
+import { strayType } from '../never.ts';
 
 /**
  * IMS QTI 2.1 export: one assessmentItem per question, one assessmentTest per quiz, and the
@@ -61,7 +64,6 @@ const RE_NOT_NAME_CHAR = /[^A-Za-z0-9._-]+/g;
 const RE_NAME_START = /^[A-Za-z_]/;
 const RE_COMBINING_MARKS = /\p{M}+/gu;
 const RE_PARAGRAPH_BREAK = /\n[ \t]*\n/;
-const RE_CLOZE_BLANK = /\{\{\s*([^\s{}]+)\s*\}\}/;
 // Characters XML 1.0 cannot hold at all, not even as references.
 const RE_NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 // Metacharacters of XML Schema regular expressions outside a character class (no anchors there).
@@ -360,29 +362,9 @@ function numericItem(question: NumericQuestion, names: Names): ItemParts {
   };
 }
 
-/** An accepted text's pieces: literal runs (`\*` made a star) and `null` for each wildcard. */
-function wildcardTokens(text: string): (string | null)[] {
-  const tokens: (string | null)[] = [];
-  let literal = '';
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] === '\\' && text[i + 1] === '*') {
-      literal += '*';
-      i++;
-    } else if (text[i] === '*') {
-      tokens.push(literal, null);
-      literal = '';
-    } else literal += text[i];
-  }
-  tokens.push(literal);
-  return tokens.filter((token) => token !== '');
-}
-
 /** The plainest text an answer accepts: wildcards left empty, or filled where a gap needs something. */
 function plainTyping(answer: TextAnswer, caseSensitive: boolean): string {
-  const fill = (filler: string): string =>
-    wildcardTokens(normaliseText(answer.text, true))
-      .map((token) => token ?? filler)
-      .join('');
+  const fill = (filler: string): string => fillWildcards(normaliseText(answer.text, true), filler);
   const empty = fill('');
   return matchesAnswer(empty, answer.text, caseSensitive) ? empty : fill('x');
 }
@@ -403,22 +385,19 @@ function regexChar(ch: string, caseSensitive: boolean, approximate: (why: string
 
 /** A wildcard answer as a whole-string XML Schema pattern (patternMatch is case-sensitive). */
 function answerPattern(text: string, caseSensitive: boolean, approximate: (why: string) => void): string {
-  const body = wildcardTokens(normaliseText(text, true))
-    .map((token) => (token === null ? '.*' : [...token].map((ch) => regexChar(ch, caseSensitive, approximate)).join('')))
+  const body = wildcardPieces(normaliseText(text, true))
+    .map((piece) => (piece === WILDCARD ? '.*' : [...piece].map((ch) => regexChar(ch, caseSensitive, approximate)).join('')))
     .join('');
   // The engine trims and joins runs of white space; the pattern lets them be.
   return `\\s*${body}\\s*`;
 }
-
-/** Whether an accepted text has a wildcard (`*`, not `\*`). */
-const hasWildcard = (text: string): boolean => wildcardTokens(text).includes(null);
 
 /** Condition that `response` matches one accepted text, as the engine's `matchesAnswer` does. */
 function textCondition(response: string, answer: TextAnswer, caseSensitive: boolean, approximate: (why: string) => void): XmlNode {
   if (hasWildcard(normaliseText(answer.text, true))) {
     return el('patternMatch', { pattern: answerPattern(answer.text, caseSensitive, approximate) }, variable(response));
   }
-  const literal = wildcardTokens(normaliseText(answer.text, true)).join('');
+  const literal = fillWildcards(normaliseText(answer.text, true), '');
   return el('stringMatch', { caseSensitive }, variable(response), baseValue('string', literal));
 }
 
@@ -564,7 +543,7 @@ function clozePieces(question: ClozeQuestion): { text: string; blank?: string }[
     .map((paragraph) => paragraph.trim())
     .filter((paragraph) => paragraph !== '')
     .map((paragraph) =>
-      paragraph.split(RE_CLOZE_BLANK).map((piece, i) => {
+      splitBlanks(paragraph).map((piece, i) => {
         if (i % 2 === 0) return { text: piece };
         used.push(piece);
         return { text: '', blank: piece };
@@ -685,7 +664,7 @@ function itemParts(question: Question, names: Names, shuffle: boolean): ItemPart
     case 'cloze':
       return clozeItem(question, names, shuffle);
     default:
-      throw new Inexpressible(`QTI has no form for the question type "${(question as Question).type}"`);
+      throw new Inexpressible(`QTI has no form for the question type "${strayType(question)}"`);
   }
 }
 

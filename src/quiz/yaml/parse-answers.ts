@@ -1,3 +1,4 @@
+import { blankNames } from '../blanks.ts';
 import { letterId } from '../ids.ts';
 import { checkUnique, readFraction, readId, readTextOrMapping, requireFullMarks } from './parse-common.ts';
 import type { ClozeBlank, ClozeChoice, NumericAnswer, TextAnswer } from '../types.ts';
@@ -5,8 +6,6 @@ import type { Located, MapView, YamlReader } from './yaml-reader.ts';
 
 /** Parsers for typed answers: numeric answers, accepted texts, cloze blanks. */
 
-/** `{{name}}` in a cloze text; the name is the blank's id. */
-export const RE_BLANK = /\{\{\s*([^\s{}]+)\s*\}\}/g;
 
 /** `answer` ± `tolerance`, or `range`, from a mapping that holds exactly one of them. */
 function readNumericTarget(view: MapView, where: string): NumericAnswer | undefined {
@@ -145,7 +144,7 @@ export function readBlanks(view: MapView, text: string | undefined): ClozeBlank[
   const defined = blanksAt && reader.mapping(blanksAt, 'blanks');
   if (text === undefined || !defined) return [];
 
-  const used = [...text.matchAll(RE_BLANK)].map((match) => match[1] as string);
+  const used = blankNames(text);
   const textPath = view.pathOf('text');
   const textLine = view.lineOf('text');
   if (used.length === 0) reader.report(textPath, textLine, 'a cloze text needs at least one {{blank}}');
