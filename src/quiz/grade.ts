@@ -1,4 +1,3 @@
-import { normaliseQuestion } from './canonical.ts';
 import { ResponseError } from './errors.ts';
 import { clampFraction, isCorrect, snap } from './fraction.ts';
 import {
@@ -42,12 +41,12 @@ interface Marking {
 const NUMERIC_SLACK = 1e-9;
 
 /**
- * Grades one response to one question. Pure: same inputs, same result.
+ * Grades one response to one question, in canonical form (from `parseQuizBank`, `parseGift` or
+ * `normaliseQuestion`). Pure: same inputs, same result.
  * Throws `ResponseError` for a response of the wrong shape (unknown id, missing field, wrong type).
  * @example grade(question, { choice: 'b' }) // { fraction: 1, score: 1, maxScore: 1, correct: true, feedback: [...] }
  */
-export function grade<Q extends Question>(input: Q, response: ResponseFor<Q>): GradeResult {
-  const question = normaliseQuestion(input);
+export function grade<Q extends Question>(question: Q, response: ResponseFor<Q>): GradeResult {
   const marking = mark(question, response);
   const fraction = clampFraction(marking.fraction);
   return {

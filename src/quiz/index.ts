@@ -5,6 +5,7 @@
  */
 
 export type * from './types.ts';
+export type * from './input-types.ts';
 export { QUESTION_LEVELS } from './types.ts';
 
 export { parseQuizBank } from './yaml/parse-quiz.ts';
@@ -19,7 +20,7 @@ export {
 } from './errors.ts';
 
 export { grade, numericBounds } from './grade.ts';
-export { normaliseQuestion, normaliseQuiz } from './canonical.ts';
+export { normaliseQuestion, normaliseQuiz } from './normalise.ts';
 export { CORRECT_THRESHOLD, isCorrect } from './fraction.ts';
 export { normaliseText, matchesAnswer } from './text-match.ts';
 

@@ -1,4 +1,3 @@
-import { normaliseQuestion } from '../canonical.ts';
 import { GAP_BLANK } from './gift-answers.ts';
 import type { GiftMeta } from './gift-meta.ts';
 import { escapeGift, escapeGiftPiece, formatWeight } from './gift-text.ts';
@@ -194,7 +193,7 @@ export function toGiftWithReport(questions: readonly Question[] | Quiz): GiftExp
   const skipped: GiftExportNote[] = [];
   const approximated: GiftExportNote[] = [];
   let category: string | undefined;
-  for (const question of list.map(normaliseQuestion)) {
+  for (const question of list) {
     try {
       const text = writeQuestion(question);
       if (question.category !== undefined && question.category !== category) {

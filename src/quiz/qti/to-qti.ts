@@ -1,5 +1,4 @@
 import { splitBlanks } from '../blanks.ts';
-import { normaliseQuiz } from '../canonical.ts';
 import { clampFraction, snap } from '../fraction.ts';
 import { numericBounds } from '../grade.ts';
 import { matchesAnswer, normaliseText } from '../text-match.ts';
@@ -821,9 +820,8 @@ export function toQti(quizzes: readonly Quiz[], options: QtiOptions = {}): QtiPa
   const itemNames = createNames();
   const testNames = createNames();
   const resourceNames = createNames();
-  const canonical = quizzes.map(normaliseQuiz);
 
-  for (const quiz of canonical) {
+  for (const quiz of quizzes) {
     const items: { identifier: string; path: string; resource: string }[] = [];
     for (const question of quiz.questions) {
       try {
@@ -852,5 +850,5 @@ export function toQti(quizzes: readonly Quiz[], options: QtiOptions = {}): QtiPa
     });
   }
   files['imsmanifest.xml'] = manifestDocument(options.title ?? 'Quiz bank', resources);
-  return { files, skipped, approximated, notes: packageNotes(canonical) };
+  return { files, skipped, approximated, notes: packageNotes(quizzes) };
 }
