@@ -38,7 +38,7 @@ export {
   type QuestionProgress,
   type TryRecord,
 } from './session.ts';
-export { serialise, deserialise } from './session-storage.ts';
+export { serialise, deserialise, readSession } from './session-storage.ts';
 export {
   quizResult,
   sectionResults,
