@@ -19,7 +19,8 @@ export {
   type GiftIssue,
 } from './errors.ts';
 
-export { grade, numericBounds } from './grade.ts';
+export { grade } from './grade.ts';
+export { numericBounds } from './numeric-bounds.ts';
 export { normaliseQuestion, normaliseQuiz } from './normalise.ts';
 export { CORRECT_THRESHOLD, isCorrect } from './fraction.ts';
 export { normaliseText, matchesAnswer } from './text-match.ts';
