@@ -31,6 +31,15 @@ export interface RuleIssue {
 
 type Report = (message: string, ...keys: (string | number)[]) => void;
 
+/** What each type's checks report with, paths relative to the question. */
+interface Checks {
+  report: Report;
+  /** Reports ids used twice among `ids`; `where(i)` is the path of the i-th. */
+  unique(ids: readonly string[], where: (index: number) => DataPath): void;
+  /** Reports ids used twice in the list at `keys` (their paths `[...keys, i, 'id']`). */
+  uniqueIn(keys: DataPath, ids: readonly string[]): void;
+}
+
 /** `normaliseQuestion` keeps the type: the canonical form of an input of type T is a question of type T. */
 const canonical = <I extends QuestionInput>(input: I) => normaliseQuestion(input) as Extract<Question, { type: I['type'] }>;
 
@@ -51,7 +60,7 @@ function fullMarks(fractions: readonly number[], what: string, report: Report, .
   }
 }
 
-function choiceRules(input: SingleQuestionInput | MultipleQuestionInput, report: Report, ids: (keys: (string | number)[], list: string[]) => void): void {
+function choiceRules(input: SingleQuestionInput | MultipleQuestionInput, { report, uniqueIn }: Checks): void {
   const question = canonical(input);
   const choices = question.choices;
   const weighted = choices.some((choice) => choice.fraction !== undefined);
@@ -61,7 +70,7 @@ function choiceRules(input: SingleQuestionInput | MultipleQuestionInput, report:
       report(`correct: ${authored.correct} disagrees with fraction ${choice.fraction}`, 'choices', i, 'correct');
     }
   });
-  ids(['choices'], choices.map((choice) => choice.id));
+  uniqueIn(['choices'], choices.map((choice) => choice.id));
   if (choices.length < 2) report('a choice question needs at least two choices', 'choices');
   const correct = choices.filter((choice) => choice.correct).length;
   if (question.type === 'single' && correct !== 1) {
@@ -93,7 +102,7 @@ function numericTarget(value: { answer?: number; range?: unknown; tolerance?: nu
   if (hasRange && !hasAnswer && value.tolerance !== undefined) report('tolerance goes with answer, not with range', ...keys, 'tolerance');
 }
 
-function numericRules(input: NumericQuestionInput, report: Report): void {
+function numericRules(input: NumericQuestionInput, { report }: Checks): void {
   // The schema reads every key as optional; which ones go together is checked here.
   const authored = input as { answer?: number; range?: unknown; tolerance?: number; answers?: NumericAnswerInput[] };
   if (authored.answers === undefined) {
@@ -108,18 +117,18 @@ function numericRules(input: NumericQuestionInput, report: Report): void {
   fullMarks(canonical(input).answers.map((answer) => answer.fraction), 'a numeric question', report, 'answers');
 }
 
-function textRules(input: TextQuestionInput, report: Report): void {
+function textRules(input: TextQuestionInput, { report }: Checks): void {
   if (input.answers.length === 0) report('a text question needs at least one accepted answer', 'answers');
   fullMarks(canonical(input).answers.map((answer) => answer.fraction), 'a text question', report, 'answers');
 }
 
-function orderRules(input: OrderQuestionInput, report: Report, ids: (keys: (string | number)[], list: string[]) => void): void {
+function orderRules(input: OrderQuestionInput, { report, uniqueIn }: Checks): void {
   const { items } = canonical(input);
-  ids(['items'], items.map((item) => item.id));
+  uniqueIn(['items'], items.map((item) => item.id));
   if (items.length < 2) report('an order question needs at least two items', 'items');
 }
 
-function matchRules(input: MatchQuestionInput, report: Report, unique: (list: string[], where: (index: number) => DataPath) => void): void {
+function matchRules(input: MatchQuestionInput, { report, unique }: Checks): void {
   const { pairs, distractors } = canonical(input);
   // Pairs and distractors are options of one list, so their ids share one scope.
   unique(
@@ -129,7 +138,7 @@ function matchRules(input: MatchQuestionInput, report: Report, unique: (list: st
   if (pairs.length < 2) report('a match question needs at least two pairs', 'pairs');
 }
 
-function clozeRules(input: ClozeQuestionInput, report: Report, ids: (keys: (string | number)[], list: string[]) => void): void {
+function clozeRules(input: ClozeQuestionInput, { report, uniqueIn }: Checks): void {
   const used = blankNames(input.text);
   const defined = Array.isArray(input.blanks) ? input.blanks.map((blank) => blank.id) : Object.keys(input.blanks);
   if (used.length === 0) report('a cloze text needs at least one {{blank}}', 'text');
@@ -146,7 +155,7 @@ function clozeRules(input: ClozeQuestionInput, report: Report, ids: (keys: (stri
   for (const blank of canonical(input).blanks) {
     if (blank.kind === 'choice') {
       const choiceIds = blank.choices.map((choice) => choice.id);
-      ids(['blanks', blank.id, 'choices'], choiceIds);
+      uniqueIn(['blanks', blank.id, 'choices'], choiceIds);
       if (blank.choices.length < 2) report(`blank "${blank.id}" needs at least two choices`, 'blanks', blank.id, 'choices');
       if (choiceIds.length > 0 && !choiceIds.includes(blank.answer)) {
         report(`answer "${blank.answer}" is not one of the choice ids (${choiceIds.join(', ')})`, 'blanks', blank.id, 'answer');
@@ -162,28 +171,30 @@ function clozeRules(input: ClozeQuestionInput, report: Report, ids: (keys: (stri
 export function questionRules(input: QuestionInput, at: DataPath): RuleIssue[] {
   const issues: RuleIssue[] = [];
   const reportAt = (path: DataPath, message: string): void => void issues.push({ path, message });
-  const report: Report = (message, ...keys) => reportAt([...at, ...keys], message);
-  const uniqueIn = (list: string[], where: (index: number) => DataPath): void => unique(list, (i) => [...at, ...where(i)], reportAt);
-  const ids = (keys: (string | number)[], list: string[]): void => uniqueIn(list, (i) => [...keys, i, 'id']);
+  const checks: Checks = {
+    report: (message, ...keys) => reportAt([...at, ...keys], message),
+    unique: (ids, where) => unique(ids, (i) => [...at, ...where(i)], reportAt),
+    uniqueIn: (keys, ids) => unique(ids, (i) => [...at, ...keys, i, 'id'], reportAt),
+  };
   switch (input.type) {
     case 'single':
     case 'multiple':
-      choiceRules(input, report, ids);
+      choiceRules(input, checks);
       break;
     case 'numeric':
-      numericRules(input, report);
+      numericRules(input, checks);
       break;
     case 'text':
-      textRules(input, report);
+      textRules(input, checks);
       break;
     case 'order':
-      orderRules(input, report, ids);
+      orderRules(input, checks);
       break;
     case 'match':
-      matchRules(input, report, uniqueIn);
+      matchRules(input, checks);
       break;
     case 'cloze':
-      clozeRules(input, report, ids);
+      clozeRules(input, checks);
       break;
     case 'truefalse':
       break;
