@@ -1,7 +1,10 @@
 /**
  * The quiz engine's public entry: read quiz files and GIFT, grade responses, shuffle with
- * seeds, apply tries and penalties, sum results, save and restore sessions.
- * Pure TypeScript: no DOM, no Node APIs; time and randomness are passed in.
+ * seeds, apply tries and penalties, sum results, save and restore sessions, write GIFT, QTI and
+ * quiz files. Authored shapes (`QuizInput`, `QuestionInput`) become the canonical `Quiz` and
+ * `Question` once, in `parseQuizBank`, `parseGift` or `normaliseQuiz`; everything else takes
+ * canonical types. Pure TypeScript: no DOM, no Node APIs; time and randomness are passed in.
+ * The format and its rules: `docs/quiz-format.md`.
  */
 
 export type * from './types.ts';
@@ -56,6 +59,7 @@ export { toGift, toGiftWithReport, type GiftExport, type GiftExportNote } from '
 export { letterId, distractorId, slugify } from './ids.ts';
 export { answerText, correctResponse, quoted, type TruthWords } from './answer-text.ts';
 export { toQuizYaml } from './yaml/write-quiz.ts';
-export { toQti, type QtiPackage } from './qti/to-qti.ts';
+export { toQti, type QtiPackage, type QtiNote, type QtiOptions } from './qti/to-qti.ts';
 export { lintQuizzes, LINT_RULES, contentWords, keyedText, type LintFinding, type LintRule, type LintPlace, type LintObjective, type LintInput } from './lint.ts';
-export { RE_BLANK, RE_ID, blankNames, replaceBlanks } from './blanks.ts';
+export { RE_BLANK, RE_ID, ID_RULE, blankNames, replaceBlanks, splitBlanks, writeBlank } from './blanks.ts';
+export { WILDCARD, wildcardPieces, hasWildcard, fillWildcards, type WildcardPiece } from './wildcard.ts';
