@@ -1,6 +1,8 @@
 import { grade } from './grade.ts';
 import { matchesAnswer } from './text-match.ts';
+import { fillWildcards } from './wildcard.ts';
 import type { NumericAnswer, Question, Response, TextAnswer } from './types.ts';
+import { unhandled } from './never.ts';
 
 /** Words for true and false in the learner's language. */
 export interface TruthWords {
@@ -10,8 +12,7 @@ export interface TruthWords {
 
 /** Texts a person could type that an answer accepts: wildcards dropped, or filled where a gap needs something. */
 function typings(answer: TextAnswer, caseSensitive = false): string[] {
-  const literal = (fill: string) => answer.text.replace(/(?<!\\)\*/g, fill).replace(/\\\*/g, '*');
-  return [literal(''), literal('x')].filter((text) => matchesAnswer(text, answer.text, caseSensitive));
+  return [fillWildcards(answer.text, ''), fillWildcards(answer.text, 'x')].filter((text) => matchesAnswer(text, answer.text, caseSensitive));
 }
 
 /** The plainest text an answer accepts. */
@@ -41,7 +42,7 @@ export function answerText(question: Question, words: TruthWords = { true: 'True
         .map((a) => ('range' in a ? `${a.range[0]}–${a.range[1]}` : a.tolerance ? `${a.answer} ± ${a.tolerance}` : String(a.answer)))
         .join(' or ');
     case 'text':
-      return question.answers.filter((a) => a.fraction === 1).map((a) => a.text.replace(/(?<!\\)\*/g, '…').replace(/\\\*/g, '*')).join(' / ');
+      return question.answers.filter((a) => a.fraction === 1).map((a) => fillWildcards(a.text, '…')).join(' / ');
     case 'order':
       return question.items.map((item, n) => `${n + 1}. ${item.text}`).join('; ');
     case 'match':
@@ -54,6 +55,8 @@ export function answerText(question: Question, words: TruthWords = { true: 'True
           return best ? typed(best, b.caseSensitive) : '';
         })
         .join('; ');
+    default:
+      return unhandled(question, 'question type');
   }
 }
 
@@ -92,6 +95,8 @@ export function correctResponse(question: Question): Response {
           question.blanks.map((b) => [b.id, b.kind === 'choice' ? b.answer : typed(b.answers.find((a) => a.fraction === 1)!, b.caseSensitive)]),
         ),
       };
+    default:
+      return unhandled(question, 'question type');
   }
 }
 

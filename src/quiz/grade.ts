@@ -1,4 +1,3 @@
-import { normaliseQuestion } from './canonical.ts';
 import { ResponseError } from './errors.ts';
 import { clampFraction, isCorrect, snap } from './fraction.ts';
 import {
@@ -11,6 +10,7 @@ import {
   ownValue,
   responseField,
 } from './response-shape.ts';
+import { withinAnswer } from './numeric-bounds.ts';
 import { matchesAnswer } from './text-match.ts';
 import type {
   Choice,
@@ -19,7 +19,6 @@ import type {
   GradeResult,
   MatchQuestion,
   MultipleQuestion,
-  NumericAnswer,
   NumericQuestion,
   OrderQuestion,
   Question,
@@ -29,6 +28,7 @@ import type {
   TextQuestion,
   TrueFalseQuestion,
 } from './types.ts';
+import { unhandled } from './never.ts';
 
 /** What each type's grader works out before the common rules (clamping, score, threshold). */
 interface Marking {
@@ -37,16 +37,13 @@ interface Marking {
   parts?: Record<string, number>;
 }
 
-/** Relative slack for numeric bounds, so a decimal typed on a bound counts despite binary rounding. */
-const NUMERIC_SLACK = 1e-9;
-
 /**
- * Grades one response to one question. Pure: same inputs, same result.
+ * Grades one response to one question, in canonical form (from `parseQuizBank`, `parseGift` or
+ * `normaliseQuestion`). Pure: same inputs, same result.
  * Throws `ResponseError` for a response of the wrong shape (unknown id, missing field, wrong type).
  * @example grade(question, { choice: 'b' }) // { fraction: 1, score: 1, maxScore: 1, correct: true, feedback: [...] }
  */
-export function grade<Q extends Question>(input: Q, response: ResponseFor<Q>): GradeResult {
-  const question = normaliseQuestion(input);
+export function grade<Q extends Question>(question: Q, response: ResponseFor<Q>): GradeResult {
   const marking = mark(question, response);
   const fraction = clampFraction(marking.fraction);
   return {
@@ -78,7 +75,7 @@ function mark(question: Question, response: unknown): Marking {
     case 'cloze':
       return markCloze(question, response);
     default:
-      throw new Error(`question "${(question as Question).id}" has an unknown type "${(question as Question).type}"`);
+      return unhandled(question, 'question type');
   }
 }
 
@@ -131,23 +128,12 @@ function markTrueFalse(question: TrueFalseQuestion, response: unknown): Marking 
   };
 }
 
-/** `lo ≤ value ≤ hi`, bounds included, each with a relative slack of 1e-9. */
-function within(value: number, lo: number, hi: number): boolean {
-  const slack = (bound: number): number => NUMERIC_SLACK * Math.max(Math.abs(bound), Math.abs(value));
-  return value >= lo - slack(lo) && value <= hi + slack(hi);
-}
-
-/** The bounds of a numeric answer, `[answer − tolerance, answer + tolerance]` or its range. */
-export function numericBounds(answer: NumericAnswer): [number, number] {
-  return 'range' in answer ? answer.range : [answer.answer - answer.tolerance, answer.answer + answer.tolerance];
-}
-
 function markNumeric(question: NumericQuestion, response: unknown): Marking {
   const value = responseField(question.id, response, 'value', '{ value: 80 }');
   if (typeof value !== 'number' || !Number.isFinite(value)) {
     throw new ResponseError(question.id, `"value" must be a finite number, got ${describe(value)}`);
   }
-  const hit = question.answers.find((answer) => within(value, ...numericBounds(answer)));
+  const hit = question.answers.find((answer) => withinAnswer(value, answer));
   return hit
     ? { fraction: hit.fraction, feedback: [hit.feedback] }
     : { fraction: 0, feedback: [question.otherFeedback] };

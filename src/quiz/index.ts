@@ -1,13 +1,17 @@
 /**
  * The quiz engine's public entry: read quiz files and GIFT, grade responses, shuffle with
- * seeds, apply tries and penalties, sum results, save and restore sessions.
- * Pure TypeScript: no DOM, no Node APIs; time and randomness are passed in.
+ * seeds, apply tries and penalties, sum results, save and restore sessions, write GIFT, QTI and
+ * quiz files. Authored shapes (`QuizInput`, `QuestionInput`) become the canonical `Quiz` and
+ * `Question` once, in `parseQuizBank`, `parseGift` or `normaliseQuiz`; everything else takes
+ * canonical types. Pure TypeScript: no DOM, no Node APIs; time and randomness are passed in.
+ * The format and its rules: `docs/quiz-format.md`.
  */
 
 export type * from './types.ts';
+export type * from './input-types.ts';
 export { QUESTION_LEVELS } from './types.ts';
 
-export { parseQuizBank } from './parse-quiz.ts';
+export { parseQuizBank } from './yaml/parse-quiz.ts';
 export {
   QuizValidationError,
   ResponseError,
@@ -18,8 +22,9 @@ export {
   type GiftIssue,
 } from './errors.ts';
 
-export { grade, numericBounds } from './grade.ts';
-export { normaliseQuestion, normaliseQuiz } from './canonical.ts';
+export { grade } from './grade.ts';
+export { numericBounds } from './numeric-bounds.ts';
+export { normaliseQuestion, normaliseQuiz } from './normalise.ts';
 export { CORRECT_THRESHOLD, isCorrect } from './fraction.ts';
 export { normaliseText, matchesAnswer } from './text-match.ts';
 
@@ -37,7 +42,7 @@ export {
   type QuestionProgress,
   type TryRecord,
 } from './session.ts';
-export { serialise, deserialise } from './session-storage.ts';
+export { serialise, deserialise, readSession } from './session-storage.ts';
 export {
   quizResult,
   sectionResults,
@@ -49,11 +54,12 @@ export {
   type Totals,
 } from './results.ts';
 
-export { parseGift, parseGiftWithReport, type GiftReport, type SkippedGift } from './gift-parse.ts';
-export { toGift, toGiftWithReport, type GiftExport, type GiftExportNote } from './gift-write.ts';
+export { parseGift, parseGiftWithReport, type GiftReport, type SkippedGift } from './gift/gift-parse.ts';
+export { toGift, toGiftWithReport, type GiftExport, type GiftExportNote } from './gift/gift-write.ts';
 export { letterId, distractorId, slugify } from './ids.ts';
 export { answerText, correctResponse, quoted, type TruthWords } from './answer-text.ts';
-export { toQuizYaml } from './write-quiz.ts';
-export { toQti, type QtiPackage } from './qti.ts';
+export { toQuizYaml } from './yaml/write-quiz.ts';
+export { toQti, type QtiPackage, type QtiNote, type QtiOptions } from './qti/to-qti.ts';
 export { lintQuizzes, LINT_RULES, contentWords, keyedText, type LintFinding, type LintRule, type LintPlace, type LintObjective, type LintInput } from './lint.ts';
-export { RE_BLANK, RE_ID, blankNames, replaceBlanks } from './blanks.ts';
+export { RE_BLANK, RE_ID, ID_RULE, blankNames, replaceBlanks, splitBlanks, writeBlank } from './blanks.ts';
+export { WILDCARD, wildcardPieces, hasWildcard, fillWildcards, type WildcardPiece } from './wildcard.ts';

@@ -5,7 +5,10 @@
  * what is wrong and how to fix it. Pure: quizzes in, findings out. The rules and their
  * reasons are documented in `docs/lint-rules.md`.
  */
+import { replaceBlanks } from './blanks.ts';
 import { QUESTION_LEVELS, type Choice, type Question, type QuestionLevel, type Quiz } from './types.ts';
+import { fillWildcards } from './wildcard.ts';
+import { unhandled } from './never.ts';
 
 /** The rules, in the order they are documented. */
 export const LINT_RULES = [
@@ -117,21 +120,19 @@ export function keyedText(q: Question): string {
     case 'numeric':
       return [q.prompt, ...q.answers.map((a) => ('range' in a ? a.range.join(' ') : String(a.answer)))].join(' ');
     case 'text':
-      return q.answers.filter((a) => a.fraction >= 1).map((a) => a.text.replace(/\\?\*/g, ' ')).join(' ');
+      return q.answers.filter((a) => a.fraction >= 1).map((a) => fillWildcards(a.text, ' ')).join(' ');
     case 'order':
       return q.items.map((i) => i.text).join(' ');
     case 'match':
       return q.pairs.map((p) => `${p.left} ${p.right}`).join(' ');
     case 'cloze': {
       const fill = new Map(
-        q.blanks.map((b) => [b.id, b.kind === 'choice' ? (b.choices.find((c) => c.id === b.answer)?.text ?? '') : (b.answers[0]?.text ?? '').replace(/\\?\*/g, ' ')]),
+        q.blanks.map((b) => [b.id, b.kind === 'choice' ? (b.choices.find((c) => c.id === b.answer)?.text ?? '') : fillWildcards(b.answers[0]?.text ?? '', ' ')]),
       );
-      return q.text.replace(/\{\{([^{}]+)\}\}/g, (_, name: string) => fill.get(name.trim()) ?? '');
+      return replaceBlanks(q.text, (name) => fill.get(name) ?? '');
     }
-    default: {
-      const never: never = q;
-      return never;
-    }
+    default:
+      return unhandled(q, 'question type');
   }
 }
 
@@ -151,10 +152,8 @@ function options(q: Question): { text: string; path: (string | number)[] }[] {
     case 'numeric':
     case 'text':
       return [];
-    default: {
-      const never: never = q;
-      return never;
-    }
+    default:
+      return unhandled(q, 'question type');
   }
 }
 

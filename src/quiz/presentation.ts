@@ -1,6 +1,6 @@
-import { normaliseQuestion, normaliseQuiz } from './canonical.ts';
 import { shuffle } from './shuffle.ts';
 import type { Question, Quiz } from './types.ts';
+import { unhandled } from './never.ts';
 
 /** The order in which a learner sees the parts of a question: lists of ids, never texts. */
 export type Presentation =
@@ -41,9 +41,7 @@ function scrambled(ids: readonly string[], seed: string): string[] {
  * shown in the correct order, and match options are always shuffled (as in Moodle).
  * @example presentedOrder(quiz, quiz.questions[0], 'alice') // { type: 'single', choices: ['c', 'a', 'b'] }
  */
-export function presentedOrder(inputQuiz: Quiz, inputQuestion: Question, learner: string): Presentation {
-  const quiz = normaliseQuiz(inputQuiz);
-  const question = normaliseQuestion(inputQuestion);
+export function presentedOrder(quiz: Quiz, question: Question, learner: string): Presentation {
   const seed = questionSeed(learner, quiz.id, question.id);
   const arrange = (ids: string[], salt = ''): string[] => (quiz.shuffle ? shuffle(ids, seed + salt) : ids);
   switch (question.type) {
@@ -72,7 +70,11 @@ export function presentedOrder(inputQuiz: Quiz, inputQuestion: Question, learner
       }
       return { type: 'cloze', blanks };
     }
-    default:
+    case 'truefalse':
+    case 'numeric':
+    case 'text':
       return { type: question.type };
+    default:
+      return unhandled(question, 'question type');
   }
 }

@@ -1,5 +1,4 @@
 import { bestCredit, remainingTries } from './attempts.ts';
-import { normaliseQuiz } from './canonical.ts';
 import { SessionError } from './errors.ts';
 import { isCorrect, snap } from './fraction.ts';
 import { triesAt, type Session } from './session.ts';
@@ -54,8 +53,7 @@ function share(score: number, maxScore: number): number {
  * the score is their sum, `share` its part of the points and `passed = share ≥ pass`.
  * Without a session (not started), every score is 0.
  */
-export function quizResult(input: Quiz, session?: Session): QuizResult {
-  const quiz = normaliseQuiz(input);
+export function quizResult(quiz: Quiz, session?: Session): QuizResult {
   if (session && session.quizId !== quiz.id) {
     throw new SessionError(`the session belongs to quiz "${session.quizId}", not "${quiz.id}"`);
   }

@@ -1,5 +1,4 @@
 import { remainingTries } from './attempts.ts';
-import { normaliseQuiz } from './canonical.ts';
 import { SessionError } from './errors.ts';
 import { grade } from './grade.ts';
 import type { Question, Quiz, Response } from './types.ts';
@@ -66,8 +65,7 @@ export function triesAt(session: Session, questionId: string): readonly TryRecor
 }
 
 /** Tries still allowed at a question: Infinity when the quiz allows unlimited tries (`attempts: 0`). */
-export function triesLeft(input: Quiz, session: Session, questionId: string): number {
-  const quiz = normaliseQuiz(input);
+export function triesLeft(quiz: Quiz, session: Session, questionId: string): number {
   findQuestion(quiz, session, questionId);
   return remainingTries(quiz.attempts, triesAt(session, questionId).length);
 }
@@ -78,8 +76,7 @@ export function triesLeft(input: Quiz, session: Session, questionId: string): nu
  * response of the wrong shape (which is not recorded).
  * @example session = submitTry(quiz, session, 'traditional-share', { choice: 'b' }, new Date())
  */
-export function submitTry(input: Quiz, session: Session, questionId: string, response: Response, now: Date): Session {
-  const quiz = normaliseQuiz(input);
+export function submitTry(quiz: Quiz, session: Session, questionId: string, response: Response, now: Date): Session {
   const question = findQuestion(quiz, session, questionId);
   const tries = triesAt(session, questionId);
   if (remainingTries(quiz.attempts, tries.length) === 0) {

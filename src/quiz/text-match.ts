@@ -1,3 +1,5 @@
+import { WILDCARD, wildcardPieces, type WildcardPiece } from './wildcard.ts';
+
 const RE_WHITESPACE = /\s+/gu;
 
 /**
@@ -17,28 +19,6 @@ function foldCase(text: string): string {
   return text.toUpperCase().toLowerCase().normalize('NFKC');
 }
 
-/** A pattern's pieces: literal runs, and `null` for each unescaped `*`. */
-type Token = string | null;
-
-function tokenise(pattern: string): Token[] {
-  const tokens: Token[] = [];
-  let literal = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const ch = pattern[i];
-    if (ch === '\\' && pattern[i + 1] === '*') {
-      literal += '*';
-      i++;
-    } else if (ch === '*') {
-      tokens.push(...(literal ? [literal] : []), null);
-      literal = '';
-    } else {
-      literal += ch;
-    }
-  }
-  if (literal) tokens.push(literal);
-  return tokens;
-}
-
 /**
  * Whether `text` matches an accepted `answer` once both are normalised: `*` in the answer
  * matches any run of characters, possibly empty, and `\*` is a literal star.
@@ -46,26 +26,25 @@ function tokenise(pattern: string): Token[] {
  */
 export function matchesAnswer(text: string, answer: string, caseSensitive = false): boolean {
   const subject = [...normaliseText(text, caseSensitive)];
-  const pattern: (string | null)[] = tokenise(normaliseText(answer, caseSensitive)).flatMap(
-    (token) => (token === null ? [null] : [...token]),
-  );
+  // One entry per code point, so a star's run is counted in characters, not UTF-16 units.
+  const pattern = wildcardPieces(normaliseText(answer, caseSensitive)).flatMap((piece) => (piece === WILDCARD ? [WILDCARD] : [...piece]));
   return globMatch(subject, pattern);
 }
 
 /**
- * Linear-backtracking wildcard match over code points (`null` = star): on a mismatch it
+ * Linear-backtracking wildcard match over code points: on a mismatch it
  * resumes after the last star, which is O(n·m) at worst, unlike a backtracking regex.
  */
-function globMatch(subject: string[], pattern: (string | null)[]): boolean {
+function globMatch(subject: string[], pattern: WildcardPiece[]): boolean {
   let s = 0;
   let p = 0;
   let starAt = -1;
   let resumeAt = 0;
   while (s < subject.length) {
-    if (p < pattern.length && pattern[p] !== null && pattern[p] === subject[s]) {
+    if (p < pattern.length && pattern[p] !== WILDCARD && pattern[p] === subject[s]) {
       s++;
       p++;
-    } else if (p < pattern.length && pattern[p] === null) {
+    } else if (p < pattern.length && pattern[p] === WILDCARD) {
       starAt = p++;
       resumeAt = s;
     } else if (starAt >= 0) {
@@ -75,6 +54,6 @@ function globMatch(subject: string[], pattern: (string | null)[]): boolean {
       return false;
     }
   }
-  while (p < pattern.length && pattern[p] === null) p++;
+  while (p < pattern.length && pattern[p] === WILDCARD) p++;
   return p === pattern.length;
 }

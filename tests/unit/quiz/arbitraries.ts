@@ -35,7 +35,17 @@ const text = (chars = CHARS, maxLength = 12): fc.Arbitrary<string> =>
 /** An answer text GIFT can hold: no "->", which would read as a matching pair. */
 const answerText = text().filter((s) => !s.includes('->'));
 
-const id = fc.stringMatching(/^[a-z][a-z0-9-]{0,8}$/);
+/** Characters of ids: Latin, Han and Cyrillic letters, digits of two scripts, and `_ . : -`. */
+export const ID_CHARS = [...'abcxyzAZ', ...'年份问题中文', ...'абвгдЖЯ', ...'0129', ...'٣४', ...'_.:-'];
+
+/** An id of the quiz format (`RE_ID`): any of `ID_CHARS`, at least one. */
+export const unicodeId = fc.string({ unit: fc.constantFrom(...ID_CHARS), minLength: 1, maxLength: 8 });
+
+/** `n` distinct ids: the defaults (a, b, c…) half of the time, generated ones otherwise. */
+const idsFor = (n: number): fc.Arbitrary<string[]> =>
+  fc.oneof(fc.constant(Array.from({ length: n }, (_, i) => letterId(i))), fc.uniqueArray(unicodeId, { minLength: n, maxLength: n }));
+
+const id = unicodeId;
 const maybe = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> => fc.option(arb, { nil: undefined });
 const points = fc.constantFrom(1, 1, 2, 0.5, 3);
 const credit = fc.constantFrom(0, 0.1, 0.25, 1 / 3, 0.3333333, 0.5, 0.9);
@@ -53,11 +63,12 @@ const choiceIds = (n: number): string[] => Array.from({ length: n }, (_, i) => l
 
 const single: fc.Arbitrary<SingleQuestion> = fc
   .record({ base, texts: fc.array(text(), { minLength: 2, maxLength: 5 }), right: fc.nat(), weights: fc.option(fc.array(fc.constantFrom(-1, -0.5, 0, 0.5, 1 / 3))), feedback: fc.array(maybe(text()), { minLength: 5, maxLength: 5 }) })
-  .map(({ base: b, texts, right, weights, feedback }) => {
+  .chain((drawn) => idsFor(drawn.texts.length).map((ids) => ({ ...drawn, ids })))
+  .map(({ base: b, texts, right, weights, feedback, ids }) => {
     const r = right % texts.length;
     const choices = texts.map((t, i): Choice => {
       const fraction = weights ? (i === r ? 1 : (weights[i] ?? 0)) : undefined;
-      return defined({ id: letterId(i), text: t, correct: i === r, fraction, feedback: feedback[i] });
+      return defined({ id: ids[i] as string, text: t, correct: i === r, fraction, feedback: feedback[i] });
     });
     return { ...b, type: 'single', choices };
   });
@@ -71,10 +82,11 @@ const multiple: fc.Arbitrary<MultipleQuestion> = fc
     scoring: fc.constantFrom('partial' as const, 'all-or-nothing' as const),
     texts: fc.array(text(), { minLength: 6, maxLength: 6 }),
   })
-  .map(({ base: b, flags, weighted, penalties, scoring, texts }) => {
+  .chain((drawn) => idsFor(drawn.flags.length).map((ids) => ({ ...drawn, ids })))
+  .map(({ base: b, flags, weighted, penalties, scoring, texts, ids }) => {
     const right = flags.filter(Boolean).length;
     const choices = flags.map((correct, i): Choice =>
-      defined({ id: letterId(i), text: texts[i] as string, correct, fraction: weighted ? (correct ? 1 / right : penalties[i]) : undefined }),
+      defined({ id: ids[i] as string, text: texts[i] as string, correct, fraction: weighted ? (correct ? 1 / right : penalties[i]) : undefined }),
     );
     return { ...b, type: 'multiple', choices, scoring: weighted ? 'partial' : scoring };
   });
@@ -119,7 +131,8 @@ const textQuestion: fc.Arbitrary<TextQuestion> = fc
 
 const order: fc.Arbitrary<OrderQuestion> = fc
   .record({ base, texts: fc.array(text(), { minLength: 2, maxLength: 6 }), scoring: fc.constantFrom('partial' as const, 'all-or-nothing' as const) })
-  .map(({ base: b, texts, scoring }) => ({ ...b, type: 'order', items: texts.map((t, i) => ({ id: letterId(i), text: t })), scoring }));
+  .chain((drawn) => idsFor(drawn.texts.length).map((ids) => ({ ...drawn, ids })))
+  .map(({ base: b, texts, scoring, ids }) => ({ ...b, type: 'order', items: texts.map((t, i) => ({ id: ids[i] as string, text: t })), scoring }));
 
 const match: fc.Arbitrary<MatchQuestion> = fc
   .record({
@@ -127,11 +140,20 @@ const match: fc.Arbitrary<MatchQuestion> = fc
     pairs: fc.array(fc.tuple(text().filter((s) => !s.includes('->')), text()), { minLength: 2, maxLength: 5 }),
     distractors: fc.array(text(), { maxLength: 2 }),
   })
-  .map(({ base: b, pairs, distractors }) => ({
+  // Pairs and distractors share one scope of ids.
+  .chain((drawn) =>
+    fc
+      .oneof(
+        fc.constant([...drawn.pairs.map((_, i) => letterId(i)), ...drawn.distractors.map((_, i) => `x${i + 1}`)]),
+        fc.uniqueArray(unicodeId, { minLength: drawn.pairs.length + drawn.distractors.length, maxLength: drawn.pairs.length + drawn.distractors.length }),
+      )
+      .map((ids) => ({ ...drawn, ids })),
+  )
+  .map(({ base: b, pairs, distractors, ids }) => ({
     ...b,
     type: 'match',
-    pairs: pairs.map(([left, right], i) => ({ id: letterId(i), left, right })),
-    distractors: distractors.map((t, i) => ({ id: `x${i + 1}`, text: t })),
+    pairs: pairs.map(([left, right], i) => ({ id: ids[i] as string, left, right })),
+    distractors: distractors.map((t, i) => ({ id: ids[pairs.length + i] as string, text: t })),
   }));
 
 /** One-blank clozes, which GIFT holds as a missing word. */
@@ -140,10 +162,12 @@ const cloze: fc.Arbitrary<ClozeQuestion> = fc
     base,
     before: fc.string({ unit: fc.constantFrom(...CLOZE_CHARS), maxLength: 10 }),
     after: fc.string({ unit: fc.constantFrom(...CLOZE_CHARS), maxLength: 10 }),
-    name: fc.constantFrom('a', 'blank', 'year'),
+    name: fc.oneof(fc.constantFrom('a', 'blank', 'year'), unicodeId),
     blank: fc.oneof(
       fc.record({ kind: fc.constant('text' as const), answers: textAnswers, caseSensitive: fc.boolean() }),
-      fc.record({ kind: fc.constant('choice' as const), texts: fc.array(text(), { minLength: 2, maxLength: 4 }), right: fc.nat(), partial: fc.option(credit, { nil: undefined }) }),
+      fc
+        .record({ kind: fc.constant('choice' as const), texts: fc.array(text(), { minLength: 2, maxLength: 4 }), right: fc.nat(), partial: fc.option(credit, { nil: undefined }) })
+        .chain((drawn) => idsFor(drawn.texts.length).map((ids) => ({ ...drawn, ids }))),
     ),
     promptless: fc.boolean(),
   })
@@ -151,18 +175,19 @@ const cloze: fc.Arbitrary<ClozeQuestion> = fc
     const question = { ...b, type: 'cloze' as const, prompt: promptless ? '' : b.prompt, text: `${before}{{${name}}}${after}`.trim() };
     if (blank.kind === 'text') return { ...question, blanks: [{ id: name, kind: 'text', answers: blank.answers, caseSensitive: blank.caseSensitive }] };
     const right = blank.right % blank.texts.length;
-    const choices = blank.texts.map((t, i) => defined({ id: letterId(i), text: t, fraction: i === (right + 1) % blank.texts.length ? blank.partial : undefined }));
-    return { ...question, blanks: [{ id: name, kind: 'choice', choices, answer: letterId(right) }] };
+    const choices = blank.texts.map((t, i) => defined({ id: blank.ids[i] as string, text: t, fraction: i === (right + 1) % blank.texts.length ? blank.partial : undefined }));
+    return { ...question, blanks: [{ id: name, kind: 'choice', choices, answer: blank.ids[right] as string }] };
   });
 
 /** A cloze with several blanks: valid here, though GIFT cannot hold it. */
 const multiCloze: fc.Arbitrary<ClozeQuestion> = fc
   .record({ base, blanks: fc.array(textAnswers, { minLength: 2, maxLength: 3 }) })
-  .map(({ base: b, blanks }) => ({
+  .chain((drawn) => fc.uniqueArray(unicodeId, { minLength: drawn.blanks.length, maxLength: drawn.blanks.length }).map((names) => ({ ...drawn, names })))
+  .map(({ base: b, blanks, names }) => ({
     ...b,
     type: 'cloze',
-    text: blanks.map((_, i) => `part {{b${i}}}`).join(' '),
-    blanks: blanks.map((answers, i) => ({ id: `b${i}`, kind: 'text' as const, answers, caseSensitive: false })),
+    text: names.map((name) => `part {{${name}}}`).join(' '),
+    blanks: blanks.map((answers, i) => ({ id: names[i] as string, kind: 'text' as const, answers, caseSensitive: false })),
   }));
 
 /** Questions of every type GIFT can hold, so that `parseGift(toGift(q))` must grade as `q`. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { grade, ResponseError, type Question } from '../../../src/quiz/index.ts';
-import { quizWith, sampleQuestion } from './sample-quiz.ts';
+import { grade, normaliseQuestion, normaliseQuiz, ResponseError, type Question } from '../../../src/quiz/index.ts';
+import { quizWith, sampleQuestion, sampleQuiz } from './sample-quiz.ts';
 
 /** Grades a response that TypeScript would reject: wrong shapes must fail at run time too. */
 const gradeUntyped = (question: Question, response: unknown) => grade(question, response as never);
@@ -382,23 +382,28 @@ describe('score', () => {
 });
 
 describe('questions built in code, as authored', () => {
-  it('grades the YAML shape with defaults left out', () => {
-    const pi = { id: 'pi', type: 'numeric', prompt: 'pi', answer: 3.1415, tolerance: 0.0005 } as unknown as Question;
+  it('grades the YAML shape with defaults left out, once normalised', () => {
+    const pi = normaliseQuestion({ id: 'pi', type: 'numeric', prompt: 'pi', answer: 3.1415, tolerance: 0.0005 });
     expect(grade(pi, { value: 3.141 })).toEqual({ fraction: 1, score: 1, maxScore: 1, correct: true, feedback: [] });
-    const text = { id: 't', type: 'text', prompt: 'p', answers: ['peaking', { text: 'peak*', fraction: 0.5 }] } as unknown as Question;
+    const text = normaliseQuestion({ id: 't', type: 'text', prompt: 'p', answers: ['peaking', { text: 'peak*', fraction: 0.5 }] });
     expect(grade(text, { text: 'Peaked' }).fraction).toBe(0.5);
-    const single = { id: 's', type: 'single', prompt: 'p', choices: [{ text: 'x' }, { text: 'y', correct: true }] } as unknown as Question;
+    const single = normaliseQuestion({ id: 's', type: 'single', prompt: 'p', choices: [{ text: 'x' }, { text: 'y', correct: true }] });
     expect(grade(single, { choice: 'b' }).fraction).toBe(1);
-    const order = { id: 'o', type: 'order', prompt: 'p', items: ['one', 'two', 'three'] } as unknown as Question;
+    const order = normaliseQuestion({ id: 'o', type: 'order', prompt: 'p', items: ['one', 'two', 'three'] });
     expect(grade(order, { order: ['a', 'c', 'b'] }).fraction).toBeCloseTo(2 / 3, 12);
-    const match = { id: 'm', type: 'match', prompt: 'p', pairs: [{ left: 'l', right: 'r' }, { left: 'k', right: 's' }], distractors: ['z'] } as unknown as Question;
+    const match = normaliseQuestion({ id: 'm', type: 'match', prompt: 'p', pairs: [{ left: 'l', right: 'r' }, { left: 'k', right: 's' }], distractors: ['z'] });
     expect(grade(match, { matches: { a: 'x1', b: 'b' } }).fraction).toBe(0.5);
-    const cloze = {
+    const cloze = normaliseQuestion({
       id: 'c',
       type: 'cloze',
       text: '{{x}} and {{y}}',
       blanks: { y: { choices: ['p', 'q'], answer: 'b' }, x: { answers: ['long'] } },
-    } as unknown as Question;
+    });
     expect(grade(cloze, { blanks: { x: 'long', y: 'b' } })).toMatchObject({ fraction: 1, parts: { x: 1, y: 1 } });
+  });
+
+  it('leaves a canonical question as it is', () => {
+    for (const question of sampleQuiz.questions) expect(normaliseQuestion(question)).toEqual(question);
+    expect(normaliseQuiz(sampleQuiz)).toEqual(sampleQuiz);
   });
 });

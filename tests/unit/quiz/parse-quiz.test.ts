@@ -282,3 +282,82 @@ questions:
     }
   });
 });
+
+describe('parseQuizBank: ids', () => {
+  const ID_RULE = 'an id is one or more letters or digits (of any script), "_", "-", "." or ":"';
+
+  it('refuses a choice id that is markup, at its line, saying what an id may contain', () => {
+    const lines = problems(`id: q
+title: T
+questions:
+  - id: q1
+    type: single
+    prompt: Which?
+    choices:
+      - { text: Right, correct: true }
+      - id: 'a"><img/src=x/onerror=alert(1)>'
+        text: Wrong
+`);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^quizzes\/broken\.yaml:9: questions\[0\]\.choices\[1\]\.id: "a\\"><img\/src=x\/onerror=alert\(1\)>" is not an id: /);
+    expect(lines[0]).toContain(ID_RULE);
+  });
+
+  it('checks every kind of id: quiz, question, choice, item, pair, distractor, blank name and blank choice', () => {
+    const lines = problems(`id: my quiz
+title: T
+questions:
+  - id: "q 1"
+    type: single
+    prompt: p
+    choices: [{ id: "x/y", text: a, correct: true }, b]
+  - id: o
+    type: order
+    prompt: p
+    items: [{ id: "<b>", text: one }, two]
+  - id: m
+    type: match
+    prompt: p
+    pairs: [{ id: "a&b", left: l, right: r }, { left: k, right: s }]
+    distractors: [{ id: "x'1", text: z }]
+  - id: c
+    type: cloze
+    text: "{{ok}}"
+    blanks:
+      ok: { choices: [{ id: "c d", text: x }, y], answer: b }
+      "not a name": { answers: [x] }
+`);
+    // "<line> <path>" of each id refused.
+    const refused = lines.flatMap((line) => /^quizzes\/broken\.yaml:(\d+): (.*?): ".*" is not an id: /.exec(line)?.slice(1).join(' ') ?? []);
+    expect(refused).toEqual([
+      '1 id',
+      '4 questions[0].id',
+      '7 questions[0].choices[0].id',
+      '11 questions[1].items[0].id',
+      '15 questions[2].pairs[0].id',
+      '16 questions[2].distractors[0].id',
+      '21 questions[3].blanks.ok.choices[0].id',
+      '22 questions[3].blanks.not a name',
+    ]);
+  });
+
+  it('accepts ids and blank names in any script, with _ . : -', () => {
+    const quiz = parseQuizBank(
+      `id: 复习-1
+title: T
+questions:
+  - id: 年份.q_1
+    type: cloze
+    text: "In {{年份}}, {{a.b}} and {{ Σ:1 }}."
+    blanks:
+      年份: { answers: ["2023"] }
+      a.b: { choices: [{ id: 选项-一, text: x }, { id: "2", text: y }], answer: 2 }
+      "Σ:1": { answers: [z] }
+`,
+      'quizzes/unicode.yaml',
+    );
+    const [question] = quiz.questions;
+    expect(quiz.id).toBe('复习-1');
+    expect(question).toMatchObject({ id: '年份.q_1', blanks: [{ id: '年份' }, { id: 'a.b', answer: '2', choices: [{ id: '选项-一' }, { id: '2' }] }, { id: 'Σ:1' }] });
+  });
+});

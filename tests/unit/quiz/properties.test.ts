@@ -1,21 +1,27 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  blankNames,
+  correctResponse as engineCorrectResponse,
   createSession,
   deserialise,
   grade,
   matchesAnswer,
   normaliseText,
   parseGift,
+  parseQuizBank,
+  QuizValidationError,
+  RE_ID,
   serialise,
   shuffle,
   submitTry,
   toGiftWithReport,
+  toQuizYaml,
   type Question,
   type Quiz,
   type Response,
 } from '../../../src/quiz/index.ts';
-import { anyQuestion, correctResponse, giftQuestion, responseFor } from './arbitraries.ts';
+import { anyQuestion, correctResponse, giftQuestion, responseFor, unicodeId } from './arbitraries.ts';
 
 const gradeAny = (question: Question, response: Response) => grade(question, response as never);
 
@@ -129,6 +135,53 @@ describe('session properties', () => {
         },
       ),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('Unicode ids and blank names (Han, Cyrillic, digits, _ . : -)', () => {
+  it('every generated quiz parses back as it was, its blanks are found, and a correct response grades 1', () => {
+    fc.assert(
+      fc.property(unicodeId, fc.uniqueArray(anyQuestion, { selector: (q) => q.id, minLength: 1, maxLength: 4 }), (id, questions) => {
+        const quiz: Quiz = { id, title: 'Generated', pass: 0.7, shuffle: true, attempts: 0, penalty: 0, questions };
+        const back = parseQuizBank(toQuizYaml(quiz), 'quizzes/generated.yaml');
+        expect(back).toEqual(quiz);
+        for (const question of back.questions) {
+          expect(question.id).toMatch(RE_ID);
+          if (question.type === 'cloze') expect([...new Set(blankNames(question.text))]).toEqual(question.blanks.map((b) => b.id));
+          expect(gradeAny(question, engineCorrectResponse(question)).fraction).toBe(1);
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('finds a blank by its name, with or without spaces inside the braces', () => {
+    fc.assert(
+      fc.property(unicodeId, fc.constantFrom('', ' ', '  '), (name, pad) => {
+        expect(blankNames(`before {{${pad}${name}${pad}}} after`)).toEqual([name]);
+      }),
+    );
+  });
+
+  it('refuses an id with any other character, at its line', () => {
+    const outside = fc.constantFrom(' ', '"', "'", '<', '>', '&', '/', '=', '{', '}', '#', '(', '\u00A0', '\u200B', '👍');
+    fc.assert(
+      fc.property(unicodeId, outside, unicodeId, (before, bad, after) => {
+        const choiceId = `${before}${bad}${after}`;
+        const yaml = `id: q\ntitle: T\nquestions:\n  - id: q1\n    type: single\n    prompt: P\n    choices:\n      - { text: x, correct: true }\n      - id: ${JSON.stringify(choiceId)}\n        text: y\n`;
+        let error: unknown;
+        try {
+          parseQuizBank(yaml, 'quizzes/q.yaml');
+        } catch (caught) {
+          error = caught;
+        }
+        expect(error).toBeInstanceOf(QuizValidationError);
+        expect((error as QuizValidationError).issues).toEqual([
+          { path: 'questions[0].choices[1].id', line: 9, message: expect.stringContaining('is not an id: an id is one or more letters or digits') },
+        ]);
+      }),
+      { numRuns: 100 },
     );
   });
 });

@@ -252,14 +252,20 @@ function runItem(item: Node, responses: Record<string, Value>): { score: number;
   return { score: vars.get('SCORE') as number, feedback, explanation: shown.has('EXPLANATION') };
 }
 
-/** An engine response as the QTI response variables a delivery system would fill in. */
+/**
+ * An engine response as the QTI response variables a delivery system would fill in. Ids become
+ * identifiers by position (the package writes choices, items, pairs and blanks in the
+ * question's order), so any id the format allows, 年份 or a.b, maps to its identifier.
+ */
 function qtiResponses(question: Question, response: Response, item: Node): Record<string, Value> {
   const r = response as unknown as Record<string, unknown>;
+  const identifiers = (name: string, within: Node = item): string[] => all(within, name).map((node) => node.attrs['identifier'] as string);
+  const byPosition = (ids: readonly string[], qtiIds: readonly string[]) => (id: string): string => qtiIds[ids.indexOf(id)] as string;
   switch (question.type) {
     case 'single':
-      return { RESPONSE: r['choice'] as string };
+      return { RESPONSE: byPosition(question.choices.map((c) => c.id), identifiers('simpleChoice'))(r['choice'] as string) };
     case 'multiple': {
-      const choices = r['choices'] as string[];
+      const choices = (r['choices'] as string[]).map(byPosition(question.choices.map((c) => c.id), identifiers('simpleChoice')));
       return { RESPONSE: choices.length ? { container: 'multiple', values: choices } : null };
     }
     case 'truefalse':
@@ -269,22 +275,27 @@ function qtiResponses(question: Question, response: Response, item: Node): Recor
     case 'text':
       return { RESPONSE: (r['text'] as string) === '' ? null : (r['text'] as string) };
     case 'order':
-      return { RESPONSE: { container: 'ordered', values: r['order'] as string[] } };
+      return { RESPONSE: { container: 'ordered', values: (r['order'] as string[]).map(byPosition(question.items.map((i) => i.id), identifiers('simpleChoice'))) } };
     case 'match': {
-      const rightSet = all(item, 'simpleMatchSet')[1] as Node;
+      const [leftSet, rightSet] = all(item, 'simpleMatchSet') as [Node, Node];
+      const leftId = byPosition(question.pairs.map((p) => p.id), identifiers('simpleAssociableChoice', leftSet));
       const rightId = (text: string): string =>
         all(rightSet, 'simpleAssociableChoice').find((c) => textOf(c) === text)?.attrs['identifier'] as string;
       const texts = new Map<string, string>([...question.pairs.map((p) => [p.id, p.right] as const), ...question.distractors.map((d) => [d.id, d.text] as const)]);
-      const pairs = Object.entries(r['matches'] as Record<string, string>).map(([left, right]) => `${left} ${rightId(texts.get(right) as string)}`);
+      const pairs = Object.entries(r['matches'] as Record<string, string>).map(([left, right]) => `${leftId(left)} ${rightId(texts.get(right) as string)}`);
       return { RESPONSE: pairs.length ? { container: 'multiple', values: pairs } : null };
     }
     case 'cloze': {
       const blanks = r['blanks'] as Record<string, string>;
+      const declared = identifiers('responseDeclaration');
       return Object.fromEntries(
-        question.blanks.map((blank) => {
+        question.blanks.map((blank, i) => {
+          const responseId = declared[i] as string;
           const value = blanks[blank.id];
-          const filled = value === undefined || value === '' ? null : blank.kind === 'choice' ? `${blank.id}_${value}` : value;
-          return [`RESPONSE_${blank.id}`, filled];
+          if (value === undefined || value === '') return [responseId, null];
+          if (blank.kind === 'text') return [responseId, value];
+          const interaction = all(item, 'inlineChoiceInteraction').find((node) => node.attrs['responseIdentifier'] === responseId) as Node;
+          return [responseId, byPosition(blank.choices.map((c) => c.id), identifiers('inlineChoice', interaction))(value)];
         }),
       );
     }
@@ -314,7 +325,10 @@ function comparable(question: Question, response: Response): boolean {
 function itemFor(question: Question): Node {
   const pkg = toQti([quizOf([question])]);
   expect(pkg.skipped).toEqual([]);
-  return parseXml(pkg.files[`items/q--${question.id}.xml`] as string);
+  // The one item; its file is named after the question id made an NCName.
+  const items = Object.entries(pkg.files).filter(([path]) => path.startsWith('items/'));
+  expect(items).toHaveLength(1);
+  return parseXml(items[0]?.[1] as string);
 }
 
 /* ---------- tests ---------- */

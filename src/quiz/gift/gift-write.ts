@@ -1,9 +1,10 @@
-import { normaliseQuestion } from './canonical.ts';
+import { GAP_BLANK } from './gift-answers.ts';
 import type { GiftMeta } from './gift-meta.ts';
 import { escapeGift, escapeGiftPiece, formatWeight } from './gift-text.ts';
-import { distractorId, letterId, slugify } from './ids.ts';
-import { RE_BLANK } from './parse-answers.ts';
-import type { Choice, ClozeQuestion, MultipleQuestion, NumericAnswer, Question, Quiz, TextAnswer } from './types.ts';
+import { distractorId, letterId, slugify } from '../ids.ts';
+import { splitBlanks } from '../blanks.ts';
+import type { Choice, ClozeQuestion, MultipleQuestion, NumericAnswer, Question, Quiz, TextAnswer } from '../types.ts';
+import { strayType } from '../never.ts';
 
 /** A question `toGift` could not write exactly: left out, or written as Moodle's nearest form. */
 export interface GiftExportNote {
@@ -107,6 +108,8 @@ function answerSet(question: Question): string {
       return clozeAnswers(question);
     case 'order':
       throw new Unwritable('GIFT has no ordering question');
+    default:
+      throw new Unwritable(`GIFT has no form for the question type "${strayType(question)}"`);
   }
 }
 
@@ -137,7 +140,7 @@ function metaOf(question: Question, title: string): GiftMeta {
   }
   const blank = question.type === 'cloze' ? question.blanks[0] : undefined;
   if (question.type === 'cloze' && question.prompt) meta.prompt = question.prompt;
-  if (blank && blank.id !== 'a') ids.blank = blank.id;
+  if (blank && blank.id !== GAP_BLANK) ids.blank = blank.id;
   if (blank?.kind === 'text' && blank.caseSensitive) meta.caseSensitive = true;
   if (blank?.kind === 'choice' && !isDefault(blank.choices.map((c) => c.id), letterId)) ids.blankChoices = blank.choices.map((c) => c.id);
   if (Object.keys(ids).length > 0) meta.ids = ids;
@@ -161,7 +164,7 @@ function approximation(question: Question): string | undefined {
 /** The question text and its answers; a cloze puts its answers where the blank is. */
 function body(question: Question, answers: string, general: string): string {
   if (question.type !== 'cloze') return `[markdown]${escapeGift(question.prompt)}{${answers}${general}}`;
-  const [before = '', after = ''] = question.text.split(RE_BLANK).filter((_, i) => i !== 1);
+  const [before = '', , after = ''] = splitBlanks(question.text);
   // Text after the braces is what makes a missing word; an escaped newline keeps a final blank one.
   const tail = after.trim() === '' ? '\\n' : escapeGift(after);
   return `[markdown]${escapeGift(before)}{${answers}${general}}${tail}`;
@@ -190,7 +193,7 @@ export function toGiftWithReport(questions: readonly Question[] | Quiz): GiftExp
   const skipped: GiftExportNote[] = [];
   const approximated: GiftExportNote[] = [];
   let category: string | undefined;
-  for (const question of list.map(normaliseQuestion)) {
+  for (const question of list) {
     try {
       const text = writeQuestion(question);
       if (question.category !== undefined && question.category !== category) {

@@ -1,9 +1,9 @@
-import { GiftParseError, type GiftIssue } from './errors.ts';
+import { GiftParseError, type GiftIssue } from '../errors.ts';
 import { applyMeta, readMeta, type GiftMeta } from './gift-meta.ts';
 import { Problem, readAnswers } from './gift-answers.ts';
 import { dropFormat, giftText, protectEscapes, restoreEscapes } from './gift-text.ts';
-import { slugify } from './ids.ts';
-import type { Question, QuestionBase } from './types.ts';
+import { slugify } from '../ids.ts';
+import type { Question, QuestionBase } from '../types.ts';
 
 /** A description or essay: GIFT questions that are not graded here, reported instead. */
 export interface SkippedGift {
@@ -16,6 +16,8 @@ export interface SkippedGift {
 export interface GiftReport {
   questions: Question[];
   skipped: SkippedGift[];
+  /** `// @kit` metadata left out (an id that is not an id, ids for another number of choices…), each with its line and why. */
+  ignored: GiftIssue[];
 }
 
 /** The lines of one question (blank-line separated), comments removed, escapes protected. */
@@ -24,7 +26,10 @@ interface Block {
   /** Source line of each line of `text`. */
   lines: number[];
   meta: GiftMeta;
+  /** Line of the last `// @kit` comment, for what does not fit the question once it is read. */
+  metaLine: number;
   metaProblems: GiftIssue[];
+  metaIgnored: GiftIssue[];
 }
 
 const RE_COMMENT = /^\s*\/\//;
@@ -43,11 +48,12 @@ function splitBlocks(source: string): Block[] {
         return;
       }
       if (!current) {
-        current = { text: '', lines: [], meta: {}, metaProblems: [] };
+        current = { text: '', lines: [], meta: {}, metaLine: line, metaProblems: [], metaIgnored: [] };
         blocks.push(current);
       }
       if (RE_COMMENT.test(raw)) {
-        readMeta(raw, line, current.meta, current.metaProblems);
+        current.metaLine = line;
+        readMeta(raw, line, current.meta, current.metaProblems, current.metaIgnored);
         return;
       }
       // Moodle trims every line before joining a question's lines.
@@ -135,6 +141,7 @@ export function parseGiftWithReport(text: string, fileName?: string): GiftReport
   const questions: Question[] = [];
   const explicitIds: (string | undefined)[] = [];
   const skipped: SkippedGift[] = [];
+  const ignored: GiftIssue[] = [];
   const issues: GiftIssue[] = [];
   let category: string | undefined;
   for (const block of splitBlocks(text)) {
@@ -151,7 +158,8 @@ export function parseGiftWithReport(text: string, fileName?: string): GiftReport
       if ('skipped' in parsed) {
         skipped.push(parsed.skipped);
       } else {
-        questions.push(applyMeta(parsed.question, block.meta));
+        ignored.push(...block.metaIgnored);
+        questions.push(applyMeta(parsed.question, block.meta, block.metaLine, ignored));
         explicitIds.push(block.meta.id);
       }
     } catch (error) {
@@ -161,7 +169,7 @@ export function parseGiftWithReport(text: string, fileName?: string): GiftReport
   }
   if (issues.length > 0) throw new GiftParseError(issues, fileName);
   assignIds(questions, explicitIds);
-  return { questions, skipped };
+  return { questions, skipped, ignored };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { stringify } from 'yaml';
-import type { Choice, ClozeBlank, NumericAnswer, Question, Quiz, TextAnswer } from './types.ts';
+import type { Choice, ClozeBlank, NumericAnswer, Question, Quiz, TextAnswer } from '../types.ts';
+import { unhandled } from '../never.ts';
 
 type Authored = Record<string, unknown>;
 
@@ -46,6 +47,8 @@ function authoredQuestion(q: Question): Authored {
         return { pairs: q.pairs.map((p) => ({ id: p.id, left: p.left, right: p.right })), distractors: q.distractors.length ? q.distractors.map((d) => ({ id: d.id, text: d.text })) : undefined };
       case 'cloze':
         return { text: q.text, blanks: Object.fromEntries(q.blanks.map((b) => [b.id, blank(b)])) };
+      default:
+        return unhandled(q, 'question type');
     }
   })();
   return defined({ ...base, ...body, ...tail });

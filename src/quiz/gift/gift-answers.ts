@@ -1,7 +1,8 @@
-import { CORRECT_THRESHOLD, snap } from './fraction.ts';
+import { writeBlank } from '../blanks.ts';
+import { CORRECT_THRESHOLD, snap } from '../fraction.ts';
 import { giftText, parseGiftNumber, restoreEscapes, takeWeight } from './gift-text.ts';
-import { distractorId, letterId } from './ids.ts';
-import type { Choice, MatchQuestion, NumericAnswer, Question, QuestionBase, TextAnswer } from './types.ts';
+import { distractorId, letterId } from '../ids.ts';
+import type { Choice, MatchQuestion, NumericAnswer, Question, QuestionBase, TextAnswer } from '../types.ts';
 
 /** GIFT answer sets, `{…}`: each question type's reader, and Moodle's order for telling them apart. */
 
@@ -72,7 +73,10 @@ export interface Gap {
   after: string;
 }
 
-const gapText = (gap: Gap): string => `${gap.before}{{a}}${gap.after}`.trim();
+/** The name of a missing word's one blank, unless `// @kit` metadata names it. */
+export const GAP_BLANK = 'a';
+
+const gapText = (gap: Gap): string => `${gap.before}${writeBlank(GAP_BLANK)}${gap.after}`.trim();
 
 /** Fields a missing word keeps from its question: the text with the blank replaces the prompt. */
 function clozeBase({ id, points, title, category, explanation }: QuestionBase): QuestionBase {
@@ -88,7 +92,7 @@ function choiceBlank(base: QuestionBase, choices: Choice[], explicit: boolean[],
     ...(choice.id !== answer.id && (explicit[i] || choice.correct) ? { fraction: choice.fraction ?? 0 } : {}),
     ...(choice.feedback ? { feedback: choice.feedback } : {}),
   }));
-  return { ...clozeBase(base), type: 'cloze', text: gapText(gap), blanks: [{ id: 'a', kind: 'choice', choices: blankChoices, answer: answer.id }] };
+  return { ...clozeBase(base), type: 'cloze', text: gapText(gap), blanks: [{ id: GAP_BLANK, kind: 'choice', choices: blankChoices, answer: answer.id }] };
 }
 
 function multipleChoice(at: LineAt, base: QuestionBase, answers: string, offset: number, gap?: Gap): Question {
@@ -212,7 +216,7 @@ export function readAnswers(at: LineAt, base: QuestionBase, answers: string, off
   const hash = trimmed.indexOf('#');
   if (TRUE_FALSE.includes((hash > 0 ? trimmed.slice(0, hash) : trimmed).trim())) return trueFalse(gapped, trimmed);
   const list = readShortAnswers(at, answers, offset);
-  if (gap) return { ...clozeBase(base), type: 'cloze', text: gapText(gap), blanks: [{ id: 'a', kind: 'text', answers: list, caseSensitive: false }] };
+  if (gap) return { ...clozeBase(base), type: 'cloze', text: gapText(gap), blanks: [{ id: GAP_BLANK, kind: 'text', answers: list, caseSensitive: false }] };
   return { ...base, type: 'text', answers: list, caseSensitive: false };
 }
 
