@@ -31,8 +31,10 @@ export function handoutHtml(doc: Document, t: Translate): string {
     const copy = slide.cloneNode(true) as HTMLElement;
     const notes = copy.querySelector('aside.notes');
     notes?.remove();
+    // The copy keeps its inner ids: the handout replaces the deck, so each id is still unique,
+    // and a diagram's <style> and arrowheads are scoped to its SVG's id (renamed, its boxes
+    // print as black shapes and its arrows lose their heads).
     copy.removeAttribute('id');
-    copy.querySelectorAll('[id]').forEach((el) => el.setAttribute('id', `handout-${n}-${el.id}`));
     copy.querySelectorAll('input, select, button, textarea').forEach((el) => el.setAttribute('disabled', ''));
     copy.classList.add('present');
     const notesHtml = notes?.innerHTML.trim() || `<p>${escapeHtml(t('print.noNotes'))}</p>`;
