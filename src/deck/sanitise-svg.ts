@@ -7,9 +7,8 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { DOMPurify, WindowLike } from 'dompurify';
+import createDOMPurify, { type DOMPurify, type WindowLike } from 'dompurify';
 
 /** `@import` rules, and `url(…)` / `image-set(…)` that point anywhere but into the drawing itself. */
 const RE_CSS_IMPORT = /@import\b[^;]*;?/gi;
@@ -23,10 +22,10 @@ export function offlineCss(css: string): string {
 
 let purifier: Promise<DOMPurify> | undefined;
 
-/** DOMPurify on a jsdom window, made once per process (loading jsdom takes about a second). */
+/** DOMPurify on a jsdom window, made once per process and only when needed (loading jsdom takes about a second). */
 function getPurifier(): Promise<DOMPurify> {
   purifier ??= (async () => {
-    const [{ JSDOM }, { default: createDOMPurify }] = await Promise.all([import('jsdom'), import('dompurify')]);
+    const { JSDOM } = await import('jsdom');
     const purify = createDOMPurify(new JSDOM('').window as unknown as WindowLike);
     purify.addHook('uponSanitizeElement', (node, data) => {
       if (data.tagName === 'style' && node.textContent) node.textContent = offlineCss(node.textContent);
@@ -41,7 +40,8 @@ function getPurifier(): Promise<DOMPurify> {
 
 /** Bumped whenever the configuration or the hooks below change, so no older result is reused. */
 const SANITISER_VERSION = 1;
-const PURIFY_VERSION = (JSON.parse(readFileSync(createRequire(import.meta.url).resolve('dompurify/package.json'), 'utf8')) as { version: string }).version;
+/** DOMPurify without a window sanitises nothing, but says which version it is. */
+const PURIFY_VERSION = createDOMPurify.version;
 
 /**
  * The SVG made safe to inline. Undefined when what is left is not an `<svg>` element (the file
