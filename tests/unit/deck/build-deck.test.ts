@@ -189,6 +189,11 @@ describe('Mermaid settings a diagram may not change', () => {
     ]);
   });
 
+  it('is not fooled by a key written with escapes, which Mermaid would decode', async () => {
+    const { root } = diagramProject('flowchart LR\n  %%{init: {"flowchart": {"\\u0068tmlLabels": true}}}%%\n  A --> B', undefined, false);
+    expect((await problems(root)).map((l) => l.replace(/, which the kit does not allow: .*/, ''))).toEqual(['slides/01-a.md:9: this diagram\'s %%{…}%% directive sets "htmlLabels"']);
+  });
+
   it('lets a directive change what does not matter to safety (here the curve), and draws it as any new diagram', async () => {
     const { root } = diagramProject('%%{init: {"flowchart": {"curve": "linear"}}}%%\nflowchart LR\n  A --> B', undefined, false);
     const [line, ...rest] = await problems(root);
