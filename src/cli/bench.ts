@@ -42,16 +42,22 @@ async function decktape(root: string, url: string, out: string): Promise<{ secon
   const info = execFileSync('pdfinfo', [out], { encoding: 'utf8' });
   return { seconds: (performance.now() - started) / 1000, pages: Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? 0) };
 }
-import { runBuild } from './build.ts';
+import { readArgs } from './args.ts';
+import { buildSite } from './build.ts';
+import { terminal, type Output } from './output.ts';
+
+const USAGE = 'usage: npm run bench';
 
 const KIB = 1024;
 const kib = (bytes: number) => `${(bytes / KIB).toFixed(1)} KiB`;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-export async function runBench(_args: string[], root = process.cwd()): Promise<number> {
-  await runBuild(root); // fills the diagram cache if it is cold, so the timed build below is warm
+export async function runBench(args: string[], root = process.cwd(), out: Output = terminal): Promise<number> {
+  const parsed = readArgs('bench', args, { options: {}, usage: USAGE }, out);
+  if ('exit' in parsed) return parsed.exit;
+  await buildSite(root, out); // fills the diagram cache if it is cold, so the timed build below is warm
   const started = performance.now();
-  await runBuild(root);
+  await buildSite(root, out);
   const buildSeconds = (performance.now() - started) / 1000;
 
   const dist = join(root, 'dist');
@@ -96,7 +102,7 @@ export async function runBench(_args: string[], root = process.cwd()): Promise<n
   const theirs = await decktape(root, printServer.url, join(dist, 'bench/decktape.pdf'));
   await printServer.close();
 
-  const diagrams = readdirSync(join(root, 'assets/diagrams')).length;
+  const diagrams = readdirSync(join(root, 'assets/diagrams')).filter((name) => name.endsWith('.svg')).length;
   const rows: [string, string, string][] = [
     ['JavaScript the deck loads (gzip)', kib(loaded.js), 'budget 120 KiB'],
     ['CSS the deck loads (gzip, fonts apart)', kib(loaded.css), 'budget 60 KiB'],
@@ -109,9 +115,9 @@ export async function runBench(_args: string[], root = process.cwd()): Promise<n
       ? ['decktape, slides only, same deck', 'failed', theirs.error]
       : ['decktape, slides only, same deck', `${theirs.seconds.toFixed(1)} s`, `${theirs.pages} pages, diagram labels as text: ${labelsFound(join(dist, 'bench/decktape.pdf'), labels)}/${labels.length}`],
   ];
-  console.log('\nbench (headless Chromium, loopback static server)\n');
-  for (const [what, value, note] of rows) console.log(`${what.padEnd(46)} ${value.padStart(10)}  ${note}`);
+  out.log('\nbench (headless Chromium, loopback static server)\n');
+  for (const [what, value, note] of rows) out.log(`${what.padEnd(46)} ${value.padStart(10)}  ${note}`);
   const over = loaded.js > 120 * KIB || loaded.css > 60 * KIB;
-  if (over) console.log('\nover budget: see above');
+  if (over) out.log('\nover budget: see above');
   return 0;
 }

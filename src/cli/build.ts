@@ -1,34 +1,35 @@
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { build } from 'vite';
 import { buildDeck } from '../deck/build-deck.ts';
+import { pruneDiagramCache } from '../deck/diagram-cache.ts';
 import { writeOfflineDeck } from '../export/offline.ts';
+import { readArgs } from './args.ts';
+import { terminal, type Output } from './output.ts';
 
-/** Drops cached diagrams that no slide uses any more, so the committed cache stays the deck's. */
-function pruneDiagramCache(root: string, used: string[]): number {
-  const dir = join(root, 'assets/diagrams');
-  const keep = new Set(used.map((key) => `${key}.svg`));
-  let removed = 0;
-  for (const name of readdirSync(dir)) {
-    if (name.endsWith('.svg') && !keep.has(name)) {
-      rmSync(join(dir, name));
-      removed++;
-    }
-  }
-  return removed;
+const USAGE = 'usage: npm run build (or npm run kit -- build)';
+
+/** `kit build`: checks and renders the deck, then lets Vite write dist/ and adds the one-file offline deck. */
+export async function runBuild(args: string[], root = process.cwd(), out: Output = terminal): Promise<number> {
+  const parsed = readArgs('build', args, { options: {}, usage: USAGE }, out);
+  if ('exit' in parsed) return parsed.exit;
+  await buildSite(root, out);
+  return 0;
 }
 
-/** Checks and renders the deck first, so its errors print cleanly, then lets Vite write dist/. */
-export async function runBuild(root = process.cwd()): Promise<number> {
+/**
+ * Builds dist/: the deck is checked and rendered first, so its errors print cleanly (as a
+ * DeckBuildError), before Vite writes anything. Used by `build`, and by `pdf` and `bench`.
+ */
+export async function buildSite(root: string, out: Output): Promise<void> {
   const started = performance.now();
   const deck = await buildDeck(root);
-  console.log(`slides: ${deck.sections.length} sections, ${deck.sections.reduce((n, s) => n + s.slides.length, 0)} slides, ${deck.diagrams.total} diagrams (${deck.diagrams.rendered} drawn now, the rest from assets/diagrams/)`);
+  out.log(`slides: ${deck.sections.length} sections, ${deck.sections.reduce((n, s) => n + s.slides.length, 0)} slides, ${deck.diagrams.total} diagrams (${deck.diagrams.rendered} drawn now, the rest from assets/diagrams/)`);
   const pruned = deck.diagrams.total ? pruneDiagramCache(root, deck.diagrams.keys) : 0;
-  if (pruned) console.log(`assets/diagrams: removed ${pruned} drawing${pruned === 1 ? '' : 's'} no slide uses any more`);
+  if (pruned) out.log(`assets/diagrams: removed ${pruned} drawing${pruned === 1 ? '' : 's'} no slide uses any more`);
   await build({ root, logLevel: 'warn' });
   const name = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string }).name;
   const offline = writeOfflineDeck(join(root, 'dist'), name);
-  console.log(`${relative(root, offline.file)}: the whole deck in one file for offline use (${(offline.bytes / 1024 / 1024).toFixed(1)} MiB)`);
-  console.log(`dist/ written in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  return 0;
+  out.log(`${relative(root, offline.file)}: the whole deck in one file for offline use (${(offline.bytes / 1024 / 1024).toFixed(1)} MiB)`);
+  out.log(`dist/ written in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }

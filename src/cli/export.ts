@@ -1,8 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { toQti } from '../quiz/index.ts';
-import { bankAsGift, option, readCheckedQuizzes } from './gift.ts';
+import { readArgs } from './args.ts';
+import { bankAsGift, readCheckedQuizzes } from './gift.ts';
+import { terminal, type Output } from './output.ts';
+
+const USAGE = 'usage: npm run kit -- export [--out <dir>]';
 
 /** The package's title in the QTI manifest. */
 const QTI_TITLE = 'Modern industrial system: quiz bank';
@@ -14,9 +18,11 @@ const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' 
  * `qti.zip` (IMS QTI 2.1) for Canvas, Blackboard and others, in `dist/export/` by default.
  * Prints every question a format left out or holds approximately, then a count per format.
  */
-export async function runExport(args: string[], root = process.cwd()): Promise<number> {
+export async function runExport(args: string[], root = process.cwd(), out: Output = terminal): Promise<number> {
+  const parsed = readArgs('export', args, { options: { out: { type: 'string' } }, usage: USAGE }, out);
+  if ('exit' in parsed) return parsed.exit;
   const quizzes = readCheckedQuizzes(root);
-  const dir = option(args, '--out') ?? join(root, 'dist/export');
+  const dir = resolve(root, parsed.values.out ?? 'dist/export');
   const shown = (file: string): string => relative(root, file) || file;
   const total = quizzes.reduce((n, quiz) => n + quiz.questions.length, 0);
   mkdirSync(dir, { recursive: true });
@@ -30,15 +36,15 @@ export async function runExport(args: string[], root = process.cwd()): Promise<n
   const entries = Object.fromEntries(Object.entries(qti.files).map(([path, xml]) => [path, strToU8(xml)]));
   writeFileSync(zipFile, zipSync(entries, { level: 9 }));
 
-  for (const note of gift.notes) console.log(`gift: ${note}`);
-  for (const s of qti.skipped) console.log(`qti: left out ${s.quizId}/${s.questionId}: ${s.reason}`);
-  for (const a of qti.approximated) console.log(`qti: approximated ${a.quizId}/${a.questionId}: ${a.reason}`);
-  for (const note of qti.notes) console.log(`qti: note: ${note}`);
+  for (const note of gift.notes) out.log(`gift: ${note}`);
+  for (const s of qti.skipped) out.log(`qti: left out ${s.quizId}/${s.questionId}: ${s.reason}`);
+  for (const a of qti.approximated) out.log(`qti: approximated ${a.quizId}/${a.questionId}: ${a.reason}`);
+  for (const note of qti.notes) out.log(`qti: note: ${note}`);
 
   const giftLeftOut = gift.notes.filter((note) => note.startsWith('left out')).length;
   const tests = Object.keys(qti.files).filter((path) => path.startsWith('tests/')).length;
-  console.log(`${shown(giftFile)}: ${total - giftLeftOut} of ${total} questions written as GIFT (Moodle).`);
-  console.log(
+  out.log(`${shown(giftFile)}: ${total - giftLeftOut} of ${total} questions written as GIFT (Moodle).`);
+  out.log(
     `${shown(zipFile)}: ${total - qti.skipped.length} of ${total} questions written as QTI 2.1 items, in ${plural(tests, 'test')}` +
       `${qti.approximated.length ? ` (${qti.approximated.length} approximated)` : ''}.`,
   );

@@ -1,52 +1,55 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { GiftParseError, parseGiftWithReport, slugify, toGiftWithReport, toQuizYaml, type Quiz } from '../quiz/index.ts';
 import { readSections } from '../deck/build-deck.ts';
 import { loadQuizzes } from '../deck/load-quizzes.ts';
 import { DeckBuildError } from '../deck/errors.ts';
+import { readArgs } from './args.ts';
+import { terminal, type Output } from './output.ts';
 
-/** `--name value` from the arguments, or undefined. */
-export function option(args: string[], name: string): string | undefined {
-  const at = args.indexOf(name);
-  return at >= 0 ? args[at + 1] : undefined;
-}
+const IMPORT_USAGE = 'usage: npm run kit -- import-gift <file.gift> [--out quizzes/<id>.yaml] [--after <section id>]';
+const EXPORT_USAGE = 'usage: npm run kit -- export-gift [--out dist/export/quizzes.gift]';
 
 /**
  * `kit import-gift <file.gift> [--out quizzes/<id>.yaml] [--after <section>]`: reads a Moodle
  * GIFT bank and writes a quiz file, saying which lines it skipped (descriptions, essays) and why.
+ * Paths are taken from `root`, the folder the command runs in.
  */
-export async function runImportGift(args: string[], root = process.cwd()): Promise<number> {
-  const input = args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
+export async function runImportGift(args: string[], root = process.cwd(), out: Output = terminal): Promise<number> {
+  const parsed = readArgs('import-gift', args, { options: { out: { type: 'string' }, after: { type: 'string' } }, usage: IMPORT_USAGE, positionals: 1 }, out);
+  if ('exit' in parsed) return parsed.exit;
+  const input = parsed.positionals[0];
   if (!input) {
-    console.error('usage: npm run kit -- import-gift <file.gift> [--out quizzes/<id>.yaml] [--after <section id>]');
+    out.error(`kit import-gift: which GIFT file?\n${IMPORT_USAGE}`);
     return 2;
   }
-  if (!existsSync(input)) {
-    console.error(`${input}: no such file`);
+  if (!existsSync(resolve(root, input))) {
+    out.error(`${input}: no such file`);
     return 1;
   }
   let report;
   try {
-    report = parseGiftWithReport(readFileSync(input, 'utf8'), input);
+    report = parseGiftWithReport(readFileSync(resolve(root, input), 'utf8'), input);
   } catch (error) {
     if (error instanceof GiftParseError) {
-      console.error(`${error.message}\n\nnothing was written.`);
+      out.error(`${error.message}\n\nnothing was written.`);
       return 1;
     }
     throw error;
   }
   const id = slugify(basename(input).replace(/\.(gift|txt)$/i, '')) || 'imported';
-  const out = option(args, '--out') ?? join('quizzes', `${id}.yaml`);
-  if (existsSync(out)) {
-    console.error(`${out} already exists: choose another file with --out, or remove it first (nothing was written)`);
+  const target = parsed.values.out ?? join('quizzes', `${id}.yaml`);
+  const file = resolve(root, target);
+  if (existsSync(file)) {
+    out.error(`${target} already exists: choose another file with --out, or remove it first (nothing was written)`);
     return 1;
   }
-  const quiz: Quiz = { id, title: id, after: option(args, '--after'), pass: 0.7, shuffle: true, attempts: 0, penalty: 0, questions: report.questions };
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, toQuizYaml(quiz));
-  for (const skip of report.skipped) console.log(`${input}:${skip.line}: skipped${skip.title ? ` "${skip.title}"` : ''}: ${skip.reason}`);
-  console.log(`${relative(root, out) || out}: ${report.questions.length} question${report.questions.length === 1 ? '' : 's'} written${report.skipped.length ? `, ${report.skipped.length} skipped` : ''}.`);
-  console.log('Next: give the quiz a title and `after:` (the section it follows), and each question its `slide:`, `source:` and `explanation:`; `npm run kit -- validate` lists what is missing.');
+  const quiz: Quiz = { id, title: id, after: parsed.values.after, pass: 0.7, shuffle: true, attempts: 0, penalty: 0, questions: report.questions };
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, toQuizYaml(quiz));
+  for (const skip of report.skipped) out.log(`${input}:${skip.line}: skipped${skip.title ? ` "${skip.title}"` : ''}: ${skip.reason}`);
+  out.log(`${relative(root, file) || file}: ${report.questions.length} question${report.questions.length === 1 ? '' : 's'} written${report.skipped.length ? `, ${report.skipped.length} skipped` : ''}.`);
+  out.log('Next: give the quiz a title and `after:` (the section it follows), and each question its `slide:`, `source:` and `explanation:`; `npm run kit -- validate` lists what is missing.');
   return 0;
 }
 
@@ -72,14 +75,16 @@ export function bankAsGift(quizzes: readonly Quiz[]) {
 }
 
 /** `kit export-gift [--out dist/export/quizzes.gift]`: the deck's quiz bank for Moodle. */
-export async function runExportGift(args: string[], root = process.cwd()): Promise<number> {
+export async function runExportGift(args: string[], root = process.cwd(), out: Output = terminal): Promise<number> {
+  const parsed = readArgs('export-gift', args, { options: { out: { type: 'string' } }, usage: EXPORT_USAGE }, out);
+  if ('exit' in parsed) return parsed.exit;
   const quizzes = readCheckedQuizzes(root);
-  const out = option(args, '--out') ?? join(root, 'dist/export/quizzes.gift');
+  const file = resolve(root, parsed.values.out ?? 'dist/export/quizzes.gift');
   const { text, notes } = bankAsGift(quizzes);
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, text);
-  for (const note of notes) console.log(note);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, text);
+  for (const note of notes) out.log(note);
   const count = quizzes.reduce((n, q) => n + q.questions.length, 0);
-  console.log(`${relative(root, out) || out}: ${count - notes.filter((n) => n.startsWith('left out')).length} of ${count} questions written as GIFT.`);
+  out.log(`${relative(root, file) || file}: ${count - notes.filter((n) => n.startsWith('left out')).length} of ${count} questions written as GIFT.`);
   return 0;
 }

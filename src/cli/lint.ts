@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { readSections } from '../deck/build-deck.ts';
 import { formatIssue } from '../deck/errors.ts';
 import { lineFinder, loadQuizzes } from '../deck/load-quizzes.ts';
 import { lintQuizzes, LINT_RULES, type LintFinding } from '../quiz/index.ts';
+import { readArgs } from './args.ts';
+import { terminal, type Output } from './output.ts';
 
 const USAGE = 'usage: npm run kit -- lint [--strict]';
 
@@ -13,20 +14,17 @@ const USAGE = 'usage: npm run kit -- lint [--strict]';
  * `file:line: warning [rule] what is wrong. Fix: how`. Warnings fail only with `--strict`;
  * a quiz that does not validate is an error either way.
  */
-export async function runLint(args: string[], root = process.cwd(), log = console.log): Promise<number> {
-  let strict: boolean;
-  try {
-    strict = parseArgs({ args, options: { strict: { type: 'boolean', default: false } }, strict: true, allowPositionals: false }).values.strict;
-  } catch (error) {
-    log(`kit lint: ${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
+export async function runLint(args: string[], root = process.cwd(), out: Output = terminal): Promise<number> {
+  const parsed = readArgs('lint', args, { options: { strict: { type: 'boolean', default: false } }, usage: USAGE }, out);
+  if ('exit' in parsed) return parsed.exit;
+  const strict = parsed.values.strict === true;
+  const log = (text: string) => out.log(text);
   const { sections, issues } = readSections(root);
   const { quizzes, issues: quizIssues } = loadQuizzes(root, sections);
   issues.push(...quizIssues);
   if (issues.length > 0) {
-    for (const issue of issues) log(`${formatIssue(issue)} (error: fix it before linting)`);
-    log(`\n${issues.length} error${issues.length === 1 ? '' : 's'}: the quizzes do not validate, so they were not linted.`);
+    for (const issue of issues) out.error(`${formatIssue(issue)} (error: fix it before linting)`);
+    out.error(`\n${issues.length} error${issues.length === 1 ? '' : 's'}: the quizzes do not validate, so they were not linted.`);
     return 1;
   }
   const objectives = sections.flatMap((s) => s.objectives.map((o) => ({ key: `${s.id}/${o.id}`, level: o.level, file: s.file, line: o.line })));

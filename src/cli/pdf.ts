@@ -1,36 +1,48 @@
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { builtSections, PDF_NAMES, writePdfs, type PdfName } from '../export/pdf.ts';
-import { runBuild } from './build.ts';
-import { option } from './gift.ts';
+import { readArgs } from './args.ts';
+import { buildSite } from './build.ts';
+import { terminal, type Output } from './output.ts';
+
+const USAGE = `usage: npm run pdf -- [--paper a4|letter] [--section <id>] [--fragments] [--only ${PDF_NAMES.join(',')}]`;
 
 /**
  * `npm run pdf [-- --paper letter] [--section <id>] [--fragments] [--only slides,handout]`:
- * the four PDFs from the built deck (built first when dist/ is missing).
+ * the four PDFs from the built deck (built first when dist/ is missing). The arguments are
+ * checked before anything is built or printed.
  */
-export async function runPdf(args: string[], root = process.cwd()): Promise<number> {
-  if (!existsSync(join(root, 'dist/index.html'))) await runBuild(root);
-  const paper = option(args, '--paper')?.toLowerCase();
-  if (paper && paper !== 'a4' && paper !== 'letter') {
-    console.error(`--paper ${paper}: the paper is a4 (the default) or letter`);
+export async function runPdf(args: string[], root = process.cwd(), out: Output = terminal): Promise<number> {
+  const parsed = readArgs(
+    'pdf',
+    args,
+    { options: { paper: { type: 'string' }, section: { type: 'string' }, fragments: { type: 'boolean' }, only: { type: 'string' } }, usage: USAGE },
+    out,
+  );
+  if ('exit' in parsed) return parsed.exit;
+  const { values } = parsed;
+  const paper = values.paper?.toLowerCase();
+  if (paper !== undefined && paper !== 'a4' && paper !== 'letter') {
+    out.error(`kit pdf: --paper ${paper}: the paper is a4 (the default) or letter\n${USAGE}`);
     return 2;
   }
-  const section = option(args, '--section');
-  if (section && !builtSections(root).includes(section)) {
-    console.error(`--section ${section}: the deck has no such section; its sections are ${builtSections(root).join(', ')}`);
-    return 2;
-  }
-  const only = option(args, '--only')?.split(',') as PdfName[] | undefined;
-  const unknown = only?.filter((name) => !PDF_NAMES.includes(name));
+  const only = values.only?.split(',').map((name) => name.trim());
+  const unknown = only?.filter((name) => !(PDF_NAMES as readonly string[]).includes(name));
   if (unknown?.length) {
-    console.error(`--only: unknown ${unknown.join(', ')}; choose from ${PDF_NAMES.join(', ')}`);
+    out.error(`kit pdf: --only: unknown ${unknown.join(', ')}; choose from ${PDF_NAMES.join(', ')}\n${USAGE}`);
+    return 2;
+  }
+  if (!existsSync(join(root, 'dist/index.html'))) await buildSite(root, out);
+  const section = values.section;
+  if (section !== undefined && !builtSections(root).includes(section)) {
+    out.error(`kit pdf: --section ${section}: the deck has no such section; its sections are ${builtSections(root).join(', ')}`);
     return 2;
   }
   const started = performance.now();
-  const written = await writePdfs(root, { paper: paper as 'a4' | 'letter' | undefined, section, fragments: args.includes('--fragments'), only });
+  const written = await writePdfs(root, { paper, section, fragments: values.fragments === true, only: only as PdfName[] | undefined });
   for (const pdf of written) {
-    console.log(`${relative(root, pdf.file)}: ${pdf.pages} pages, ${(pdf.bytes / 1024).toFixed(0)} KiB, ${pdf.seconds.toFixed(1)} s`);
+    out.log(`${relative(root, pdf.file)}: ${pdf.pages} pages, ${(pdf.bytes / 1024).toFixed(0)} KiB, ${pdf.seconds.toFixed(1)} s`);
   }
-  console.log(`${written.length} PDFs in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  out.log(`${written.length} PDFs in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return 0;
 }

@@ -1,9 +1,15 @@
 import { buildDeck } from '../deck/build-deck.ts';
+import { readArgs } from './args.ts';
+import { terminal, type Output } from './output.ts';
 
-/** Checks everything the build checks, and writes nothing but new diagram cache entries. */
-export async function runValidate(root = process.cwd()): Promise<number> {
+const USAGE = 'usage: npm run kit -- validate';
+
+/** `kit validate`: checks everything the build checks, and writes nothing but new diagram cache entries. */
+export async function runValidate(args: string[], root = process.cwd(), out: Output = terminal): Promise<number> {
+  const parsed = readArgs('validate', args, { options: {}, usage: USAGE }, out);
+  if ('exit' in parsed) return parsed.exit;
   const deck = await buildDeck(root);
   const questions = deck.quizzes.reduce((n, q) => n + q.quiz.questions.length, 0);
-  console.log(`ok: ${deck.sections.length} sections, ${deck.diagrams.total} diagrams, ${deck.quizzes.length} quizzes with ${questions} questions`);
+  out.log(`ok: ${deck.sections.length} sections, ${deck.diagrams.total} diagrams, ${deck.quizzes.length} quizzes with ${questions} questions`);
   return 0;
 }

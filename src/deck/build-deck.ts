@@ -2,13 +2,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { DeckBuildError, type SourceIssue } from './errors.ts';
 import { parseSlides, type Section } from './parse-slides.ts';
-import { createMarkdown, RE_DIAGRAM_PLACEHOLDER } from './render-markdown.ts';
-import { diagramTextHtml, renderDiagrams } from './render-mermaid.ts';
+import { createMarkdown, diagramPlaceholder, RE_DIAGRAM_PLACEHOLDER } from './render-markdown.ts';
+import { diagramFigures, renderDiagrams } from './render-mermaid.ts';
 import type { DiagramRef, RenderEnv } from './render-env.ts';
 import { loadQuizzes, type LoadedQuiz } from './load-quizzes.ts';
-import { renderQuizStack, type QuizPayload } from './render-quiz.ts';
+import { renderQuizStack } from './render-quiz.ts';
 import { renderResultsSlide, renderMissedReviewSlide } from './render-results.ts';
 import { createStrings, STRINGS } from '../i18n/strings.ts';
+import { attr, DATA, PAYLOAD_ID, type QuizPayload } from '../shared/contract.ts';
+import { html, raw } from '../shared/html.ts';
 
 /** The deck as the browser gets it, with what it took to make it. */
 export interface BuiltDeck {
@@ -27,6 +29,11 @@ export interface BuiltDeck {
 }
 
 const RE_FIRST_HEADING = /<h([1-6])>/;
+/** The data-* hooks this module writes, by their names in the build↔browser contract. */
+const SECTION_ID = raw(attr(DATA.sectionId));
+const SLIDE_ID = raw(attr(DATA.slideId));
+const OBJECTIVE = raw(attr(DATA.objective));
+const LEVEL = raw(attr(DATA.level));
 
 /** Reads `slides/*.md` in file-name order. */
 export function readSections(root: string): { sections: Section[]; issues: SourceIssue[] } {
@@ -57,7 +64,7 @@ export async function buildDeck(root: string): Promise<BuiltDeck> {
   const { sections, issues } = readSections(root);
   const { quizzes, issues: quizIssues } = loadQuizzes(root, sections);
   issues.push(...quizIssues);
-  const md = createMarkdown();
+  const md = createMarkdown({ root });
   const t = createStrings();
   const diagrams: DiagramRef[] = [];
   const parts: string[] = [];
@@ -75,19 +82,20 @@ export async function buildDeck(root: string): Promise<BuiltDeck> {
     for (const slide of section.slides) {
       const render = (markdown: string, line: number) => {
         const env: RenderEnv = { file: section.file, line, issues, diagrams: [] };
-        let html = md.render(markdown, env);
         const offset = diagrams.length;
+        const rendered = md.render(markdown, env);
         diagrams.push(...env.diagrams);
-        html = html.replace(RE_DIAGRAM_PLACEHOLDER, (_: string, n: string) => `\u0000diagram:${offset + Number(n)}\u0000`);
-        return html;
+        // Each render numbers its diagrams from 0: renumber them in deck order.
+        return rendered.replace(RE_DIAGRAM_PLACEHOLDER, (_: string, n: string) => diagramPlaceholder(offset + Number(n)));
       };
       const domId = `${section.id}--${slide.id}`;
-      let body = render(slide.body, slide.line).replace(RE_FIRST_HEADING, `<h$1 id="${domId}-title">`);
+      let body = render(slide.body, slide.line).replace(RE_FIRST_HEADING, (_, level: string) => `<h${level} ${html`id="${domId}-title"`}>`);
       if (slide.id === 'objectives' && section.objectives.length > 0) body += renderObjectives(section, md);
-      const notes = slide.notes ? `<aside class="notes">${render(slide.notes, slide.notesLine)}</aside>` : '';
-      const classes = slide.classes.length ? ` class="${slide.classes.join(' ')}"` : '';
+      // raw: Markdown rendered by markdown-it with HTML off, maths by KaTeX; diagrams are placeholders until drawn.
+      const notes = slide.notes ? html`<aside class="notes">${raw(render(slide.notes, slide.notesLine))}</aside>` : '';
+      const classes = slide.classes.length ? html` class="${slide.classes.join(' ')}"` : '';
       parts.push(
-        `<section id="${domId}" data-section-id="${section.id}" data-slide-id="${slide.id}"${classes} aria-labelledby="${domId}-title">\n${body}${notes}</section>`,
+        html`<section id="${domId}" ${SECTION_ID}="${section.id}" ${SLIDE_ID}="${slide.id}"${classes} aria-labelledby="${domId}-title">\n${raw(body)}${notes}</section>`.toString(),
       );
       text.push(slide.body, slide.notes);
     }
@@ -103,36 +111,24 @@ export async function buildDeck(root: string): Promise<BuiltDeck> {
 
   const drawn = await renderDiagrams(root, diagrams);
   issues.push(...drawn.issues);
+  const { figures, issues: figureIssues } = issues.length > 0 ? { figures: [], issues: [] } : await diagramFigures(root, diagrams, drawn, t);
+  issues.push(...figureIssues);
   if (issues.length > 0) {
     issues.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
     throw new DeckBuildError(issues);
   }
 
-  const seen = new Map<string, number>();
-  const html = parts.join('\n').replace(RE_DIAGRAM_PLACEHOLDER, (_: string, n: string) => {
-    const key = drawn.keys[Number(n)]!;
-    const count = (seen.get(key) ?? 0) + 1;
-    seen.set(key, count);
-    // The same diagram twice on one page would repeat its element ids: number the copies.
-    const svg = count === 1 ? drawn.svgs.get(key)! : drawn.svgs.get(key)!.replaceAll(`d-${key}`, `d-${key}-${count}`);
-    // The drawing is one image named by its title and described by its description (its labels,
-    // split into pieces by the layout, would read as fragments); the text version that follows
-    // gives its boxes and arrows in order.
-    const image = svg
-      .trim()
-      .replace(/^<svg\b[^>]*>/, (tag) => tag.replace(/\brole="[^"]*"/, 'role="img"').replace(/\baria-roledescription="[^"]*"/, `aria-roledescription="${t('diagram.role')}"`))
-      .replace(/<\/style><g\b/, '</style><g aria-hidden="true"');
-    return `<figure class="diagram" data-diagram="${key}">${image}${diagramTextHtml(diagrams[Number(n)]!.code, t)}</figure>`;
-  });
-  // The quizzes travel with the page as data; `<` is escaped so no text can close the script.
-  const data = `<script type="application/json" id="kit-quizzes">${JSON.stringify(payload).replace(/</g, '\\u003c')}</script>`;
-  return { html, data, sections, quizzes, diagrams: { total: diagrams.length, rendered: drawn.rendered, keys: drawn.keys }, text: text.join('\n') };
+  const slidesHtml = parts.join('\n').replace(RE_DIAGRAM_PLACEHOLDER, (_: string, n: string) => figures[Number(n)]!.toString());
+  // The quizzes travel with the page as JSON, not HTML: `<` is escaped so no text can close the script.
+  const data = `<script type="application/json" id="${PAYLOAD_ID}">${JSON.stringify(payload).replace(/</g, '\\u003c')}</script>`;
+  return { html: slidesHtml, data, sections, quizzes, diagrams: { total: diagrams.length, rendered: drawn.rendered, keys: drawn.keys }, text: text.join('\n') };
 }
 
 /** The section's declared objectives as the list on its `{#objectives}` slide, each with its id as a hook. */
 function renderObjectives(section: Section, md: ReturnType<typeof createMarkdown>): string {
   const items = section.objectives.map(
-    (o) => `<li id="objective-${section.id}-${o.id}" data-objective="${section.id}/${o.id}" data-level="${o.level}">${md.renderInline(o.text)}</li>`,
+    // raw: inline Markdown rendered with HTML off.
+    (o) => html`<li id="objective-${section.id}-${o.id}" ${OBJECTIVE}="${section.id}/${o.id}" ${LEVEL}="${o.level}">${raw(md.renderInline(o.text))}</li>`,
   );
-  return `<ul class="objectives">\n${items.join('\n')}\n</ul>\n`;
+  return html`<ul class="objectives">\n${items.map((item) => html`${item}\n`)}</ul>\n`.toString();
 }

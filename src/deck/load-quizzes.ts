@@ -102,12 +102,12 @@ export function loadQuizzes(root: string, sections: Section[]): { quizzes: Loade
 /** "the nearest are x, y, z" for an unknown id, by shared prefix and edit distance. */
 export function nearest(wanted: string, known: string[], count = 3): string {
   if (known.length === 0) return 'none is declared';
-  const ranked = [...known].sort((a, b) => distance(wanted, a) - distance(wanted, b) || a.localeCompare(b));
+  const ranked = [...known].sort((a, b) => editDistance(wanted, a) - editDistance(wanted, b) || a.localeCompare(b));
   return `the nearest are ${ranked.slice(0, count).join(', ')}`;
 }
 
-/** Levenshtein distance, small inputs only (ids). */
-function distance(a: string, b: string): number {
+/** Levenshtein distance, small inputs only (ids, flags). */
+export function editDistance(a: string, b: string): number {
   let row = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const next = [i];

@@ -1,7 +1,7 @@
 import katex from 'katex';
 import type { MarkdownIt, StateBlock, StateInline, Token } from 'markdown-it';
 import type { RenderEnv } from './render-env.ts';
-import { escapeHtml } from '../shared/escape-html.ts';
+import { html, raw } from '../shared/html.ts';
 
 /**
  * Renders TeX to HTML with MathML beside it, so the browser needs KaTeX's CSS and fonts only
@@ -34,7 +34,8 @@ export function mathPlugin(md: MarkdownIt): void {
     }
   });
   md.renderer.rules.math_inline = (tokens, i) => (tokens[i]!.meta as { html: string }).html;
-  md.renderer.rules.math_block = (tokens, i) => `<div class="math-display">${(tokens[i]!.meta as { html: string }).html}</div>\n`;
+  // raw: KaTeX's output (trust off, strict), or an escaped error.
+  md.renderer.rules.math_block = (tokens, i) => html`<div class="math-display">${raw((tokens[i]!.meta as { html: string }).html)}</div>\n`.toString();
 }
 
 function renderToken(token: Token, display: boolean, env: RenderEnv, mapLine: number): void {
@@ -43,7 +44,7 @@ function renderToken(token: Token, display: boolean, env: RenderEnv, mapLine: nu
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     env.issues.push({ file: env.file, line: env.line + mapLine, message: `KaTeX cannot render "${token.content.trim()}": ${message}` });
-    token.meta = { html: `<code class="math-error">${escapeHtml(token.content)}</code>` };
+    token.meta = { html: html`<code class="math-error">${token.content}</code>`.toString() };
   }
 }
 

@@ -3,7 +3,7 @@ import type { Plugin, ViteDevServer } from 'vite';
 import { buildDeck } from './build-deck.ts';
 import { DeckBuildError } from './errors.ts';
 import { CJK_FONT_DIR, cjkFontFaces } from './fonts.ts';
-import { escapeHtml } from '../shared/escape-html.ts';
+import { html } from '../shared/html.ts';
 
 const SLOT = '<!--kit:slides-->';
 const FONT_MODULE = 'virtual:kit-cjk-fonts.css';
@@ -13,10 +13,10 @@ const FONT_MODULE_PATH = join(CJK_FONT_DIR, 'kit-cjk-subset.css');
 
 /** The page the dev server shows in place of the deck while the slides have errors. */
 function errorPage(error: DeckBuildError): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>The deck has errors</title>
+  return html`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>The deck has errors</title>
 <style>body{font:18px/1.5 system-ui,sans-serif;margin:2rem;color:#14181f}pre{white-space:pre-wrap;background:#fbeceb;border-left:6px solid #b3261e;padding:1rem}</style></head>
 <body><main><h1>The deck cannot be built</h1><p>Fix these lines and save; this page reloads by itself.</p>
-<pre role="alert">${escapeHtml(error.message)}</pre></main><script type="module" src="/@vite/client"></script></body></html>`;
+<pre role="alert">${error.message}</pre></main><script type="module" src="/@vite/client"></script></body></html>`.toString();
 }
 
 /**

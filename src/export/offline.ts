@@ -1,7 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 
-const MIME: Record<string, string> = { '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf', '.svg': 'image/svg+xml', '.png': 'image/png' };
+const MIME: Record<string, string> = {
+  '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf', '.svg': 'image/svg+xml', '.png': 'image/png',
+  '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.webp': 'image/webp', '.avif': 'image/avif',
+};
+/** An image of a slide, by a path inside dist/ (the build refuses any other). */
+const RE_IMG_SRC = /(<img\b[^>]*?\bsrc=")(?![a-z][a-z0-9+.-]*:|\/\/)([^"]+)"/gi;
 const RE_ASSET_URL = /url\((["']?)(\.\/[^)"']+|[^)"':]+\.(?:woff2|woff|ttf|svg|png))\1\)/g;
 /** Older font formats beside a woff2 source: every browser that runs the deck reads woff2. */
 const RE_LEGACY_FONT = /,\s*url\((["']?)[^)"']+\.(?:woff|ttf)\1\)\s*format\((["'])(?:woff|truetype)\2\)/g;
@@ -11,13 +16,16 @@ function dataUri(file: string): string {
 }
 
 /**
- * Turns the built `dist/index.html` into one self-contained file: styles, fonts, icon and
- * script inlined, so the deck opens from a USB stick or an e-mail attachment (`file://`) and
+ * Turns the built `dist/index.html` into one self-contained file: styles, fonts, icon, images
+ * and script inlined, so the deck opens from a USB stick or an e-mail attachment (`file://`) and
  * makes no network request. Progress is kept in that file's own browser storage.
  */
 export function writeOfflineDeck(dist: string, name: string): { file: string; bytes: number } {
   const assetsOf = (href: string) => resolve(dist, href.replace(/^\.?\//, ''));
   let html = readFileSync(join(dist, 'index.html'), 'utf8');
+
+  // Images first: once the script is inlined, its text may hold `<img src="…">` templates of its own.
+  html = html.replace(RE_IMG_SRC, (_, start: string, src: string) => `${start}${dataUri(assetsOf(src.replace(/[?#].*$/, '')))}"`);
 
   html = html.replace(/<link rel="stylesheet"[^>]*href="([^"]+)"[^>]*>/g, (_, href: string) => {
     const cssFile = assetsOf(href);

@@ -1,10 +1,12 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium } from '../deck/chromium.ts';
+import { PRINT_MODES, printQueryString, type PrintMode } from '../shared/contract.ts';
 import { serveStatic } from './static-server.ts';
 
-export type PdfName = 'slides' | 'handout' | 'worksheet' | 'answer-key';
-export const PDF_NAMES: readonly PdfName[] = ['slides', 'handout', 'worksheet', 'answer-key'];
+/** The PDFs: the slides (reveal.js's own print view) and the printable documents of the print query. */
+export type PdfName = 'slides' | PrintMode;
+export const PDF_NAMES: readonly PdfName[] = ['slides', ...PRINT_MODES];
 
 export interface PdfOptions {
   /** Paper for the handout, worksheet and answer key (slides are 16:9 pages). */
@@ -30,19 +32,6 @@ export function countPdfPages(pdf: Uint8Array): number {
   return (Buffer.from(pdf).toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
 }
 
-function query(name: PdfName, options: PdfOptions): string {
-  const params = new URLSearchParams();
-  if (name === 'slides') {
-    params.set('print-pdf', '');
-    if (options.fragments) params.set('pdfSeparateFragments', 'true');
-  } else {
-    params.set('print', name);
-    if (options.paper === 'letter') params.set('paper', 'letter');
-  }
-  if (options.section) params.set('section', options.section);
-  return `?${params.toString().replace('print-pdf=', 'print-pdf')}`;
-}
-
 /**
  * Prints the built deck to `dist/pdf/`: the slides (16:9, vector text and diagrams, links kept),
  * a handout with notes, a worksheet without answers and the answer key. Each page signals when
@@ -63,7 +52,9 @@ export async function writePdfs(root: string, options: PdfOptions = {}): Promise
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));
-      await page.goto(server.url + query(name, options));
+      await page.goto(
+        server.url + printQueryString({ mode: name === 'slides' ? undefined : name, paper: options.paper ?? 'a4', section: options.section, fragments: options.fragments }),
+      );
       await page.waitForSelector('html[data-print-ready="true"]', { state: 'attached', timeout: 60_000 }).catch(() => {
         throw new Error(`${name}.pdf: the page never said it was ready to print${errors.length ? `: ${errors.join('; ')}` : ''}`);
       });

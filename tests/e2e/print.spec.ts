@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { writePdfs, type WrittenPdf } from '../../src/export/pdf.ts';
 import { openDeck } from './helpers.ts';
@@ -11,6 +13,45 @@ const OFFLINE = resolve(ROOT, 'dist/modern-industrial-system-kit-offline.html');
 /** The text of a PDF as poppler's pdftotext reads it, white space folded. */
 const pdfText = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
 const pdfPages = (file: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+/**
+ * The pages of a PDF on which solid black covers more than `limit` of the page: pixels that are
+ * near-black (every channel below 60) together with their eight neighbours. Text, even bold
+ * headings, is a few pixels thick at 40 dpi and stays near 0 %; a diagram whose boxes print
+ * black covers 2–7 % of an A4 handout page. (Counting every near-black pixel does not tell them
+ * apart: such a page is 2.3–7.6 % near-black, a page of text up to 1.8 %.) pdftoppm writes raw
+ * PPM, which needs no image decoder to read.
+ */
+function darkPages(file: string, limit = 0.005): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'kit-pixels-'));
+  try {
+    execFileSync('pdftoppm', ['-r', '40', file, join(dir, 'page')]);
+    const dark: string[] = [];
+    for (const name of readdirSync(dir).filter((n) => n.endsWith('.ppm')).sort()) {
+      const ppm = readFileSync(join(dir, name));
+      // "P6\n<width> <height>\n255\n", then three bytes (RGB) per pixel.
+      const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.subarray(0, 32).toString('latin1'))!;
+      const [width, height, start] = [Number(header[1]), Number(header[2]), header[0].length];
+      const black = new Uint8Array(width * height);
+      for (let p = 0; p < black.length; p++) {
+        const i = start + p * 3;
+        black[p] = ppm[i]! < 60 && ppm[i + 1]! < 60 && ppm[i + 2]! < 60 ? 1 : 0;
+      }
+      let solid = 0;
+      for (let y = 1; y < height - 1; y++) {
+        for (let x = 1; x < width - 1; x++) {
+          let all = 1;
+          for (let dy = -1; dy <= 1 && all; dy++) for (let dx = -1; dx <= 1 && all; dx++) all = black[(y + dy) * width + x + dx]!;
+          solid += all;
+        }
+      }
+      const share = solid / (width * height);
+      if (share > limit) dark.push(`page ${Number(/(\d+)\.ppm$/.exec(name)![1])}: ${(share * 100).toFixed(1)} % solid black`);
+    }
+    return dark;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 const fold = (text: string) => text.replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim();
 
 test.describe('PDF export', () => {
@@ -48,6 +89,12 @@ test.describe('PDF export', () => {
     expect(text).toContain('Who, when, where');
   });
 
+  test('every PDF draws its diagrams as drawings, never as solid black boxes (looked at as pixels)', () => {
+    for (const name of ['handout', 'slides', 'worksheet', 'answer-key'] as const) {
+      expect(darkPages(pdfs[name]!.file), `${name}.pdf`).toEqual([]);
+    }
+  });
+
   test('worksheet.pdf has every question and no answers; answer-key.pdf has every answer with its evidence', async ({ page }) => {
     await openDeck(page);
     const { quizzes } = await readQuizzes(page);
@@ -77,6 +124,20 @@ test.describe('PDF export', () => {
     // Restore the full set for anyone looking at dist/pdf afterwards.
     await writePdfs(ROOT, { only: ['slides', 'worksheet'] });
   });
+});
+
+test('the handout keeps each slide\'s frame, border included, inside the printed page', async ({ page }) => {
+  await page.emulateMedia({ media: 'print' });
+  await page.goto('?print=handout');
+  await page.waitForSelector('html[data-print-ready="true"]', { state: 'attached' });
+  const outside = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.handout-frame')].flatMap((frame, n) => {
+      const box = frame.getBoundingClientRect();
+      const page = frame.closest('.handout-page')!.getBoundingClientRect();
+      return box.left < page.left - 0.5 || box.right > page.right + 0.5 ? [`slide ${n + 1}: frame ${box.left}–${box.right}, page ${page.left}–${page.right}`] : [];
+    }),
+  );
+  expect(outside).toEqual([]);
 });
 
 test.describe('one-file offline deck', () => {

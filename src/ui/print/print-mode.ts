@@ -1,25 +1,13 @@
-import type { QuizPayload } from '../../shared/contract.ts';
+import { attr, DATA, readPrintQuery, type PrintMode, type PrintQuery, type QuizPayload } from '../../shared/contract.ts';
 import type { Translate } from '../../i18n/strings.ts';
-import { answerKeyHtml, handoutHtml, PRINT_MODES, worksheetHtml, type PrintMode } from './print-pages.ts';
+import { answerKeyHtml, handoutHtml, worksheetHtml } from './print-pages.ts';
 
-export interface PrintOptions {
-  /** `?print=handout|worksheet|answer-key`: a printable document instead of the deck. */
-  mode?: PrintMode;
-  /** `?paper=letter` for US Letter; A4 otherwise. */
-  paper: 'a4' | 'letter';
-  /** `?section=<id>`: only that section and the quiz after it (for the deck and every print). */
-  section?: string;
-}
-
-export function readPrintOptions(search: string): PrintOptions {
-  const query = new URLSearchParams(search);
-  const mode = query.get('print') as PrintMode | null;
-  return {
-    mode: mode && PRINT_MODES.includes(mode) ? mode : undefined,
-    paper: query.get('paper')?.toLowerCase() === 'letter' ? 'letter' : 'a4',
-    section: query.get('section') ?? undefined,
-  };
-}
+/**
+ * What the page was asked to print (`?print=…&paper=…&section=…`), read by the contract's one
+ * definition of the print query, the one `kit pdf` writes.
+ */
+export type PrintOptions = PrintQuery;
+export const readPrintOptions: (search: string) => PrintOptions = readPrintQuery;
 
 /**
  * Keeps one section of the deck (its slides and the quiz that follows it). An id that names no
@@ -27,14 +15,13 @@ export function readPrintOptions(search: string): PrintOptions {
  */
 export function keepSection(doc: Document, section: string, payload?: QuizPayload): void {
   const slides = doc.querySelector('.reveal .slides');
-  if (!slides?.querySelector(`:scope > section[data-section-id="${CSS.escape(section)}"]`)) {
+  const own = (slide: HTMLElement) => (slide.dataset[DATA.sectionId] ?? slide.dataset[DATA.quizAfter]) === section;
+  const top = slides ? [...slides.querySelectorAll<HTMLElement>(`:scope > section`)] : [];
+  if (!top.some((slide) => slide.hasAttribute(attr(DATA.sectionId)) && own(slide))) {
     console.warn(`?section=${section}: the deck has no such section; showing every section`);
     return;
   }
-  for (const slide of slides.querySelectorAll<HTMLElement>(':scope > section')) {
-    const owner = slide.dataset.sectionId ?? slide.dataset.quizAfter;
-    if (owner !== section) slide.remove();
-  }
+  for (const slide of top) if (!own(slide)) slide.remove();
   if (payload) payload.quizzes = payload.quizzes.filter((quiz) => quiz.after === section);
 }
 
@@ -42,17 +29,33 @@ export function keepSection(doc: Document, section: string, payload?: QuizPayloa
 export async function signalPrintReady(doc: Document = document): Promise<void> {
   await doc.fonts.ready;
   await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
-  doc.documentElement.dataset.printReady = 'true';
+  doc.documentElement.dataset[DATA.printReady] = 'true';
+}
+
+const TITLES: Record<PrintMode, Parameters<Translate>[0]> = { handout: 'print.handoutTitle', worksheet: 'print.worksheetTitle', 'answer-key': 'print.answerKeyTitle' };
+
+/** The printable document for a mode. */
+function printBody(mode: PrintMode, doc: Document, payload: QuizPayload, t: Translate) {
+  switch (mode) {
+    case 'handout':
+      return handoutHtml(doc, t);
+    case 'worksheet':
+      return worksheetHtml(doc, payload, t);
+    case 'answer-key':
+      return answerKeyHtml(doc, payload, t);
+    default: {
+      const unhandled: never = mode;
+      throw new Error(`no printable document "${String(unhandled)}"`);
+    }
+  }
 }
 
 /** Replaces the deck by a printable handout, worksheet or answer key, on A4 or Letter. */
 export async function renderPrintPage(options: PrintOptions & { mode: PrintMode }, payload: QuizPayload, t: Translate): Promise<void> {
   const doc = document;
-  const body =
-    options.mode === 'handout' ? handoutHtml(doc, t) : options.mode === 'worksheet' ? worksheetHtml(doc, payload, t) : answerKeyHtml(doc, payload, t);
-  const titles: Record<PrintMode, Parameters<Translate>[0]> = { handout: 'print.handoutTitle', worksheet: 'print.worksheetTitle', 'answer-key': 'print.answerKeyTitle' };
-  doc.title = `${t(titles[options.mode])}: ${doc.title}`;
-  doc.body.innerHTML = body;
+  const body = printBody(options.mode, doc, payload, t);
+  doc.title = `${t(TITLES[options.mode])}: ${doc.title}`;
+  doc.body.innerHTML = body.toString();
   doc.body.className = '';
   doc.documentElement.classList.add('kit-print', `kit-print-${options.mode}`);
   const page = doc.createElement('style');

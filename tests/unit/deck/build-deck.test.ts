@@ -1,9 +1,13 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildDeck } from '../../../src/deck/build-deck.ts';
+import { cachePaths, diagramKey } from '../../../src/deck/diagram-cache.ts';
+import { MERMAID_VERSION } from '../../../src/deck/diagram-draw.ts';
+import { modelFromParse } from '../../../src/deck/diagram-model.ts';
 import { DeckBuildError } from '../../../src/deck/errors.ts';
+import { DEFAULT_THEME } from '../../../src/deck/render-mermaid.ts';
 
 const FIXTURE = resolve(import.meta.dirname, '../../fixtures/deck');
 
@@ -57,18 +61,12 @@ describe('buildDeck', () => {
     expect(await problems(root)).toEqual(['slides/02-b.md:2: the section id "a" is already used by slides/01-a.md: section ids must be unique']);
   });
 
-  it('refuses an image without alt text', async () => {
-    const root = project({ '01-a.md': '---\nid: a\ntitle: A\n---\n# A\n\n![](chart.png)\n' });
+  it('refuses an image without alt text, at its line', async () => {
+    const root = project({ '01-a.md': '---\nid: a\ntitle: A\n---\n# A\n\nSome text\nand ![](chart.png)\n' });
+    writeFileSync(join(root, 'slides/chart.png'), 'png');
     expect(await problems(root)).toEqual([
-      'slides/01-a.md:5: the image chart.png has no alt text: write what it shows between the brackets, ![like this](chart.png)',
+      'slides/01-a.md:8: the image chart.png has no alt text: write what it shows between the brackets, ![like this](chart.png)',
     ]);
-  });
-
-  it('stops on a Mermaid syntax error with the line inside the file', async () => {
-    const root = project({ '01-a.md': '---\nid: a\ntitle: A\n---\n# A\n\n```mermaid\nflowchart LR\n  A --> B\n  B -->> ]]\n```\n' });
-    const [line, ...rest] = await problems(root);
-    expect(rest).toEqual([]);
-    expect(line).toMatch(/^slides\/01-a\.md:10: Mermaid cannot draw this diagram: Parse error on line 3/);
   });
 
   it('without a browser, names the diagram that needs one and how to get one', async () => {
@@ -77,6 +75,130 @@ describe('buildDeck', () => {
     const [line] = await problems(root);
     expect(line).toMatch(/^slides\/01-a\.md:7: this diagram is new or changed \(cache key [0-9a-f]{16}\) and drawing it needs a browser: install Chromium/);
     expect(line).toContain('set CHROME_PATH');
+  });
+});
+
+describe('images: the deck makes no request and shows no broken picture', () => {
+  it('refuses an image from the internet, at its line, even in a quiz', async () => {
+    const root = project({ '01-a.md': '---\nid: a\ntitle: A\n---\n# A\n\n![A chart](https://example.com/chart.png)\n\n![A map](//cdn.example.com/map.png)\n' });
+    expect(await problems(root)).toEqual([
+      'slides/01-a.md:7: the image https://example.com/chart.png is on the internet, and the deck (and its offline file) makes no request: download it into the project (e.g. assets/images/) and write its path here',
+      'slides/01-a.md:9: the image //cdn.example.com/map.png is on the internet, and the deck (and its offline file) makes no request: download it into the project (e.g. assets/images/) and write its path here',
+    ]);
+  });
+
+  it('refuses an image that is not there, and points a found one at its file from the project root', async () => {
+    const root = project({ '01-a.md': '---\nid: a\ntitle: A\n---\n# A\n\n![A chart](../assets/images/chart.png)\n\n---\n\n## B\n\n![A map](map.png)\n' });
+    expect(await problems(root)).toEqual([
+      'slides/01-a.md:7: the image ../assets/images/chart.png is not found (looked for assets/images/chart.png): write its path from this file, e.g. ../assets/images/chart.png',
+      'slides/01-a.md:13: the image map.png is not found (looked for slides/map.png): write its path from this file, e.g. ../assets/images/chart.png',
+    ]);
+    mkdirSync(join(root, 'assets/images'), { recursive: true });
+    writeFileSync(join(root, 'assets/images/chart.png'), 'png');
+    writeFileSync(join(root, 'slides/map.png'), 'png');
+    const { html } = await buildDeck(root);
+    expect(html).toContain('<img src="./assets/images/chart.png" alt="A chart">');
+    expect(html).toContain('<img src="./slides/map.png" alt="A map">');
+  });
+});
+
+/** A throwaway project with one diagram, and (unless `cached` is false) its cache entry as given. */
+function diagramProject(code: string, svg?: string, withModel = true): { root: string; key: string } {
+  const root = project({ '01-a.md': `---\nid: a\ntitle: A\n---\n# A\n\n\`\`\`mermaid\n${code}\n\`\`\`\n` });
+  const key = diagramKey(code, DEFAULT_THEME.config, MERMAID_VERSION);
+  const paths = cachePaths(root, key);
+  mkdirSync(join(root, 'assets/diagrams'), { recursive: true });
+  if (svg !== undefined) writeFileSync(paths.svg, svg);
+  if (withModel) {
+    const model = modelFromParse({ type: 'flowchart-v2', vertices: [{ id: 'A', text: 'Safe' }, { id: 'B', text: 'Box' }], edges: [{ start: 'A', end: 'B', type: 'arrow_point', stroke: 'normal' }] });
+    writeFileSync(paths.json, JSON.stringify(model));
+  }
+  return { root, key };
+}
+
+describe('diagrams from the committed cache', () => {
+  beforeEach(() => {
+    process.env.CHROME_PATH = '/nonexistent/chromium'; // nothing here may need a browser
+  });
+
+  it('inlines a cached drawing sanitised: no script, no event handler, no request, and what diagrams need kept', async () => {
+    const evil = [
+      '<svg id="d-KEY" xmlns="http://www.w3.org/2000/svg" role="graphics-document document" aria-roledescription="flowchart-v2" aria-labelledby="chart-title-d-KEY" onload="alert(1)">',
+      '<title id="chart-title-d-KEY">Safe title</title><desc id="chart-desc-d-KEY">A description</desc>',
+      '<style>@import url(https://evil.example/x.css);#d-KEY .node rect{fill:#e8f0fa;background:url(http://evil.example/y.png)}</style>',
+      '<g class="root"><script>alert(2)</script><marker id="d-KEY_arrow"><path d="M0 0"/></marker>',
+      '<path class="flowchart-link" marker-end="url(#d-KEY_arrow)" d="M0 0L9 9" onclick="alert(3)"/>',
+      '<image href="https://evil.example/z.png"/><a href="javascript:alert(4)"><text>link</text></a>',
+      '<foreignObject><div><img src=x onerror=alert(5)></div></foreignObject><text class="label">Safe</text></g></svg>',
+    ].join('');
+    const code = 'flowchart LR\n  accTitle: Safe title\n  A[Safe] --> B[Box]';
+    const key = diagramKey(code, DEFAULT_THEME.config, MERMAID_VERSION);
+    const { root } = diagramProject(code, evil.replaceAll('KEY', key));
+    const { html } = await buildDeck(root);
+    expect(html).not.toMatch(/<script|onload|onclick|onerror|javascript:|<image|<foreignObject|evil\.example/i);
+    expect(html).toContain(`<style>#d-${key} .node rect{fill:#e8f0fa;background:none}</style>`);
+    expect(html).toContain(`marker-end="url(#d-${key}_arrow)"`);
+    expect(html).toMatch(new RegExp(`<svg id="d-${key}"[^>]*role="img"[^>]*aria-labelledby="chart-title-d-${key}"`));
+    expect(html).toContain(`<title id="chart-title-d-${key}">Safe title</title><desc id="chart-desc-d-${key}">A description</desc>`);
+    expect(html).toContain('class="flowchart-link"');
+  });
+
+  it('draws again an entry whose reading (JSON) is missing, as if the drawing were: here, without a browser, says so', async () => {
+    const { root, key } = diagramProject('flowchart LR\n  A --> B', '<svg id="x" xmlns="http://www.w3.org/2000/svg"></svg>', false);
+    const [line] = await problems(root);
+    expect(line).toBe(
+      `slides/01-a.md:7: this diagram is new or changed (cache key ${key}) and drawing it needs a browser: install Chromium (Debian/Ubuntu: \`sudo apt-get install chromium\`) or set CHROME_PATH to a Chrome or Chromium executable, then build again; the drawing is then kept in assets/diagrams/ as ${key}.svg and ${key}.json (commit both)`,
+    );
+  });
+
+  it('refuses a cached file that is not a drawing', async () => {
+    const { root, key } = diagramProject('flowchart LR\n  A --> B', '<script>alert(1)</script>');
+    expect(await problems(root)).toEqual([`slides/01-a.md:7: assets/diagrams/${key}.svg is not a drawing: delete it and build again (with Chromium) to draw the diagram anew`]);
+  });
+});
+
+describe('Mermaid settings a diagram may not change', () => {
+  beforeEach(() => {
+    process.env.CHROME_PATH = '/nonexistent/chromium';
+  });
+
+  it('refuses a %%{init}%% directive that loosens security, turns on HTML labels or injects CSS, each at its line', async () => {
+    const code = [
+      'flowchart LR',
+      "  %%{init: {'securityLevel': 'loose',",
+      '    "flowchart": { "htmlLabels": true },',
+      '    themeCSS: ".node { background: url(https://x.example/a.png) }" }}%%',
+      '  A --> B',
+    ].join('\n');
+    const { root } = diagramProject(code, undefined, false);
+    const lines = await problems(root);
+    expect(lines.map((l) => l.replace(/ which the kit does not allow: .*/, ''))).toEqual([
+      'slides/01-a.md:9: this diagram\'s %%{…}%% directive sets "securityLevel",',
+      'slides/01-a.md:10: this diagram\'s %%{…}%% directive sets "htmlLabels",',
+      'slides/01-a.md:11: this diagram\'s %%{…}%% directive sets "themeCSS",',
+    ]);
+    expect(lines[1]).toContain('Remove it; every diagram is drawn with the deck\'s theme and settings');
+  });
+
+  it('refuses the same in config front matter', async () => {
+    const code = ['---', 'title: Links', 'config:', '  flowchart:', '    htmlLabels: true', '  themeVariables:', '    primaryColor: "red"', '---', 'flowchart LR', '  A --> B'].join('\n');
+    const { root } = diagramProject(code, undefined, false);
+    expect((await problems(root)).map((l) => l.replace(/, which the kit does not allow: .*/, ''))).toEqual([
+      'slides/01-a.md:12: this diagram\'s front matter sets "htmlLabels"',
+      'slides/01-a.md:13: this diagram\'s front matter sets "themeVariables"',
+    ]);
+  });
+
+  it('is not fooled by a key written with escapes, which Mermaid would decode', async () => {
+    const { root } = diagramProject('flowchart LR\n  %%{init: {"flowchart": {"\\u0068tmlLabels": true}}}%%\n  A --> B', undefined, false);
+    expect((await problems(root)).map((l) => l.replace(/, which the kit does not allow: .*/, ''))).toEqual(['slides/01-a.md:9: this diagram\'s %%{…}%% directive sets "htmlLabels"']);
+  });
+
+  it('lets a directive change what does not matter to safety (here the curve), and draws it as any new diagram', async () => {
+    const { root } = diagramProject('%%{init: {"flowchart": {"curve": "linear"}}}%%\nflowchart LR\n  A --> B', undefined, false);
+    const [line, ...rest] = await problems(root);
+    expect(rest).toEqual([]);
+    expect(line).toContain('this diagram is new or changed');
   });
 });
 

@@ -1,15 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseGift, parseQuizBank, type Quiz } from '../../../src/quiz/index.ts';
-
-const PROJECT = resolve(import.meta.dirname, '../../..');
-const kit = (args: string[], cwd = PROJECT) =>
-  spawnSync(join(PROJECT, 'node_modules/.bin/tsx'), [join(PROJECT, 'src/cli/kit.ts'), ...args], { cwd, encoding: 'utf8' });
+import { kit, PROJECT, type KitRun } from './run-kit.ts';
 
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', parseTagValue: false, isArray: (name) => ['resource', 'file', 'dependency', 'value', 'assessmentItemRef'].includes(name) });
 
@@ -26,12 +22,12 @@ const deckQuestions = deckQuizzes.reduce((n, quiz) => n + quiz.questions.length,
 
 describe('kit export', () => {
   let out: string;
-  let run: ReturnType<typeof kit>;
+  let run: KitRun;
   let zip: Record<string, string>;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     out = mkdtempSync(join(tmpdir(), 'kit-export-'));
-    run = kit(['export', '--out', out]);
+    run = await kit(['export', '--out', out]);
     zip = Object.fromEntries(Object.entries(unzipSync(readFileSync(join(out, 'qti.zip')))).map(([path, bytes]) => [path, strFromU8(bytes)]));
   });
 

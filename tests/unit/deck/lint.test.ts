@@ -12,7 +12,8 @@ const FIXTURE = resolve(PROJECT, 'tests/fixtures/lint');
 
 async function lint(root: string, args: string[] = []) {
   const lines: string[] = [];
-  const status = await runLint(args, root, (line) => lines.push(line));
+  const push = (line: string) => void lines.push(line);
+  const status = await runLint(args, root, { log: push, error: push });
   return { status, out: lines.join('\n') };
 }
 

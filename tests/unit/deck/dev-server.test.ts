@@ -1,12 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createServer } from 'vite';
 import { describe, expect, it } from 'vitest';
 import { kitDeck } from '../../../src/deck/vite-plugin.ts';
 
-const PROJECT = resolve(import.meta.dirname, '../../..');
 const BROKEN = '---\nid: a\ntitle: A\n---\n# A\n\n$\\frac{1}{$ and more\n\n---\n\n## A\n';
 const HTML = '<!doctype html><html><body><div class="reveal"><div class="slides"><!--kit:slides--></div></div></body></html>';
 
@@ -31,22 +29,5 @@ describe('a slide with mistakes', () => {
     } finally {
       await server.close();
     }
-  });
-
-  it('makes `kit validate` print them and exit non-zero', () => {
-    const root = brokenProject();
-    const run = spawnSync(join(PROJECT, 'node_modules/.bin/tsx'), [join(PROJECT, 'src/cli/kit.ts'), 'validate'], { cwd: root, encoding: 'utf8' });
-    expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/^slides\/01-a\.md:7: KaTeX cannot render/m);
-    expect(run.stderr).toMatch(/^slides\/01-a\.md:11: two slides share the id "a"/m);
-    expect(run.stderr).toContain('2 problems: nothing was written.');
-    expect(run.stderr).not.toMatch(/\n\s+at /); // a message, not a stack trace
-  });
-
-  it('an unknown command gets the list of commands', () => {
-    const run = spawnSync(join(PROJECT, 'node_modules/.bin/tsx'), [join(PROJECT, 'src/cli/kit.ts'), 'biuld'], { cwd: PROJECT, encoding: 'utf8' });
-    expect(run.status).toBe(2);
-    expect(run.stderr).toContain('kit: unknown command "biuld"');
-    expect(run.stderr).toContain('validate');
   });
 });

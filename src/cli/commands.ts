@@ -1,0 +1,78 @@
+/**
+ * The `kit` command line: `npm run kit -- <command>`. Each command reads its arguments
+ * strictly, prints every problem as `file:line: message` and gives a non-zero exit code when
+ * there is one. `runKit` is the whole command line as a function, so tests call it in-process.
+ */
+import { DeckBuildError } from '../deck/errors.ts';
+import { terminal, type Output } from './output.ts';
+
+/** A command: what it does, and how to run it with its arguments in a project folder. */
+export interface Command {
+  summary: string;
+  run(args: string[], root: string, out: Output): Promise<number>;
+}
+
+export const COMMANDS: Record<string, Command> = {
+  build: {
+    summary: 'check the slides, draw new diagrams, and write the static site to dist/',
+    run: async (args, root, out) => (await import('./build.ts')).runBuild(args, root, out),
+  },
+  validate: {
+    summary: 'check the slides (and quizzes) without writing anything',
+    run: async (args, root, out) => (await import('./validate.ts')).runValidate(args, root, out),
+  },
+  lint: {
+    summary: 'check the quizzes against item-writing rules (cues, balance, feedback, objectives) [--strict: warnings fail]',
+    run: async (args, root, out) => (await import('./lint.ts')).runLint(args, root, out),
+  },
+  'import-gift': {
+    summary: 'read a Moodle GIFT file and write a quiz file: import-gift <file.gift> [--out quizzes/x.yaml] [--after section]',
+    run: async (args, root, out) => (await import('./gift.ts')).runImportGift(args, root, out),
+  },
+  'export-gift': {
+    summary: 'write the quiz bank as Moodle GIFT to dist/export/quizzes.gift [--out file]',
+    run: async (args, root, out) => (await import('./gift.ts')).runExportGift(args, root, out),
+  },
+  export: {
+    summary: 'write the quiz banks for LMSs: dist/export/quizzes.gift (Moodle) and dist/export/qti.zip (IMS QTI 2.1) [--out dir]',
+    run: async (args, root, out) => (await import('./export.ts')).runExport(args, root, out),
+  },
+  pdf: {
+    summary: 'print dist/pdf/slides.pdf, handout.pdf, worksheet.pdf and answer-key.pdf [--paper letter] [--section id] [--fragments] [--only slides,handout]',
+    run: async (args, root, out) => (await import('./pdf.ts')).runPdf(args, root, out),
+  },
+  'check-browser': {
+    summary: 'say whether the browser the tests and diagram drawing need is there, and how to get one',
+    run: async (args, root, out) => (await import('./check-browser.ts')).runCheckBrowser(args, root, out),
+  },
+  bench: {
+    summary: 'measure JavaScript and CSS size, time to ready, and build time; prints figures',
+    run: async (args, root, out) => (await import('./bench.ts')).runBench(args, root, out),
+  },
+};
+
+/** The list of commands, for `kit` alone and for an unknown command. */
+export function usage(): string {
+  const rows = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(12)} ${c.summary}`);
+  return `usage: npm run kit -- <command> [--help]\n\ncommands:\n${rows.join('\n')}`;
+}
+
+/**
+ * Runs `kit <command> <args…>` in the project at `root` and gives its exit code: 0 done,
+ * 1 problems in the content (listed as `file:line: message`), 2 a mistake on the command line.
+ */
+export async function runKit(argv: string[], root: string, out: Output = terminal): Promise<number> {
+  const [name, ...args] = argv;
+  const command = name && Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!command) {
+    out.error(name ? `kit: unknown command "${name}"\n\n${usage()}` : usage());
+    return 2;
+  }
+  try {
+    return await command.run(args, root, out);
+  } catch (error) {
+    if (!(error instanceof DeckBuildError)) throw error;
+    out.error(`${error.message}\n\n${error.issues.length} problem${error.issues.length === 1 ? '' : 's'}: nothing was written.`);
+    return 1;
+  }
+}

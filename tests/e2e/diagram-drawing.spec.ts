@@ -1,0 +1,85 @@
+/**
+ * Drawing diagrams needs Chromium, so these checks live with the browser tests: a new diagram
+ * is drawn by Mermaid and cached with Mermaid's own reading of it, an entry without that
+ * reading is drawn again, and a syntax error names its line in the file.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { buildDeck } from '../../src/deck/build-deck.ts';
+import { readModel } from '../../src/deck/diagram-model.ts';
+import { DeckBuildError } from '../../src/deck/errors.ts';
+
+const DIAGRAM = [
+  'flowchart LR',
+  '  accTitle: Levers',
+  '  accDescr: Two levers and what they raise',
+  '  subgraph L [Levers]',
+  '    A[Technology]',
+  '    B["Brand<br>building"]',
+  '  end',
+  '  A -- "raises" --> Q[Quality]',
+  '  B -.-> Q',
+].join('\n');
+
+function project(code: string): string {
+  const root = mkdtempSync(join(tmpdir(), 'kit-draw-'));
+  mkdirSync(join(root, 'slides'));
+  writeFileSync(join(root, 'slides/01-a.md'), `---\nid: a\ntitle: A\n---\n# A\n\n\`\`\`mermaid\n${code}\n\`\`\`\n`);
+  return root;
+}
+
+test.describe('drawing a new diagram', () => {
+  test.describe.configure({ timeout: 120_000 });
+
+  test("caches the SVG with Mermaid's reading beside it, and builds the text version from that reading", async () => {
+    const root = project(DIAGRAM);
+    try {
+      const first = await buildDeck(root);
+      expect(first.diagrams.rendered).toBe(1);
+      const key = first.diagrams.keys[0]!;
+      const svg = join(root, 'assets/diagrams', `${key}.svg`);
+      const json = join(root, 'assets/diagrams', `${key}.json`);
+      expect(readFileSync(svg, 'utf8')).toMatch(/^<svg id="d-/);
+      expect(readModel(readFileSync(json, 'utf8'))?.flowchart).toEqual({
+        nodes: [
+          { id: 'A', label: 'Technology' },
+          { id: 'B', label: 'Brand<br>building' },
+          { id: 'Q', label: 'Quality' },
+        ],
+        groups: [{ id: 'L', title: 'Levers', members: ['A', 'B'] }],
+        edges: [
+          { from: 'A', to: 'Q', kind: 'to', dashed: false, label: 'raises' },
+          { from: 'B', to: 'Q', kind: 'to', dashed: true },
+        ],
+      });
+      expect(first.html).toContain('<li>Levers: Technology; Brand building</li>');
+      expect(first.html).toContain('Brand building <span aria-hidden="true">→</span><span class="visually-hidden">points to</span> Quality (dashed: our reading, not stated in the source)</li>');
+
+      // From the cache now; and an entry that lost its reading is drawn again, like a missing one.
+      expect((await buildDeck(root)).diagrams.rendered).toBe(0);
+      rmSync(json);
+      expect((await buildDeck(root)).diagrams.rendered).toBe(1);
+      expect(existsSync(json)).toBe(true);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  test('stops on a Mermaid syntax error with the line inside the file', async () => {
+    const root = project('flowchart LR\n  A --> B\n  B -->> ]]');
+    try {
+      const error = await buildDeck(root).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(DeckBuildError);
+      const [line, ...rest] = (error as DeckBuildError).message.split('\n');
+      expect(rest).toEqual([]);
+      expect(line).toMatch(/^slides\/01-a\.md:10: Mermaid cannot draw this diagram: Parse error on line 3/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,66 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../../src/cli/commands.ts';
+import { kit, PROJECT } from './run-kit.ts';
+
+describe('the kit command line', () => {
+  it('stops a mistyped flag with the command\'s usage line and exit code 2, before doing anything', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'kit-cli-'));
+    const run = await kit(['pdf', '--papr', 'letter'], root);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(
+      'kit pdf: unknown option --papr (did you mean --paper?)\nusage: npm run pdf -- [--paper a4|letter] [--section <id>] [--fragments] [--only slides,handout,worksheet,answer-key]',
+    );
+    expect(existsSync(join(root, 'dist'))).toBe(false); // nothing was built to print
+  });
+
+  it.each(Object.keys(COMMANDS))('kit %s refuses an unknown flag and a stray argument, and prints its usage on --help', async (name) => {
+    const root = mkdtempSync(join(tmpdir(), 'kit-cli-'));
+    const flag = await kit([name, '--no-such-flag'], root);
+    expect(flag.status, flag.stderr).toBe(2);
+    expect(flag.stderr).toMatch(new RegExp(`^kit ${name}: unknown option --no-such-flag\\nusage: npm run `));
+    const help = await kit([name, '--help'], root);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/^usage: npm run /);
+    if (name === 'import-gift') return; // it takes one file
+    const stray = await kit([name, 'stray'], root);
+    expect(stray.status).toBe(2);
+    expect(stray.stderr).toMatch(new RegExp(`^kit ${name}: unexpected argument "stray"\\nusage: `));
+  });
+
+  it('checks --paper and --only before building', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'kit-cli-'));
+    expect(await kit(['pdf', '--paper', 'legal'], root)).toMatchObject({ status: 2, stderr: expect.stringMatching(/^kit pdf: --paper legal: the paper is a4 \(the default\) or letter\nusage: /) });
+    expect(await kit(['pdf', '--only', 'slides,notes'], root)).toMatchObject({ status: 2, stderr: expect.stringMatching(/^kit pdf: --only: unknown notes; choose from slides, handout, worksheet, answer-key/) });
+    expect(existsSync(join(root, 'dist'))).toBe(false);
+  });
+
+  it('an unknown command gets the list of commands', async () => {
+    const run = await kit(['biuld']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('kit: unknown command "biuld"');
+    expect(run.stderr).toContain('validate');
+  });
+
+  it('validate prints every file:line problem of a broken deck and exits 1, with a message, not a stack trace', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'kit-broken-'));
+    mkdirSync(join(root, 'slides'));
+    writeFileSync(join(root, 'slides', '01-a.md'), '---\nid: a\ntitle: A\n---\n# A\n\n$\\frac{1}{$ and more\n\n---\n\n## A\n');
+    const run = await kit(['validate'], root);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^slides\/01-a\.md:7: KaTeX cannot render/m);
+    expect(run.stderr).toMatch(/^slides\/01-a\.md:11: two slides share the id "a"/m);
+    expect(run.stderr).toContain('2 problems: nothing was written.');
+  });
+
+  it('runs for real from npm: `npm run kit` reaches the command and passes its exit code on', () => {
+    const run = spawnSync('npm', ['run', '--silent', 'kit', '--', 'pdf', '--papr', 'letter'], { cwd: PROJECT, encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('kit pdf: unknown option --papr (did you mean --paper?)');
+    expect(run.stderr).toContain('usage: npm run pdf -- [--paper a4|letter]');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+});
