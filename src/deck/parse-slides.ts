@@ -1,5 +1,6 @@
 import { LineCounter, parseDocument } from 'yaml';
 import type { SourceIssue } from './errors.ts';
+import { QUESTION_LEVELS, type QuestionLevel } from '../quiz/index.ts';
 
 /** One slide as authored: Markdown body and notes, each with the line it starts on. */
 export interface Slide {
@@ -18,9 +19,9 @@ export interface Slide {
   notesLine: number;
 }
 
-/** What a question can ask of a learner, lowest first (a revised Bloom's taxonomy, cut to four). */
-export const LEVELS = ['recall', 'understand', 'apply', 'analyse'] as const;
-export type Level = (typeof LEVELS)[number];
+/** An objective's levels are the questions' levels: one list, the engine's. */
+const LEVELS = QUESTION_LEVELS;
+type Level = QuestionLevel;
 
 /** A learning objective a section declares in its front matter; quiz questions name it by `<section>/<id>`. */
 export interface Objective {
