@@ -57,3 +57,4 @@ export { toQuizYaml } from './write-quiz.ts';
 export { toQti, type QtiPackage } from './qti.ts';
 export { lintQuizzes, LINT_RULES, contentWords, keyedText, type LintFinding, type LintRule, type LintPlace, type LintObjective, type LintInput } from './lint.ts';
 export { RE_BLANK, RE_ID, blankNames, replaceBlanks } from './blanks.ts';
+export { PROGRESS_VERSION, SavedDataError, checkResultsFile, emptyProgress, misfit, readProgress, reconcileProgress, type PlaceOf, type Reconciled, type SavedDataProblem, type SavedProgress, type SetAside } from './saved.ts';
