@@ -76,8 +76,8 @@ export function createResultsView(root: ParentNode, opts: { payload: QuizPayload
 <thead><tr><th scope="col">${t('results.quiz')}</th><th scope="col">${t('results.section')}</th><th scope="col">${t('results.score')}</th><th scope="col">${t('results.pass')}</th><th scope="col">${t('results.status')}</th></tr></thead>
 <tbody>${rows}</tbody>
 <tfoot><tr ${attr(DATA.resultDeck)}><th scope="row">${t('results.deck')}</th><td></td><td>${deck.score} / ${deck.maxScore} (${percent(deck.share)})</td><td></td><td>${state(deck.passed)}</td></tr></tfoot></table>`.toString();
-    // The table scrolls inside the slide if a deck ever has more quizzes than fit: reachable by keyboard then.
-    const scrolls = table.scrollHeight > table.clientHeight + 1;
+    // The table scrolls inside the slide if a deck ever has more quizzes than fit (or on a narrow phone): reachable by keyboard then.
+    const scrolls = table.scrollHeight > table.clientHeight + 1 || table.scrollWidth > table.clientWidth + 1;
     if (scrolls) table.setAttribute('tabindex', '0');
     else table.removeAttribute('tabindex');
   };
