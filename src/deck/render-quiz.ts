@@ -1,11 +1,11 @@
-import { questionSlideId, type QuizPayload } from '../shared/contract.ts';
+import { ACTION, CLASS, DATA, attr, questionSlideId, type QuizPayload } from '../shared/contract.ts';
 import type { MarkdownIt } from 'markdown-it';
-import { answerText, quoted, type Question, type Quiz } from '../quiz/index.ts';
+import { answerText, blankNames, quoted, replaceBlanks, type Question, type Quiz } from '../quiz/index.ts';
 import type { Translate } from '../i18n/strings.ts';
+import { html, raw, type SafeHtml } from '../shared/html.ts';
 import type { SourceIssue } from './errors.ts';
 import type { LoadedQuiz } from './load-quizzes.ts';
 import type { RenderEnv } from './render-env.ts';
-import { escapeHtml } from '../shared/escape-html.ts';
 
 /** What the browser needs to grade and explain: the quizzes, and their Markdown as HTML. */
 export { questionSlideId, type QuizPayload };
@@ -18,9 +18,12 @@ export interface QuizRenderContext {
   html: Record<string, string>;
 }
 
-const RE_BLANK = /\{\{\s*([A-Za-z0-9_-]+)\s*\}\}/g;
+/** Where the n-th blank of a cloze goes, kept through Markdown rendering (digits only, so no rule touches it). */
+const RE_BLANK_SLOT = /\u0001(\d+)\u0001/g;
+const blankSlot = (_: string, index: number) => `\u0001${index}\u0001`;
 
-
+/** `name="value"` for one of the contract's data hooks; the value escaped like any other. */
+const data = (name: (typeof DATA)[keyof typeof DATA], value: string | number) => html`${raw(attr(name))}="${String(value)}"`;
 
 /**
  * Renders a quiz as a vertical stack after its section (every slide of it, and the stack,
@@ -30,37 +33,34 @@ const RE_BLANK = /\{\{\s*([A-Za-z0-9_-]+)\s*\}\}/g;
  */
 export function renderQuizStack({ quiz, file }: LoadedQuiz, ctx: QuizRenderContext): string {
   const { t } = ctx;
-  const inline = (text: string) => renderText(ctx, file, text, true);
-  const block = (text: string) => renderText(ctx, file, text, false);
+  const inline = (text: string) => raw(renderText(ctx, file, text, true));
+  const block = (text: string) => raw(renderText(ctx, file, text, false));
   // Everything the browser shows later (feedback, explanations, hints) is rendered now.
-  for (const text of collectTexts(quiz)) ctx.html[text] ??= block(text);
+  for (const text of collectTexts(quiz)) ctx.html[text] ??= block(text).toString();
 
-  const intro = [
-    `<h2 id="quiz-${quiz.id}-title">${inline(quiz.title)}</h2>`,
-    `<p class="quiz-meta">${escapeHtml(t('quiz.intro', { count: quiz.questions.length, pass: Math.round(quiz.pass * 100) }))}</p>`,
-    quiz.attempts > 0 ? `<p class="quiz-meta">${escapeHtml(t('quiz.introTries', { attempts: quiz.attempts }))}</p>` : '',
-    quiz.penalty > 0 ? `<p class="quiz-meta">${escapeHtml(t('quiz.introPenalty', { penalty: Math.round(quiz.penalty * 100) }))}</p>` : '',
-    `<p class="quiz-score" data-quiz-score aria-live="polite"></p>`,
-    `<p><button type="button" class="quiz-reset" data-action="reset-quiz">${escapeHtml(t('quiz.reset'))}</button></p>`,
-    `<aside class="notes"><p>${escapeHtml(t('quiz.revealHint'))} ${escapeHtml(t('quiz.noteTimeIntro'))}</p></aside>`,
-  ].join('\n');
+  const intro = html`<h2 id="quiz-${quiz.id}-title">${inline(quiz.title)}</h2>
+<p class="quiz-meta">${t('quiz.intro', { count: quiz.questions.length, pass: Math.round(quiz.pass * 100) })}</p>
+${quiz.attempts > 0 && html`<p class="quiz-meta">${t('quiz.introTries', { attempts: quiz.attempts })}</p>`}
+${quiz.penalty > 0 && html`<p class="quiz-meta">${t('quiz.introPenalty', { penalty: Math.round(quiz.penalty * 100) })}</p>`}
+<p class="quiz-score" ${raw(attr(DATA.quizScore))} aria-live="polite"></p>
+<p><button type="button" class="quiz-reset" ${data(DATA.action, ACTION.resetQuiz)}>${t('quiz.reset')}</button></p>
+<aside class="notes"><p>${t('quiz.revealHint')} ${t('quiz.noteTimeIntro')}</p></aside>`;
 
   const questions = quiz.questions.map((question, index) => {
     const slideId = questionSlideId(quiz.id, question.id);
-    const heading = `<h2 id="${slideId}-title" class="quiz-heading"><span class="quiz-title">${inline(quiz.title)}</span> <span class="quiz-count">${escapeHtml(t('quiz.questionOf', { n: index + 1, total: quiz.questions.length }))}</span></h2>`;
-    return `<section id="${slideId}" class="quiz-slide" data-quiz-id="${quiz.id}" aria-labelledby="${slideId}-title">
-${heading}
+    return html`<section id="${slideId}" class="quiz-slide" ${data(DATA.quizId, quiz.id)} aria-labelledby="${slideId}-title">
+<h2 id="${slideId}-title" class="quiz-heading"><span class="quiz-title">${inline(quiz.title)}</span> <span class="quiz-count">${t('quiz.questionOf', { n: index + 1, total: quiz.questions.length })}</span></h2>
 ${renderQuestion(quiz, question, ctx, inline)}
 <aside class="notes">${answerNotes(question, ctx, block)}</aside>
 </section>`;
   });
 
-  return `<section id="quiz-${quiz.id}" data-quiz-id="${quiz.id}" data-quiz-after="${quiz.after ?? ''}" class="quiz-stack">
-<section id="quiz-${quiz.id}--intro" class="quiz-intro" data-quiz-id="${quiz.id}" aria-labelledby="quiz-${quiz.id}-title">
+  return html`<section id="quiz-${quiz.id}" ${data(DATA.quizId, quiz.id)} ${data(DATA.quizAfter, quiz.after ?? '')} class="${CLASS.quizStack}">
+<section id="quiz-${quiz.id}--intro" class="quiz-intro" ${data(DATA.quizId, quiz.id)} aria-labelledby="quiz-${quiz.id}-title">
 ${intro}
 </section>
-${questions.join('\n')}
-</section>`;
+${questions.map((q, i) => (i ? [raw('\n'), q] : q))}
+</section>`.toString();
 }
 
 function renderText(ctx: QuizRenderContext, file: string, text: string, inline: boolean): string {
@@ -89,78 +89,77 @@ function collectTexts(quiz: Quiz): string[] {
   return texts.filter((t): t is string => !!t);
 }
 
-function renderQuestion(quiz: Quiz, q: Question, ctx: QuizRenderContext, inline: (text: string) => string): string {
+function renderQuestion(quiz: Quiz, q: Question, ctx: QuizRenderContext, inline: (text: string) => SafeHtml): SafeHtml {
   const { t } = ctx;
   const name = `${quiz.id}--${q.id}`;
-  const control = (() => {
+  const choose = html`<option value="">${t('quiz.choose')}</option>`;
+  const control = ((): SafeHtml => {
     switch (q.type) {
       case 'single':
       case 'multiple': {
         const type = q.type === 'single' ? 'radio' : 'checkbox';
-        return `<div class="quiz-choices">${q.choices
-          .map((c) => `<label class="quiz-choice" data-choice-id="${c.id}"><input type="${type}" name="${name}" value="${c.id}"> <span>${inline(c.text)}</span></label>`)
-          .join('')}</div>`;
+        return html`<div class="${CLASS.quizChoices}">${q.choices.map(
+          (c) => html`<label class="quiz-choice" ${data(DATA.choiceId, c.id)}><input type="${type}" name="${name}" value="${c.id}"> <span>${inline(c.text)}</span></label>`,
+        )}</div>`;
       }
       case 'truefalse':
-        return `<div class="quiz-choices">${(['true', 'false'] as const)
-          .map((v) => `<label class="quiz-choice" data-choice-id="${v}"><input type="radio" name="${name}" value="${v}"> <span>${escapeHtml(t(`quiz.${v}`))}</span></label>`)
-          .join('')}</div>`;
+        return html`<div class="${CLASS.quizChoices}">${(['true', 'false'] as const).map(
+          (v) => html`<label class="quiz-choice" ${data(DATA.choiceId, v)}><input type="radio" name="${name}" value="${v}"> <span>${t(`quiz.${v}`)}</span></label>`,
+        )}</div>`;
       case 'numeric':
-      case 'text': {
-        const extra = q.type === 'numeric' ? ' inputmode="decimal"' : '';
-        return `<label class="quiz-input"><span>${escapeHtml(t('quiz.yourAnswer'))}</span> <input type="text" name="${name}" autocomplete="off" spellcheck="false"${extra}></label>`;
-      }
+      case 'text':
+        return html`<label class="quiz-input"><span>${t('quiz.yourAnswer')}</span> <input type="text" name="${name}" autocomplete="off" spellcheck="false"${q.type === 'numeric' && raw(' inputmode="decimal"')}></label>`;
       case 'order':
-        return `<p class="quiz-help" id="${name}-help">${escapeHtml(t('quiz.orderHelp'))}</p><ol class="quiz-order" aria-describedby="${name}-help">${q.items
-          .map((item) => {
-            const text = inline(item.text);
-            const plain = item.text.replace(/[*_`$]/g, '');
-            return `<li data-item-id="${item.id}"><span class="quiz-order-text">${text}</span><span class="quiz-order-moves"><button type="button" data-move="up" aria-label="${escapeHtml(t('quiz.moveUp', { item: plain }))}">↑</button><button type="button" data-move="down" aria-label="${escapeHtml(t('quiz.moveDown', { item: plain }))}">↓</button></span></li>`;
-          })
-          .join('')}</ol>`;
+        return html`<p class="quiz-help" id="${name}-help">${t('quiz.orderHelp')}</p><ol class="${CLASS.quizOrder}" aria-describedby="${name}-help">${q.items.map((item) => {
+          const plain = item.text.replace(/[*_`$]/g, '');
+          return html`<li ${data(DATA.itemId, item.id)}><span class="${CLASS.quizOrderText}">${inline(item.text)}</span><span class="quiz-order-moves"><button type="button" ${data(DATA.move, 'up')} aria-label="${t('quiz.moveUp', { item: plain })}">↑</button><button type="button" ${data(DATA.move, 'down')} aria-label="${t('quiz.moveDown', { item: plain })}">↓</button></span></li>`;
+        })}</ol>`;
       case 'match': {
-        const options = [...q.pairs.map((p) => ({ id: p.id, text: p.right })), ...q.distractors]
-          .map((o) => `<option value="${o.id}">${escapeHtml(o.text)}</option>`)
-          .join('');
-        return `<div class="quiz-match">${q.pairs
-          .map((p) => `<div class="quiz-match-row" data-pair-id="${p.id}"><label for="${name}--${p.id}">${inline(p.left)}</label><select id="${name}--${p.id}" name="${name}--${p.id}"><option value="">${escapeHtml(t('quiz.choose'))}</option>${options}</select></div>`)
-          .join('')}</div>`;
+        const options = [...q.pairs.map((p) => ({ id: p.id, text: p.right })), ...q.distractors].map((o) => html`<option value="${o.id}">${o.text}</option>`);
+        return html`<div class="quiz-match">${q.pairs.map(
+          (p) => html`<div class="${CLASS.quizMatchRow}" ${data(DATA.pairId, p.id)}><label for="${name}--${p.id}">${inline(p.left)}</label><select id="${name}--${p.id}" name="${name}--${p.id}">${choose}${options}</select></div>`,
+        )}</div>`;
       }
       case 'cloze': {
-        let n = 0;
-        const html = inline(q.text.replace(RE_BLANK, (_, id: string) => `\u0001${id}\u0001`));
-        return `<p class="quiz-cloze">${html.replace(/\u0001([A-Za-z0-9_-]+)\u0001/g, (_, id: string) => {
-          const blank = q.blanks.find((b) => b.id === id)!;
-          const label = escapeHtml(t('quiz.blank', { n: ++n }));
-          if (blank.kind === 'text') return `<input type="text" class="quiz-blank" name="${name}--${id}" data-blank-id="${id}" aria-label="${label}" autocomplete="off" spellcheck="false">`;
-          return `<select class="quiz-blank" name="${name}--${id}" data-blank-id="${id}" aria-label="${label}"><option value="">${escapeHtml(t('quiz.choose'))}</option>${blank.choices
-            .map((c) => `<option value="${c.id}">${escapeHtml(c.text)}</option>`)
-            .join('')}</select>`;
-        })}</p>`;
+        // Each blank becomes a numbered slot before the Markdown is rendered, then its control.
+        const names = blankNames(q.text);
+        const text = inline(replaceBlanks(q.text, blankSlot)).toString();
+        const filled = text.replace(RE_BLANK_SLOT, (_, n: string) => {
+          const id = names[Number(n)]!;
+          const blank = q.blanks.find((b) => b.id === id);
+          const label = t('quiz.blank', { n: Number(n) + 1 });
+          if (!blank || blank.kind === 'text') {
+            return html`<input type="text" class="quiz-blank" name="${name}--${id}" ${data(DATA.blankId, id)} aria-label="${label}" autocomplete="off" spellcheck="false">`.toString();
+          }
+          return html`<select class="quiz-blank" name="${name}--${id}" ${data(DATA.blankId, id)} aria-label="${label}">${choose}${blank.choices.map((c) => html`<option value="${c.id}">${c.text}</option>`)}</select>`.toString();
+        });
+        // The text is Markdown rendered at build time; the controls are built above with escaping.
+        return html`<p class="quiz-cloze">${raw(filled)}</p>`;
       }
+      default:
+        return q satisfies never;
     }
   })();
 
-  const prompt = q.prompt ? inline(q.prompt) : '';
-  const hint = q.hint ? `<button type="button" data-action="hint" aria-expanded="false">${escapeHtml(t('quiz.hint'))}</button>` : '';
-  return `<form class="quiz-question" data-question-id="${q.id}" data-question-type="${q.type}" novalidate>
-<fieldset><legend class="quiz-prompt">${prompt || escapeHtml(t('quiz.questionOf', { n: quiz.questions.indexOf(q) + 1, total: quiz.questions.length }))}</legend>
+  const prompt = q.prompt ? inline(q.prompt) : t('quiz.questionOf', { n: quiz.questions.indexOf(q) + 1, total: quiz.questions.length });
+  return html`<form class="${CLASS.quizQuestion}" ${data(DATA.questionId, q.id)} ${data(DATA.questionType, q.type)} novalidate>
+<fieldset><legend class="quiz-prompt">${prompt}</legend>
 ${control}
 </fieldset>
-<div class="quiz-actions"><button type="submit" data-action="check">${escapeHtml(t('quiz.check'))}</button>${hint}<button type="button" data-action="retry" hidden>${escapeHtml(t('quiz.tryAgain'))}</button><button type="button" data-action="show" hidden>${escapeHtml(t('quiz.showAnswer'))}</button></div>
-${q.hint ? `<div class="quiz-hint" hidden>${ctx.html[q.hint] ?? ''}</div>` : ''}
-<div class="quiz-feedback" role="status" aria-live="polite" aria-atomic="true"></div>
+<div class="${CLASS.quizActions}"><button type="submit" ${data(DATA.action, ACTION.check)}>${t('quiz.check')}</button>${
+    q.hint && html`<button type="button" ${data(DATA.action, ACTION.hint)} aria-expanded="false">${t('quiz.hint')}</button>`
+  }<button type="button" ${data(DATA.action, ACTION.retry)} hidden>${t('quiz.tryAgain')}</button><button type="button" ${data(DATA.action, ACTION.show)} hidden>${t('quiz.showAnswer')}</button></div>
+${q.hint && html`<div class="${CLASS.quizHint}" hidden>${raw(ctx.html[q.hint] ?? '')}</div>`}
+<div class="${CLASS.quizFeedback}" role="status" aria-live="polite" aria-atomic="true"></div>
 </form>`;
 }
 
-function answerNotes(q: Question, ctx: QuizRenderContext, block: (text: string) => string): string {
+function answerNotes(q: Question, ctx: QuizRenderContext, block: (text: string) => SafeHtml): SafeHtml {
   const { t } = ctx;
   const slide = q.slide ? ctx.slides[q.slide] : undefined;
-  return [
-    `<p><strong>${escapeHtml(t('quiz.theAnswer'))}</strong> ${escapeHtml(answerText(q, { true: t('quiz.true'), false: t('quiz.false') }))}</p>`,
-    q.explanation ? `<div><strong>${escapeHtml(t('quiz.why'))}</strong> ${block(q.explanation)}</div>` : '',
-    q.source ? `<p><strong>${escapeHtml(t('quiz.source'))}</strong> ${escapeHtml(quoted(q.source))}</p>` : '',
-    slide ? `<p>${escapeHtml(t('quiz.learnMore', { title: slide.title }))}</p>` : '',
-    `<p>${escapeHtml(t('quiz.revealHint'))} ${escapeHtml(t('quiz.noteTimeQuestion'))}</p>`,
-  ].join('\n');
+  return html`<p><strong>${t('quiz.theAnswer')}</strong> ${answerText(q, { true: t('quiz.true'), false: t('quiz.false') })}</p>
+${q.explanation && html`<div><strong>${t('quiz.why')}</strong> ${block(q.explanation)}</div>`}
+${q.source && html`<p><strong>${t('quiz.source')}</strong> ${quoted(q.source)}</p>`}
+${slide && html`<p>${t('quiz.learnMore', { title: slide.title })}</p>`}
+<p>${t('quiz.revealHint')} ${t('quiz.noteTimeQuestion')}</p>`;
 }

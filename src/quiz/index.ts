@@ -63,3 +63,4 @@ export { toQti, type QtiPackage, type QtiNote, type QtiOptions } from './qti/to-
 export { lintQuizzes, LINT_RULES, contentWords, keyedText, type LintFinding, type LintRule, type LintPlace, type LintObjective, type LintInput } from './lint.ts';
 export { RE_BLANK, RE_ID, ID_RULE, blankNames, replaceBlanks, splitBlanks, writeBlank } from './blanks.ts';
 export { WILDCARD, wildcardPieces, hasWildcard, fillWildcards, type WildcardPiece } from './wildcard.ts';
+export { PROGRESS_VERSION, SavedDataError, checkResultsFile, emptyProgress, misfit, readProgress, reconcileProgress, type PlaceOf, type Reconciled, type SavedDataProblem, type SavedProgress, type SetAside } from './saved.ts';

@@ -52,11 +52,47 @@ export const DATA = {
   level: 'level',
   diagram: 'diagram',
   printReady: 'printReady',
+  /** Set by the runtime on a graded form (`correct`, `partial`, `incorrect`); the theme colours by it. */
+  result: 'result',
+  /** Set by the runtime on a form whose answer was shown. */
+  answerShown: 'answerShown',
 } as const;
 export type DataName = (typeof DATA)[keyof typeof DATA];
 
 /** `quizId` → `data-quiz-id`. */
 export const attr = (name: DataName): string => `data-${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+
+/** The `data-action` of each button or input the build writes and the runtime acts on. */
+export const ACTION = {
+  check: 'check',
+  retry: 'retry',
+  show: 'show',
+  hint: 'hint',
+  resetQuiz: 'reset-quiz',
+  downloadJson: 'download-json',
+  downloadCsv: 'download-csv',
+  load: 'load',
+  resetAll: 'reset-all',
+} as const;
+export type Action = (typeof ACTION)[keyof typeof ACTION];
+
+/**
+ * The classes the build writes and the runtime looks for (the theme styles them too). Classes
+ * that only style are not listed: they are no contract between two sides.
+ */
+export const CLASS = {
+  quizStack: 'quiz-stack',
+  quizQuestion: 'quiz-question',
+  quizChoices: 'quiz-choices',
+  quizOrder: 'quiz-order',
+  quizOrderText: 'quiz-order-text',
+  quizMatchRow: 'quiz-match-row',
+  quizActions: 'quiz-actions',
+  quizHint: 'quiz-hint',
+  quizFeedback: 'quiz-feedback',
+  quizVerdict: 'quiz-verdict',
+  resultsSlide: 'results-slide',
+} as const;
 
 /** The printable documents: `?print=<mode>`. The slides print through reveal.js's own `?print-pdf`. */
 export const PRINT_MODES = ['handout', 'worksheet', 'answer-key'] as const;

@@ -9,22 +9,20 @@ type Deck = RevealApi & {
   closeOverlay?(): void;
 };
 
-/** The class on `<html>` that switches the high-contrast theme on (CSS in kit.css). */
-export const HIGH_CONTRAST_CLASS = 'kit-contrast-high';
+/** The plugin's id: others reach it with `deck.getPlugin(ACCESSIBILITY_ID)` to announce something. */
+export const ACCESSIBILITY_ID = 'kit-accessibility';
+/** What other plugins may ask of this one. */
+export interface Announcer {
+  /** Says a short text in the deck's polite status line. */
+  announce(text: string): void;
+}
 /** The class on `<html>` while the learner moves with Tab: headings focused on navigation show their ring. */
 export const KEYBOARD_CLASS = 'kit-keyboard';
-const CONTRAST_QUERY = '(prefers-contrast: more), (forced-colors: active)';
 
 /** Keys that activate a button or a disclosure: they belong to it, not to slide navigation. */
 const ACTIVATION_KEYS = new Set([' ', 'Spacebar', 'Enter']);
 const ACTIVATES = 'button, summary, [role="button"], select';
 const EDITABLE = 'input, textarea, select, [contenteditable=""], [contenteditable="true"]';
-
-/** `?contrast=high` asks for high contrast, `?contrast=normal` refuses it even when the system asks. */
-export function contrastFromQuery(search: string): 'high' | 'normal' | undefined {
-  const value = new URLSearchParams(search).get('contrast');
-  return value === 'high' || value === 'normal' ? value : undefined;
-}
 
 /**
  * Makes the deck work with a keyboard, a screen reader and a magnifier:
@@ -37,8 +35,6 @@ export function contrastFromQuery(search: string): 'high' | 'normal' | undefined
  *   message says where they are ("Slide 5 of 71") instead of reveal.js reading the whole slide;
  * - reveal.js's own controls, slide number, search and jump-to-slide boxes get names from
  *   `assets/i18n`; Space and Enter on a button or a disclosure act on it, not on the deck;
- * - the high-contrast theme follows `?contrast=`, `prefers-contrast: more` and forced colours,
- *   and the C key switches it;
  * - in the scroll view every slide is on the page, yet reveal.js still marks slides other than
  *   the current one `aria-hidden`: undo it; diagrams that scroll sideways on a phone can be
  *   reached and scrolled with the keyboard.
@@ -46,7 +42,7 @@ export function contrastFromQuery(search: string): 'high' | 'normal' | undefined
  * reveal.js itself makes off-screen slides `inert` in the slide view (not in the scroll view,
  * the overview or print), so Tab never reaches them.
  */
-export function createAccessibility(deck: Deck, t: Translate = createStrings(), contrastMedia: MediaQueryList = matchMedia(CONTRAST_QUERY)) {
+function createAccessibility(deck: Deck, t: Translate) {
   const root = document.documentElement;
   const wrapper = deck.getRevealElement() as HTMLElement | null;
   const slides = deck.getSlidesElement();
@@ -207,23 +203,6 @@ export function createAccessibility(deck: Deck, t: Translate = createStrings(), 
     });
   };
 
-  // ----- High contrast -----
-  let asked = contrastFromQuery(location.search);
-  const applyContrast = () => {
-    const high = asked === 'high' || (asked !== 'normal' && contrastMedia.matches);
-    root.classList.toggle(HIGH_CONTRAST_CLASS, high);
-    return high;
-  };
-  const toggleContrast = () => {
-    asked = root.classList.contains(HIGH_CONTRAST_CLASS) ? 'normal' : 'high';
-    const high = applyContrast();
-    // The choice stays in the address, so a reload or a bookmark keeps it.
-    const url = new URL(location.href);
-    url.searchParams.set('contrast', asked);
-    history.replaceState(history.state, '', url);
-    announce(t(high ? 'deck.contrastOn' : 'deck.contrastOff'));
-  };
-
   // ----- Keys -----
   const wrapKeyboardCondition = () => {
     const previous = deck.getConfig().keyboardCondition;
@@ -249,16 +228,9 @@ export function createAccessibility(deck: Deck, t: Translate = createStrings(), 
   });
 
   return {
-    /** Whether the high-contrast theme is on. */
-    get highContrast() {
-      return root.classList.contains(HIGH_CONTRAST_CLASS);
-    },
-    toggleContrast,
+    announce,
+    /** Once reveal.js has built its controls, slide number and status line. */
     bind() {
-      applyContrast();
-      const onContrast = () => applyContrast();
-      contrastMedia.addEventListener('change', onContrast);
-      cleanups.push(() => contrastMedia.removeEventListener('change', onContrast));
       if (!wrapper || !slides) return;
       labelSlides();
       labelChrome();
@@ -278,10 +250,6 @@ export function createAccessibility(deck: Deck, t: Translate = createStrings(), 
           labelSlideNumber();
         });
       }
-      deck.addKeyBinding({ keyCode: 67, key: 'C', description: t('deck.contrastKey') }, () => {
-        if (deck.isOverlayOpen?.()) deck.closeOverlay?.();
-        else toggleContrast();
-      });
       // Tab shows the learner is moving by keyboard: from then on a focused heading shows its ring.
       listen(document, 'keydown', (event) => {
         if (event.key === 'Tab') root.classList.add(KEYBOARD_CLASS);
@@ -299,6 +267,34 @@ export function createAccessibility(deck: Deck, t: Translate = createStrings(), 
       deck.off('overviewhidden', onOverviewHidden);
       cleanups.splice(0).forEach((cleanup) => cleanup());
       status.remove();
+    },
+  };
+}
+
+/**
+ * The accessibility of the deck (see `createAccessibility`) as a reveal.js plugin: created with the
+ * deck, bound once reveal.js has built its controls, undone by `destroy`.
+ */
+export function createAccessibilityPlugin(t: Translate = createStrings()): Announcer & { id: string; init(deck: RevealApi): void; destroy(): void } {
+  let deck: Deck | undefined;
+  let bound: ReturnType<typeof createAccessibility> | undefined;
+  const onReady = () => bound?.bind();
+  return {
+    id: ACCESSIBILITY_ID,
+    init(revealDeck: RevealApi) {
+      deck = revealDeck as Deck;
+      bound = createAccessibility(deck, t);
+      // Before reveal.js is ready its controls and slide number do not exist yet.
+      if (deck.isReady()) bound.bind();
+      else deck.on('ready', onReady);
+    },
+    announce(text: string) {
+      bound?.announce(text);
+    },
+    destroy() {
+      deck?.off('ready', onReady);
+      bound?.destroy();
+      bound = undefined;
     },
   };
 }

@@ -10,28 +10,29 @@ const ROOM = { width: 1280, height: 720, scrollSnap: 'mandatory' as const };
  * and its text is shown at a readable size instead of being shrunk to a third.
  */
 const PHONE = { width: 640, height: 900, scrollSnap: false as const };
+const PHONE_CLASS = 'kit-phone';
 
 /**
- * Chooses the slide size for the screen, and changes it when the screen crosses the phone
- * width (a phone turned, a window resized).
+ * Chooses the slide size for the screen, as a reveal.js plugin, and changes it when the screen
+ * crosses the phone width (a phone turned, a window resized).
  */
-export function createLayout(media: MediaQueryList = matchMedia(`(max-width: ${PHONE_WIDTH}px)`)) {
-  const sizeFor = (phone: boolean) => (phone ? PHONE : ROOM);
-  const mark = (phone: boolean) => document.documentElement.classList.toggle('kit-phone', phone);
-  mark(media.matches);
+export function createLayoutPlugin(media: MediaQueryList = matchMedia(`(max-width: ${PHONE_WIDTH}px)`)) {
   let deck: RevealApi | undefined;
   const apply = () => {
-    mark(media.matches);
-    deck?.configure(sizeFor(media.matches));
+    document.documentElement.classList.toggle(PHONE_CLASS, media.matches);
+    // Before reveal.js is ready this only sets the size it starts with.
+    deck?.configure(media.matches ? PHONE : ROOM);
   };
   return {
-    size: sizeFor(media.matches),
-    bind(revealDeck: RevealApi) {
+    id: 'kit-layout',
+    init(revealDeck: RevealApi) {
       deck = revealDeck;
+      apply();
       media.addEventListener('change', apply);
     },
     destroy() {
       media.removeEventListener('change', apply);
+      document.documentElement.classList.remove(PHONE_CLASS);
     },
   };
 }

@@ -11,18 +11,19 @@ import 'virtual:kit-cjk-fonts.css';
 import '../../assets/theme/kit.css';
 import '../../assets/theme/print.css';
 import { createStrings, type Translate } from '../i18n/strings.ts';
-import { createAccessibility } from './accessibility.ts';
-import { createLayout, PHONE_WIDTH } from './layout.ts';
-import { createMotionPreference } from './motion.ts';
+import { createAccessibilityPlugin } from './accessibility.ts';
+import { createContrastPlugin } from './contrast.ts';
+import { createLayoutPlugin, PHONE_WIDTH } from './layout.ts';
+import { createMotionPlugin } from './motion.ts';
 import { keepSection, readPrintOptions, renderPrintPage, signalPrintReady } from './print/print-mode.ts';
 import { createQuizPlugin, keyboardCondition, readPayload } from './quizzes.ts';
 
-/** The deck itself: reveal.js with our plugins and the learner's preferences. */
+/** The deck itself: reveal.js with our plugins, the learner's preferences among them. */
 async function startDeck(t: Translate): Promise<void> {
-  const motion = createMotionPreference();
-  const layout = createLayout();
   const deck = new Reveal({
-    ...layout.size,
+    // The layout plugin sets the size for the screen (a phone gets a narrower slide).
+    width: 1280,
+    height: 720,
     margin: 0.04,
     hash: true,
     slideNumber: 'c/t',
@@ -40,16 +41,14 @@ async function startDeck(t: Translate): Promise<void> {
     keyboardCondition,
     // Printed slides show every fragment in its final state; `?pdfSeparateFragments=true` prints each step.
     pdfSeparateFragments: false,
-    plugins: [Notes, Search, Zoom, createQuizPlugin(t)],
+    // Each concern is a plugin built with the deck and undone with it (`init`, `destroy`).
+    plugins: [Notes, Search, Zoom, createLayoutPlugin(), createMotionPlugin(), createAccessibilityPlugin(t), createContrastPlugin(t), createQuizPlugin(t)],
   });
   // Tools and tests reach the deck through the same global reveal.js has always offered.
   (globalThis as { Reveal?: unknown }).Reveal = deck;
   // In print view (`?print-pdf`) the PDF export waits for this signal, not for a timer.
   deck.on('pdf-ready', () => void signalPrintReady());
   await deck.initialize();
-  motion.bind(deck);
-  layout.bind(deck);
-  createAccessibility(deck).bind();
 }
 
 const options = readPrintOptions(location.search);

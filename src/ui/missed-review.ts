@@ -1,10 +1,10 @@
-import { quizResult, triesAt, type Question, type Quiz } from '../quiz/index.ts';
+import { isCorrect, quizResult, triesAt, type Question, type Quiz } from '../quiz/index.ts';
 import type { Translate } from '../i18n/strings.ts';
-import type { QuizPayload } from '../shared/contract.ts';
+import { DATA, type QuizPayload } from '../shared/contract.ts';
+import { html } from '../shared/html.ts';
+import { hook } from './hooks.ts';
 import { createProgressStore, type ProgressStore } from './progress-store.ts';
 import { createQuizView } from './quiz-view.ts';
-import { escapeHtml } from '../shared/escape-html.ts';
-
 
 /** An in-memory storage: practice answers are not saved and do not change any score. */
 function scratchStorage() {
@@ -24,7 +24,7 @@ export function missedQuestions(quizzes: readonly Quiz[], store: ProgressStore, 
       return quiz.questions
         .filter((question) => {
           const tries = session ? triesAt(session, question.id) : [];
-          return shown.includes(question.id) || (tries.length > 0 && tries[0]!.fraction < 0.999999);
+          return shown.includes(question.id) || (tries.length > 0 && !isCorrect(tries[0]!.fraction));
         })
         .map((question) => ({ quiz, question }));
     });
@@ -35,15 +35,18 @@ export function missedQuestions(quizzes: readonly Quiz[], store: ProgressStore, 
  * copied from their own slides, graded on the spot, and kept apart from the scores.
  */
 export function createMissedReview(root: ParentNode, opts: { payload: QuizPayload; store: ProgressStore; t: Translate }) {
-  const slide = root.querySelector<HTMLElement>('[data-missed-review]');
-  const list = slide?.querySelector<HTMLElement>('[data-missed-list]');
-  const finalQuiz = slide?.dataset.quizId ?? '';
-  if (!slide || !list) return { render() {} };
+  const slide = root.querySelector<HTMLElement>(hook(DATA.missedReview));
+  const list = slide?.querySelector<HTMLElement>(hook(DATA.missedList));
+  const finalQuiz = slide?.dataset[DATA.quizId] ?? '';
+  if (!slide || !list) return { render() {}, destroy() {} };
+  let view: ReturnType<typeof createQuizView> | undefined;
 
   const render = () => {
+    view?.destroy();
+    view = undefined;
     const missed = missedQuestions(opts.payload.quizzes, opts.store, finalQuiz);
     if (missed.length === 0) {
-      list.innerHTML = `<p>${escapeHtml(opts.t('review.none'))}</p>`;
+      list.innerHTML = html`<p>${opts.t('review.none')}</p>`.toString();
       return;
     }
     // One practice quiz of copies; ids say where each came from, so copies never clash.
@@ -58,13 +61,13 @@ export function createMissedReview(root: ParentNode, opts: { payload: QuizPayloa
     };
     list.innerHTML = '';
     const stack = document.createElement('div');
-    stack.dataset.practiceId = practice.id;
+    stack.dataset[DATA.practiceId] = practice.id;
     for (const { quiz, question } of missed) {
-      const original = root.querySelector<HTMLFormElement>(`[data-quiz-id="${CSS.escape(quiz.id)}"] form[data-question-id="${CSS.escape(question.id)}"]`);
+      const original = root.querySelector<HTMLFormElement>(`${hook(DATA.quizId, quiz.id)} form${hook(DATA.questionId, question.id)}`);
       if (!original) continue;
       const copy = original.cloneNode(true) as HTMLFormElement;
       const id = `${quiz.id}--${question.id}`;
-      copy.dataset.questionId = id;
+      copy.dataset[DATA.questionId] = id;
       // Fresh names and ids, so the copy's radios and labels are its own.
       // References (`aria-describedby`, `aria-labelledby`) follow, so they point inside the copy.
       copy.querySelectorAll<HTMLElement>('[name], [id], label[for], [aria-describedby], [aria-labelledby]').forEach((el) => {
@@ -82,12 +85,17 @@ export function createMissedReview(root: ParentNode, opts: { payload: QuizPayloa
       stack.append(item);
     }
     list.append(stack);
-    createQuizView(list, {
+    view = createQuizView(list, {
       payload: { ...opts.payload, quizzes: [practice] },
-      store: createProgressStore(scratchStorage()),
+      store: createProgressStore([practice], scratchStorage()),
       t: opts.t,
     });
   };
   render();
-  return { render };
+  return {
+    render,
+    destroy() {
+      view?.destroy();
+    },
+  };
 }

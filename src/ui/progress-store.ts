@@ -1,104 +1,172 @@
-import { deserialise, serialise, type Quiz, type Session } from '../quiz/index.ts';
+import {
+  checkResultsFile,
+  deserialise,
+  emptyProgress,
+  readProgress,
+  reconcileProgress,
+  serialise,
+  type PlaceOf,
+  type Quiz,
+  type SavedProgress,
+  type Session,
+  type SetAside,
+} from '../quiz/index.ts';
 
 /** The key progress is saved under; the number is the version of what is saved. */
 export const PROGRESS_KEY = 'kit:progress:v1';
 const LEARNER_KEY = 'kit:learner';
+/** Saved progress that could not be read at all, kept whole under this prefix and the time. */
+export const UNREADABLE_PREFIX = 'kit:progress:unreadable:';
+/** Answers that no longer fit their quiz, kept under this prefix and the time. */
+export const SET_ASIDE_PREFIX = 'kit:progress:set-aside:';
 
-/** What is saved for one learner: a session per quiz, and the questions whose answer was shown. */
-interface Saved {
-  version: 1;
-  sessions: Record<string, string>;
-  shown: Record<string, string[]>;
-}
+type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+/** What the learner is told about their saved progress. */
+export type Notice =
+  | { key: 'progress.setAside'; params: { key: string } }
+  | { key: 'progress.quizzesUnreadable' | 'progress.questionsSetAside'; params: { key: string }; parts: readonly SetAside[] }
+  | { key: 'progress.unavailable' }
+  | { key: 'progress.full' };
 
 export interface ProgressStore {
   /** The learner's seed: choice orders derive from it, so a reload shows the same order. */
   readonly learner: string;
-  /** Said once to the learner when saved data had to be set aside, or cannot be saved. */
-  readonly notice?: { key: 'progress.setAside' | 'progress.unavailable'; params?: Record<string, string> };
+  /** Said to the learner once the page is up: saved data set aside, storage refused or full. */
+  readonly notices: readonly Notice[];
   session(quiz: Quiz): Session | undefined;
   save(session: Session): void;
   shown(quizId: string): string[];
   markShown(quizId: string, questionId: string): void;
   resetQuiz(quizId: string): void;
   resetAll(): void;
+  /** The sessions of this deck's quizzes. */
   sessions(): Session[];
   /** Everything saved, as one JSON document a learner can download and load again. */
   exportJson(): string;
-  /** Replaces what is saved by a downloaded document; throws, changing nothing, if it is not one. */
-  importJson(text: string, quizzes: readonly Quiz[]): void;
+  /**
+   * Replaces what is saved by a results file, after checking it in full against the quizzes and
+   * re-grading it; throws `SavedDataError` listing every problem, and then changes nothing.
+   */
+  load(data: unknown, file: string, placeOf?: PlaceOf): void;
   /** Tells listeners (results, scores) that something changed. */
   onChange(listener: () => void): () => void;
+  /** Tells the page at once when saving stops working (storage full), so it can say so. */
+  onNotice(listener: (notice: Notice) => void): () => void;
 }
 
 function randomId(): string {
   return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 }
 
-function readSaved(text: string): Saved {
-  const value = JSON.parse(text) as Partial<Saved>;
-  if (value?.version !== 1 || typeof value.sessions !== 'object' || value.sessions === null) throw new Error('not a saved progress of version 1');
-  for (const json of Object.values(value.sessions)) deserialise(json); // every session must read
-  return { version: 1, sessions: { ...value.sessions }, shown: { ...(value.shown ?? {}) } };
+/** The browser refused a write because the site's storage quota is used up. */
+function isQuotaError(error: unknown): boolean {
+  if (typeof DOMException === 'undefined' || !(error instanceof DOMException)) return false;
+  // Chromium and WebKit name it QuotaExceededError (code 22); old Firefox NS_ERROR_DOM_QUOTA_REACHED (1014).
+  return error.name === 'QuotaExceededError' || error.name === 'NS_ERROR_DOM_QUOTA_REACHED' || error.code === 22 || error.code === 1014;
 }
 
 /** A store that keeps nothing across visits, for browsers that refuse storage. */
-function memoryStorage(): Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> {
+function memoryStorage(): KeyValueStorage {
   const data = new Map<string, string>();
   return { getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v), removeItem: (k) => void data.delete(k) };
 }
 
 /**
- * Keeps a learner's progress in the browser (localStorage), versioned. Saved data that cannot
- * be read is moved aside under its own key, with a notice, and the learner starts afresh:
- * nothing is thrown away and nothing crashes.
+ * Keeps a learner's progress in the browser (localStorage), versioned, checked against the
+ * quizzes as they are now. Saved data that cannot be read is moved aside under its own key;
+ * answers that no longer fit their question are moved aside for that question alone; either way
+ * with a notice, and everything else is restored. Nothing is thrown away: while a copy set aside
+ * cannot be written (storage full), the saved progress it came from is not overwritten either.
  */
-export function createProgressStore(storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>, now: () => Date = () => new Date()): ProgressStore {
-  let notice: ProgressStore['notice'];
-  let store = storage;
+export function createProgressStore(quizzes: readonly Quiz[], storage?: KeyValueStorage, now: () => Date = () => new Date()): ProgressStore {
+  const notices: Notice[] = [];
+  let store: KeyValueStorage;
   try {
-    store ??= globalThis.localStorage;
-    store.setItem('kit:probe', '1');
-    store.removeItem('kit:probe');
+    store = storage ?? globalThis.localStorage;
+    store.getItem(LEARNER_KEY);
   } catch {
     store = memoryStorage();
-    notice = { key: 'progress.unavailable' };
+    notices.push({ key: 'progress.unavailable' });
   }
-  const listeners = new Set<() => void>();
-  const learner = store.getItem(LEARNER_KEY) ?? randomId();
-  store.setItem(LEARNER_KEY, learner);
+  const changeListeners = new Set<() => void>();
+  const noticeListeners = new Set<(notice: Notice) => void>();
+  /** Copies set aside that must be in storage before the progress they came from may be overwritten. */
+  const pending: [key: string, value: string][] = [];
+  let failing = false;
 
-  let saved: Saved = { version: 1, sessions: {}, shown: {} };
+  /** Writes, saying once (until a write works again) that storage is full. */
+  const put = (key: string, value: string): boolean => {
+    try {
+      store.setItem(key, value);
+      failing = false;
+      return true;
+    } catch (error) {
+      if (!failing) {
+        failing = true;
+        const notice: Notice = isQuotaError(error) ? { key: 'progress.full' } : { key: 'progress.unavailable' };
+        notices.push(notice);
+        for (const listener of noticeListeners) listener(notice);
+      }
+      return false;
+    }
+  };
+
+  let learner = store.getItem(LEARNER_KEY);
+  if (learner === null) {
+    learner = randomId();
+    put(LEARNER_KEY, learner);
+  }
+
+  let saved: SavedProgress = emptyProgress();
   const raw = store.getItem(PROGRESS_KEY);
   if (raw !== null) {
     try {
-      saved = readSaved(raw);
+      saved = readProgress(JSON.parse(raw), PROGRESS_KEY);
     } catch {
-      const aside = `kit:progress:unreadable:${now().toISOString()}`;
-      store.setItem(aside, raw);
-      store.removeItem(PROGRESS_KEY);
-      notice = { key: 'progress.setAside', params: { key: aside } };
+      const aside = `${UNREADABLE_PREFIX}${now().toISOString()}`;
+      pending.push([aside, raw]);
+      notices.push({ key: 'progress.setAside', params: { key: aside } });
     }
   }
+  const reconciled = reconcileProgress(saved, quizzes);
+  saved = reconciled.progress;
+  /** Keeps parts set aside under `prefix` and the time, and says so. */
+  const setAside = (prefix: string, parts: SetAside[], key: 'progress.quizzesUnreadable' | 'progress.questionsSetAside') => {
+    if (!parts.length) return;
+    const aside = `${prefix}${now().toISOString()}`;
+    pending.push([aside, JSON.stringify({ from: PROGRESS_KEY, setAsideAt: now().toISOString(), setAside: parts }, null, 2)]);
+    notices.push({ key, params: { key: aside }, parts });
+  };
+  // A quiz's session that cannot be read at all, apart from answers that no longer fit a question.
+  setAside(UNREADABLE_PREFIX, reconciled.setAside.filter((part) => part.questionId === undefined), 'progress.quizzesUnreadable');
+  setAside(SET_ASIDE_PREFIX, reconciled.setAside.filter((part) => part.questionId !== undefined), 'progress.questionsSetAside');
+
+  /** The sessions of this deck's quizzes, read once (reconciled, so they all read). */
+  let cache = new Map<string, Session>();
+  const readSessions = () => {
+    cache = new Map();
+    for (const quiz of quizzes) {
+      const text = saved.sessions[quiz.id];
+      if (text !== undefined) cache.set(quiz.id, deserialise(text));
+    }
+  };
+  readSessions();
 
   const write = () => {
-    store!.setItem(PROGRESS_KEY, JSON.stringify(saved));
-    for (const listener of listeners) listener();
+    while (pending.length && put(...pending[0]!)) pending.shift();
+    if (!pending.length) put(PROGRESS_KEY, JSON.stringify(saved));
+    for (const listener of changeListeners) listener();
   };
+  if (pending.length) write();
 
   return {
     learner,
-    notice,
-    session(quiz) {
-      const json = saved.sessions[quiz.id];
-      if (!json) return undefined;
-      const session = deserialise(json);
-      // A session of an older version of the quiz keeps only the questions that still exist.
-      const ids = new Set(quiz.questions.map((q) => q.id));
-      return { ...session, progress: Object.fromEntries(Object.entries(session.progress).filter(([id]) => ids.has(id))) };
-    },
+    notices,
+    session: (quiz) => cache.get(quiz.id),
     save(session) {
       saved.sessions[session.quizId] = serialise(session);
+      cache.set(session.quizId, session);
       write();
     },
     shown: (quizId) => saved.shown[quizId] ?? [],
@@ -109,25 +177,28 @@ export function createProgressStore(storage?: Pick<Storage, 'getItem' | 'setItem
     resetQuiz(quizId) {
       delete saved.sessions[quizId];
       delete saved.shown[quizId];
+      cache.delete(quizId);
       write();
     },
     resetAll() {
-      saved = { version: 1, sessions: {}, shown: {} };
+      saved = emptyProgress();
+      cache.clear();
       write();
     },
-    sessions: () => Object.values(saved.sessions).map((json) => deserialise(json)),
+    sessions: () => [...cache.values()],
     exportJson: () => JSON.stringify({ ...saved, learner, exportedAt: now().toISOString() }, null, 2),
-    importJson(text, quizzes) {
-      const next = readSaved(text);
-      const known = new Set(quizzes.map((q) => q.id));
-      const unknown = Object.keys(next.sessions).filter((id) => !known.has(id));
-      if (unknown.length) throw new Error(`it has quizzes this deck does not have (${unknown.join(', ')})`);
-      saved = next;
+    load(data, file, placeOf) {
+      saved = checkResultsFile(data, quizzes, file, placeOf);
+      readSessions();
       write();
     },
     onChange(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
+      changeListeners.add(listener);
+      return () => changeListeners.delete(listener);
+    },
+    onNotice(listener) {
+      noticeListeners.add(listener);
+      return () => noticeListeners.delete(listener);
     },
   };
 }

@@ -1,17 +1,20 @@
 import type { RevealApi } from 'reveal.js';
-import type { QuizPayload } from '../shared/contract.ts';
+import type { Quiz } from '../quiz/index.ts';
 import { createStrings, type Translate } from '../i18n/strings.ts';
+import { CLASS, DATA, PAYLOAD_ID, type QuizPayload } from '../shared/contract.ts';
+import { html } from '../shared/html.ts';
+import { cls, hook } from './hooks.ts';
 import { createMissedReview } from './missed-review.ts';
-import { createProgressStore } from './progress-store.ts';
+import { createProgressStore, type Notice } from './progress-store.ts';
 import { createQuizView } from './quiz-view.ts';
 import { createResultsView } from './results-view.ts';
 
 /** Where a key press belongs to a quiz (or the results), not to slide navigation. */
-const INTERACTIVE = '.quiz-question, .results-slide, .kit-notice';
+const INTERACTIVE = `${cls('quizQuestion')}, ${cls('resultsSlide')}, .kit-notice`;
 
 /** The quizzes' data, written into the page by the build. */
 export function readPayload(doc: Document = document): QuizPayload | undefined {
-  const data = doc.getElementById('kit-quizzes')?.textContent;
+  const data = doc.getElementById(PAYLOAD_ID)?.textContent;
   return data ? (JSON.parse(data) as QuizPayload) : undefined;
 }
 
@@ -21,53 +24,111 @@ export function keyboardCondition(event: KeyboardEvent): boolean {
   return !target?.closest?.(INTERACTIVE);
 }
 
+/** A notice about saved progress, in the learner's words. */
+export function noticeText(notice: Notice, quizzes: readonly Quiz[], t: Translate): string {
+  switch (notice.key) {
+    case 'progress.setAside':
+      return t(notice.key, notice.params);
+    case 'progress.unavailable':
+    case 'progress.full':
+      return t(notice.key);
+    case 'progress.quizzesUnreadable':
+    case 'progress.questionsSetAside': {
+      const parts = notice.parts.map(({ quizId, questionId }) => {
+        const quiz = quizzes.find((q) => q.id === quizId);
+        const title = quiz?.title ?? quizId;
+        if (questionId === undefined) return `“${title}”`;
+        const n = quiz ? quiz.questions.findIndex((q) => q.id === questionId) + 1 : 0;
+        return n > 0 ? t('progress.setAsidePart', { quiz: title, n }) : t('progress.setAsideGone', { quiz: title });
+      });
+      return t(notice.key, { ...notice.params, list: [...new Set(parts)].join('; ') });
+    }
+    default:
+      return notice satisfies never;
+  }
+}
+
 /** A message to the learner that stays until dismissed, announced politely. */
-function showNotice(text: string, t: Translate): void {
+function showNotice(text: string, t: Translate): () => void {
   const notice = document.createElement('div');
   notice.className = 'kit-notice';
   notice.setAttribute('role', 'status');
-  notice.innerHTML = `<p></p><button type="button"></button>`;
-  notice.querySelector('p')!.textContent = text;
-  const ok = notice.querySelector('button')!;
-  ok.textContent = t('notice.ok');
-  ok.addEventListener('click', () => notice.remove());
+  notice.innerHTML = html`<p>${text}</p><button type="button">${t('notice.ok')}</button>`.toString();
+  notice.querySelector('button')!.addEventListener('click', () => notice.remove());
+  // Several notices at once stand one under the other.
+  const others = document.querySelectorAll('.kit-notice').length;
+  if (others) notice.style.top = `${12 + others * 8}px`;
   document.body.append(notice);
+  return () => notice.remove();
 }
 
 /**
  * The quizzes of the deck, as a reveal.js plugin: graded forms, saved progress, the results
  * slide and the missed-question review; `A` reveals the answer on a question slide (for the
  * teacher showing the room), and Escape inside a quiz gives the keys back to the deck.
+ * Whatever goes wrong here, the slides still start: the learner is told, and the deck runs.
  */
 export function createQuizPlugin(t: Translate = createStrings()) {
+  const cleanups: (() => void)[] = [];
   return {
     id: 'kit-quizzes',
     init(deck: RevealApi) {
-      const payload = readPayload();
-      if (!payload) return;
-      const store = createProgressStore();
-      const root = deck.getRevealElement() ?? document;
-      const view = createQuizView(root, { payload, store, t });
-      const sectionTitles = Object.fromEntries(
-        [...document.querySelectorAll<HTMLElement>('section[data-slide-id="title"]')].map((s) => [s.dataset.sectionId!, s.querySelector('h1, h2')?.textContent?.trim() ?? '']),
-      );
-      const missed = createMissedReview(root, { payload, store, t });
-      createResultsView(root, { payload, store, t, sectionTitles, onReset: () => { view.refresh(); missed.render(); } });
-      if (store.notice) showNotice(t(store.notice.key, store.notice.params), t);
-
-      deck.on('slidechanged', (event) => {
-        if ((event as unknown as { currentSlide: Element }).currentSlide?.matches('[data-missed-review]')) missed.render();
-      });
-      deck.addKeyBinding({ keyCode: 65, key: 'A', description: 'Reveal the answer on a question slide' }, () => {
-        view.questionOn(deck.getCurrentSlide())?.reveal();
-      });
-      root.addEventListener('keydown', (event) => {
-        const e = event as KeyboardEvent;
-        if (e.key === 'Escape' && (e.target as Element).closest?.('.quiz-question')) {
-          (e.target as HTMLElement).blur();
-          e.stopPropagation();
-        }
-      });
+      try {
+        start(deck);
+      } catch (error) {
+        console.error(error);
+        cleanups.push(showNotice(t('quizzes.failed', { reason: (error as Error).message }), t));
+      }
+    },
+    destroy() {
+      cleanups.splice(0).forEach((cleanup) => cleanup());
     },
   };
+
+  function start(deck: RevealApi) {
+    const payload = readPayload();
+    if (!payload) return;
+    const store = createProgressStore(payload.quizzes);
+    const atStart = [...store.notices];
+    const say = (notice: Notice) => cleanups.push(showNotice(noticeText(notice, payload.quizzes, t), t));
+    // Storage that fills up while the learner answers is said at once.
+    cleanups.push(store.onNotice(say));
+    const root = deck.getRevealElement() ?? document;
+    const view = createQuizView(root, { payload, store, t });
+    const sectionTitles = Object.fromEntries(
+      [...document.querySelectorAll<HTMLElement>(`section${hook(DATA.slideId, 'title')}`)].map((s) => [s.dataset[DATA.sectionId]!, s.querySelector('h1, h2')?.textContent?.trim() ?? '']),
+    );
+    const missed = createMissedReview(root, { payload, store, t });
+    const results = createResultsView(root, {
+      payload,
+      store,
+      t,
+      sectionTitles,
+      onReset: () => {
+        view.refresh();
+        missed.render();
+      },
+    });
+    cleanups.push(() => view.destroy(), () => missed.destroy(), () => results.destroy());
+    for (const notice of atStart) say(notice);
+
+    const onSlideChanged = (event: Event) => {
+      if ((event as unknown as { currentSlide?: Element }).currentSlide?.matches(hook(DATA.missedReview))) missed.render();
+    };
+    deck.on('slidechanged', onSlideChanged);
+    cleanups.push(() => deck.off('slidechanged', onSlideChanged));
+    deck.addKeyBinding({ keyCode: 65, key: 'A', description: 'Reveal the answer on a question slide' }, () => {
+      view.questionOn(deck.getCurrentSlide())?.reveal();
+    });
+    cleanups.push(() => deck.removeKeyBinding(65));
+    const onKey = (event: Event) => {
+      const e = event as KeyboardEvent;
+      if (e.key === 'Escape' && (e.target as Element).closest?.(`.${CLASS.quizQuestion}`)) {
+        (e.target as HTMLElement).blur();
+        e.stopPropagation();
+      }
+    };
+    root.addEventListener('keydown', onKey);
+    cleanups.push(() => root.removeEventListener('keydown', onKey));
+  }
 }

@@ -1,4 +1,4 @@
-import { deckResult, quizResult, serialise, SESSION_VERSION, type Quiz, type Session } from '../quiz/index.ts';
+import { deckResult, isCorrect, quizResult, SavedDataError, serialise, SESSION_VERSION, type PlaceOf, type Quiz, type Session } from '../quiz/index.ts';
 import type { ProgressStore } from './progress-store.ts';
 
 /** The columns of the results CSV; `try` and `shown` rows carry what is needed to load it back. */
@@ -44,7 +44,7 @@ export function resultsCsv(quizzes: readonly Quiz[], store: ProgressStore): stri
     const result = quizResult(quiz, session);
     for (const q of result.questions) {
       const tries = session?.progress[q.id]?.tries ?? [];
-      tries.forEach((t, k) => rows.push(['try', quiz.id, quiz.after, q.id, k + 1, t.at, t.fraction, 1, t.fraction, t.fraction >= 0.999999, JSON.stringify(t.response)]));
+      tries.forEach((t, k) => rows.push(['try', quiz.id, quiz.after, q.id, k + 1, t.at, t.fraction, 1, t.fraction, isCorrect(t.fraction), JSON.stringify(t.response)]));
       if (store.shown(quiz.id).includes(q.id)) rows.push(['shown', quiz.id, quiz.after, q.id]);
       rows.push(['question', quiz.id, quiz.after, q.id, q.tries, '', q.score, q.maxScore, q.maxScore ? +(q.score / q.maxScore).toFixed(4) : 0, q.correct]);
     }
@@ -55,28 +55,55 @@ export function resultsCsv(quizzes: readonly Quiz[], store: ProgressStore): stri
   return rows.map((row) => row.map(cell).join(',')).join('\n') + '\n';
 }
 
-/** Reads a results CSV back into the saved-progress JSON the store loads; throws if it is not one. */
-export function csvToSaved(text: string, learner: string): string {
+/**
+ * Reads a results CSV back into the saved-progress document the store loads, with the line of
+ * each try for messages (`results.csv:12: …`). The scores it states are carried along only to be
+ * re-graded: the store checks and grades the document in full before it keeps anything.
+ * Throws `SavedDataError` naming each line that is not a try it can read.
+ */
+export function csvToSaved(text: string, learner: string, file = 'results.csv'): { data: unknown; placeOf: PlaceOf } {
   const [header, ...rows] = parseCsv(text.replace(/^\uFEFF/, ''));
-  if (!header || CSV_HEADER.some((name, i) => header[i] !== name)) throw new Error(`the first line must be ${CSV_HEADER.join(',')}`);
+  if (!header || CSV_HEADER.some((name, i) => header[i] !== name)) {
+    throw new SavedDataError([{ where: `${file}:1`, message: `the first line must be ${CSV_HEADER.join(',')}` }]);
+  }
   const sessions = new Map<string, Session>();
   const shown: Record<string, string[]> = {};
+  const lines = new Map<string, number>();
+  const problems: { where: string; message: string }[] = [];
   rows.forEach((row, index) => {
+    const line = index + 2;
     const [level, quiz, , question, , at, score, , , , response] = row;
-    if (level === 'shown' && quiz && question) shown[quiz] = [...(shown[quiz] ?? []), question];
+    if (level === 'shown' && quiz && question) {
+      shown[quiz] = [...(shown[quiz] ?? []), question];
+      lines.set(`${quiz}\u0000${question}`, line);
+    }
     if (level !== 'try') return;
     let parsed: unknown;
     try {
       parsed = JSON.parse(response ?? '');
     } catch {
-      throw new Error(`line ${index + 2}: the response is not JSON`);
+      problems.push({ where: `${file}:${line}`, message: 'the response is not JSON' });
+      return;
     }
     const fraction = Number(score);
-    if (!quiz || !question || !at || !Number.isFinite(fraction)) throw new Error(`line ${index + 2}: a try needs quiz, question, at and score`);
+    if (!quiz || !question || !at || !Number.isFinite(fraction)) {
+      problems.push({ where: `${file}:${line}`, message: 'a try needs quiz, question, at and score' });
+      return;
+    }
     const session = sessions.get(quiz) ?? { version: SESSION_VERSION, quizId: quiz, learner, startedAt: at, progress: {} };
     const tries = session.progress[question]?.tries ?? [];
-    session.progress[question] = { tries: [...tries, { at, response: parsed as never, fraction }] };
+    lines.set(`${quiz}\u0000${question}\u0000${tries.length}`, line);
+    lines.set(`${quiz}\u0000${question}`, lines.get(`${quiz}\u0000${question}`) ?? line);
+    lines.set(quiz, lines.get(quiz) ?? line);
+    // A claimed score outside [0, 1] is no score at all; it is re-graded anyway.
+    session.progress[question] = { tries: [...tries, { at, response: parsed as never, fraction: Math.min(1, Math.max(0, fraction)) }] };
     sessions.set(quiz, session);
   });
-  return JSON.stringify({ version: 1, sessions: Object.fromEntries([...sessions].map(([id, s]) => [id, serialise(s)])), shown });
+  if (problems.length) throw new SavedDataError(problems);
+  const placeOf: PlaceOf = (quiz, question, tryIndex) => {
+    const key = [quiz, question, tryIndex].filter((part) => part !== undefined).join('\u0000');
+    const line = lines.get(key) ?? lines.get(`${quiz}\u0000${question}`) ?? lines.get(quiz);
+    return line === undefined ? file : `${file}:${line}`;
+  };
+  return { data: { version: 1, sessions: Object.fromEntries([...sessions].map(([id, s]) => [id, serialise(s)])), shown }, placeOf };
 }

@@ -1,11 +1,13 @@
-import { deckResult, quizResult, type Quiz } from '../quiz/index.ts';
+import { deckResult, quizResult, SavedDataError, type PlaceOf } from '../quiz/index.ts';
 import type { Translate } from '../i18n/strings.ts';
-import type { QuizPayload } from '../shared/contract.ts';
+import { ACTION, DATA, attr, type QuizPayload } from '../shared/contract.ts';
+import { html } from '../shared/html.ts';
 import type { ProgressStore } from './progress-store.ts';
 import { csvToSaved, resultsCsv } from './results-csv.ts';
-import { escapeHtml } from '../shared/escape-html.ts';
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
+/** How many problems of a refused file the status line lists before "and N more". */
+const PROBLEMS_SHOWN = 3;
 
 /** Offers a text as a file to save. */
 function download(name: string, type: string, text: string): void {
@@ -17,59 +19,104 @@ function download(name: string, type: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+/** The 1-based line of a JSON syntax error, from the position the browser reports. */
+function jsonErrorLine(text: string, message: string): number | undefined {
+  const line = /line (\d+)/.exec(message)?.[1];
+  if (line) return Number(line);
+  const position = /position (\d+)/.exec(message)?.[1];
+  return position === undefined ? undefined : text.slice(0, Number(position)).split('\n').length;
+}
+
+/** A results file as the store loads it: a downloaded JSON or CSV, told apart by name or content. */
+export function readResultsFile(name: string, text: string, learner: string): { data: unknown; placeOf?: PlaceOf } {
+  if (/\.csv$/i.test(name) || text.trimStart().startsWith('level,')) return csvToSaved(text, learner, name);
+  try {
+    return { data: JSON.parse(text) };
+  } catch (error) {
+    const line = jsonErrorLine(text, (error as Error).message);
+    throw new SavedDataError([{ where: line ? `${name}:${line}` : name, message: 'this is not JSON' }]);
+  }
+}
+
+/** Where in the file, without the file's name, which the status line says first: "line 12", "quiz "x", question "y"". */
+function placeIn(file: string, where: string): string {
+  const rest = where.startsWith(file) ? where.slice(file.length).replace(/^, /, '').replace(/^:(\d+)$/, 'line $1') : where;
+  return rest;
+}
+
+/** A refused file's problems, a few of them, for the status line. */
+function reasons(error: unknown, file: string, t: Translate): string {
+  if (!(error instanceof SavedDataError)) return (error as Error).message;
+  const shown = error.problems.slice(0, PROBLEMS_SHOWN).map((p) => [placeIn(file, p.where), p.message].filter(Boolean).join(': '));
+  const more = error.problems.length - shown.length;
+  return [...shown, ...(more > 0 ? [t('results.moreProblems', { n: more })] : [])].join('; ');
+}
+
 /**
  * The results slide: score and pass mark of each quiz, each section and the deck; download
  * and load results as JSON or CSV; reset everything.
  */
 export function createResultsView(root: ParentNode, opts: { payload: QuizPayload; store: ProgressStore; t: Translate; sectionTitles: Record<string, string>; onReset: () => void }) {
   const { payload, store, t } = opts;
-  const slide = root.querySelector<HTMLElement>('[data-quiz-results]');
-  if (!slide) return { render() {} };
-  const table = slide.querySelector<HTMLElement>('[data-results-table]')!;
-  const status = slide.querySelector<HTMLElement>('[data-results-status]')!;
+  const slide = root.querySelector<HTMLElement>(`[${attr(DATA.quizResults)}]`);
+  if (!slide) return { render() {}, destroy() {} };
+  const table = slide.querySelector<HTMLElement>(`[${attr(DATA.resultsTable)}]`)!;
+  const status = slide.querySelector<HTMLElement>(`[${attr(DATA.resultsStatus)}]`)!;
+  const state = (passed: boolean) => (passed ? `✓ ${t('quiz.passed')}` : `✗ ${t('quiz.notPassed')}`);
 
   const render = () => {
     const sessions = store.sessions();
     const rows = payload.quizzes.map((quiz) => {
-      const session = sessions.find((s) => s.quizId === quiz.id);
-      const result = quizResult(quiz, session);
+      const result = quizResult(quiz, sessions.find((s) => s.quizId === quiz.id));
       const started = result.questions.some((q) => q.tries > 0);
-      const state = !started ? t('results.notStarted') : result.passed ? `✓ ${t('quiz.passed')}` : `✗ ${t('quiz.notPassed')}`;
-      return `<tr data-result-quiz="${quiz.id}"><th scope="row">${escapeHtml(quiz.title)}</th><td>${escapeHtml(opts.sectionTitles[quiz.after ?? ''] ?? '')}</td><td>${result.score} / ${result.maxScore} (${percent(result.share)})</td><td>${percent(quiz.pass)}</td><td>${escapeHtml(state)}</td></tr>`;
+      return html`<tr ${attr(DATA.resultQuiz)}="${quiz.id}"><th scope="row">${quiz.title}</th><td>${opts.sectionTitles[quiz.after ?? ''] ?? ''}</td><td>${result.score} / ${result.maxScore} (${percent(result.share)})</td><td>${percent(quiz.pass)}</td><td>${started ? state(result.passed) : t('results.notStarted')}</td></tr>`;
     });
     const deck = deckResult(payload.quizzes, sessions);
-    table.innerHTML = `<table><caption class="visually-hidden">${escapeHtml(t('results.title'))}</caption>
-<thead><tr><th scope="col">${escapeHtml(t('results.quiz'))}</th><th scope="col">${escapeHtml(t('results.section'))}</th><th scope="col">${escapeHtml(t('results.score'))}</th><th scope="col">${escapeHtml(t('results.pass'))}</th><th scope="col">${escapeHtml(t('results.status'))}</th></tr></thead>
-<tbody>${rows.join('')}</tbody>
-<tfoot><tr data-result-deck><th scope="row">${escapeHtml(t('results.deck'))}</th><td></td><td>${deck.score} / ${deck.maxScore} (${percent(deck.share)})</td><td></td><td>${escapeHtml(deck.passed ? `✓ ${t('quiz.passed')}` : `✗ ${t('quiz.notPassed')}`)}</td></tr></tfoot></table>`;
+    table.innerHTML = html`<table><caption class="visually-hidden">${t('results.title')}</caption>
+<thead><tr><th scope="col">${t('results.quiz')}</th><th scope="col">${t('results.section')}</th><th scope="col">${t('results.score')}</th><th scope="col">${t('results.pass')}</th><th scope="col">${t('results.status')}</th></tr></thead>
+<tbody>${rows}</tbody>
+<tfoot><tr ${attr(DATA.resultDeck)}><th scope="row">${t('results.deck')}</th><td></td><td>${deck.score} / ${deck.maxScore} (${percent(deck.share)})</td><td></td><td>${state(deck.passed)}</td></tr></tfoot></table>`.toString();
+    // The table scrolls inside the slide if a deck ever has more quizzes than fit (or on a narrow phone): reachable by keyboard then.
+    const scrolls = table.scrollHeight > table.clientHeight + 1 || table.scrollWidth > table.clientWidth + 1;
+    if (scrolls) table.setAttribute('tabindex', '0');
+    else table.removeAttribute('tabindex');
   };
 
-  slide.addEventListener('click', (event) => {
-    const action = (event.target as Element).closest<HTMLElement>('[data-action]')?.dataset.action;
-    if (action === 'download-json') download('results.json', 'application/json', store.exportJson());
-    if (action === 'download-csv') download('results.csv', 'text/csv', resultsCsv(payload.quizzes, store));
-    if (action === 'reset-all' && confirm(t('results.resetAllConfirm'))) {
+  const onClick = (event: Event) => {
+    const action = (event.target as Element).closest<HTMLElement>(`[${attr(DATA.action)}]`)?.dataset[DATA.action];
+    if (action === ACTION.downloadJson) download('results.json', 'application/json', store.exportJson());
+    if (action === ACTION.downloadCsv) download('results.csv', 'text/csv', resultsCsv(payload.quizzes, store));
+    if (action === ACTION.resetAll && confirm(t('results.resetAllConfirm'))) {
       store.resetAll();
       opts.onReset();
       status.textContent = t('results.reset');
     }
-  });
-  slide.querySelector<HTMLInputElement>('input[type=file]')?.addEventListener('change', async (event) => {
-    const input = event.target as HTMLInputElement;
-    const file = input.files?.[0];
-    if (!file) return;
+  };
+  const input = slide.querySelector<HTMLInputElement>(`input[type=file][${attr(DATA.action)}="${ACTION.load}"]`);
+  const onFile = async () => {
+    const file = input?.files?.[0];
+    if (!input || !file) return;
     try {
-      const text = await file.text();
-      const isCsv = /\.csv$/i.test(file.name) || text.trimStart().startsWith('level,');
-      store.importJson(isCsv ? csvToSaved(text, store.learner) : text, payload.quizzes);
+      const { data, placeOf } = readResultsFile(file.name, await file.text(), store.learner);
+      // Checked in full and re-graded before anything is written; a refused file changes nothing.
+      store.load(data, file.name, placeOf);
       opts.onReset();
       status.textContent = t('results.loaded');
     } catch (error) {
-      status.textContent = t('results.loadFailed', { reason: (error as Error).message });
+      status.textContent = t('results.loadFailed', { file: file.name, reason: reasons(error, file.name, t) });
     }
     input.value = '';
-  });
-  store.onChange(render);
+  };
+  slide.addEventListener('click', onClick);
+  input?.addEventListener('change', onFile);
+  const stop = store.onChange(render);
   render();
-  return { render };
+  return {
+    render,
+    destroy() {
+      slide.removeEventListener('click', onClick);
+      input?.removeEventListener('change', onFile);
+      stop();
+    },
+  };
 }

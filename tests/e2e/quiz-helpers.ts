@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import type { QuizPayload } from '../../src/deck/render-quiz.ts';
+import type { QuizPayload } from '../../src/shared/contract.ts';
 import { correctResponse, type Question, type Quiz, type Response } from '../../src/quiz/index.ts';
 import { showSlide } from './helpers.ts';
 

@@ -205,7 +205,8 @@ test('the results slide sums each quiz and the deck, and results download and lo
   await expect(page.locator('[data-results-status]')).toHaveText('Results loaded.');
   await expect(row).toContainText(`${points} / ${points} (100%)`);
   await page.getByLabel('Load results from a file').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"nope":1}') });
-  await expect(page.locator('[data-results-status]')).toContainText('could not be read');
+  await expect(page.locator('[data-results-status]')).toContainText('bad.json was not loaded');
+  await expect(page.locator('[data-results-status]')).toContainText('Nothing was changed');
   await expect(row).toContainText(`${points} / ${points} (100%)`);
 });
 
@@ -325,4 +326,34 @@ test('on a phone, in the scroll view, a question can be answered and is explaine
   await expect(form.getByRole('status')).toBeInViewport({ ratio: 0.3 });
   expect(problems).toEqual([]);
   await page.close();
+});
+
+test('at 1280×720 every control of the results slide is inside the slide, clear of the slide number and the arrows', async ({ page }) => {
+  await openDeck(page);
+  const { quizzes } = await readQuizzes(page);
+  // A quiz answered, so its row reads "Not passed yet", and a status line after a file that failed to load.
+  await answerRight(page, quizzes[0]!, quizzes[0]!.questions[0]!);
+  await showSlide(page, 'results');
+  await page.getByLabel('Load results from a file').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"nope":1}') });
+  await expect(page.locator('[data-results-status]')).toContainText('Nothing was changed');
+  await expect(page.locator('[data-quiz-results] tbody tr')).toHaveCount(quizzes.length);
+  const report = await page.evaluate(() => {
+    type Box = { left: number; top: number; right: number; bottom: number };
+    const box = (el: Element): Box => el.getBoundingClientRect();
+    const overlaps = (a: Box, b: Box) => a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+    const slide = box(document.querySelector('#results')!);
+    const viewport = { left: 0, top: 0, right: innerWidth, bottom: innerHeight };
+    const chrome = [...document.querySelectorAll('.reveal > .slide-number, .reveal > .controls button:not([disabled])')].filter((el) => el.getClientRects().length).map(box);
+    const parts = [...document.querySelectorAll('#results :is(button, input, label, [data-results-status], th, td)')];
+    return parts.flatMap((el) => {
+      const b = box(el);
+      const name = `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 30) || (el as HTMLInputElement).type}"`;
+      const problems: string[] = [];
+      if (b.left < slide.left - 1 || b.right > slide.right + 1 || b.top < slide.top - 1 || b.bottom > slide.bottom + 1) problems.push(`${name} is outside the slide`);
+      if (b.right > viewport.right || b.bottom > viewport.bottom) problems.push(`${name} is outside the window`);
+      if (chrome.some((c) => overlaps(b, c))) problems.push(`${name} is covered by the slide number or the arrows`);
+      return problems;
+    });
+  });
+  expect(report).toEqual([]);
 });

@@ -1,0 +1,97 @@
+/**
+ * What a question says after a try or with the answer shown: the verdict in words, an icon and
+ * colour, the points after the penalty, the choice's feedback, the explanation, the source and a
+ * link back to the slide that teaches it, and what another try can still earn.
+ */
+import { answerText, quoted, tryCredit, type GradeResult, type Question, type Quiz } from '../quiz/index.ts';
+import type { Translate } from '../i18n/strings.ts';
+import { CLASS, DATA, attr, type QuizPayload } from '../shared/contract.ts';
+import { html, raw, type SafeHtml } from '../shared/html.ts';
+import { hook } from './hooks.ts';
+
+export type Verdict = 'correct' | 'partial' | 'incorrect';
+const ICONS: Record<Verdict | 'shown' | 'missing', string> = { correct: '✓', partial: '◐', incorrect: '✗', shown: '➜', missing: '!' };
+const MARK_CLASS = 'quiz-choice-mark';
+
+/** The verdict of a graded try (the engine decides what counts as correct). */
+export function verdictOf(result: GradeResult): Verdict {
+  return result.correct ? 'correct' : result.fraction > 0 ? 'partial' : 'incorrect';
+}
+
+/** Renders the quiz texts the build rendered (Markdown and maths), or the text itself, escaped. */
+export function markdown(payload: QuizPayload, text: string | undefined): SafeHtml {
+  if (!text) return html``;
+  const rendered = payload.html[text];
+  // Rendered at build time from the author's Markdown, which shows raw HTML as text.
+  return rendered === undefined ? html`<p>${text}</p>` : raw(rendered);
+}
+
+const verdictLine = (verdict: Verdict | 'shown' | 'missing', words: string, extra?: string) =>
+  html`<p class="${CLASS.quizVerdict}" ${attr(DATA.verdict)}="${verdict}"><span aria-hidden="true">${ICONS[verdict]}</span> ${words}${extra ? ` · ${extra}` : ''}</p>`;
+
+/** "Answer the question first", "Type a number": said in the feedback region, nothing graded. */
+export const missingMarkup = (message: string): SafeHtml => verdictLine('missing', message);
+
+export interface Outcome {
+  quiz: Quiz;
+  question: Question;
+  /** The try graded, or nothing when the answer was shown. */
+  result?: GradeResult;
+  /** Tries made so far (the graded one included). */
+  tries: number;
+  /** Tries still allowed (Infinity when unlimited). */
+  left: number;
+}
+
+/** The feedback of a try, or of the answer shown, as markup for the live region. */
+export function feedbackMarkup(outcome: Outcome, payload: QuizPayload, t: Translate): SafeHtml {
+  const { quiz, question, result, tries, left } = outcome;
+  const verdict = result ? verdictOf(result) : 'incorrect';
+  const slide = question.slide ? payload.slides[question.slide] : undefined;
+  const headline = result
+    ? verdictLine(verdict, t(`quiz.result.${verdict}`), t('quiz.points', { score: +(tryCredit(result.fraction, tries, quiz.penalty) * question.points).toFixed(2), max: question.points }))
+    : html`${verdictLine('shown', t('quiz.result.shown'))}<p><strong>${t('quiz.theAnswer')}</strong> ${answerText(question, { true: t('quiz.true'), false: t('quiz.false') })}</p>`;
+  return html`${headline}${(result?.feedback ?? []).map((f) => html`<div class="quiz-choice-feedback">${markdown(payload, f)}</div>`)}${
+    question.explanation && html`<div class="quiz-explanation"><strong>${t('quiz.why')}</strong> ${markdown(payload, question.explanation)}</div>`
+  }${question.source && html`<p class="quiz-source"><strong>${t('quiz.source')}</strong> ${quoted(question.source)}</p>`}${
+    slide && html`<p class="quiz-link"><a href="${slide.href}">${t('quiz.learnMore', { title: slide.title })}</a></p>`
+  }${result && verdict !== 'correct' && Number.isFinite(left) && html`<p class="quiz-tries">${left > 0 ? t('quiz.triesLeft', { n: left }) : t('quiz.noTriesLeft')}</p>`}`;
+}
+
+/** The Try again button's words: with a penalty, what the next try can still earn. */
+export function retryLabel(quiz: Quiz, tries: number, t: Translate): string {
+  return quiz.penalty > 0 ? t('quiz.tryAgainPenalty', { credit: Math.round(tryCredit(1, tries + 1, quiz.penalty) * 100) }) : t('quiz.tryAgain');
+}
+
+/** Takes away the verdicts of choices: their data attribute and the words and icon that say it. */
+export function clearVerdicts(form: HTMLFormElement): void {
+  form.querySelectorAll<HTMLElement>(hook(DATA.verdict)).forEach((el) => delete el.dataset[DATA.verdict]);
+  form.querySelectorAll(`.${MARK_CLASS}`).forEach((mark) => mark.remove());
+}
+
+/** A choice's verdict in words and an icon as well as colour: "✓ Right", "✗ Wrong". */
+function markChoice(label: HTMLElement, verdict: 'right' | 'wrong' | undefined, t: Translate): void {
+  label.querySelector(`.${MARK_CLASS}`)?.remove();
+  if (!verdict) {
+    delete label.dataset[DATA.verdict];
+    return;
+  }
+  label.dataset[DATA.verdict] = verdict;
+  const mark = document.createElement('span');
+  mark.className = MARK_CLASS;
+  mark.innerHTML = html`<span aria-hidden="true">${verdict === 'right' ? ICONS.correct : ICONS.incorrect}</span> ${t(verdict === 'right' ? 'quiz.choiceRight' : 'quiz.choiceWrong')}`.toString();
+  label.append(mark);
+}
+
+/** Chosen choices (or, with the answer shown, the right ones) say whether they were right. */
+export function markChoices(form: HTMLFormElement, question: Question, shownAnswer: boolean, t: Translate): void {
+  form.querySelectorAll<HTMLElement>(hook(DATA.choiceId)).forEach((label) => {
+    const input = label.querySelector('input');
+    if (!input) return;
+    const right =
+      question.type === 'truefalse'
+        ? String(question.answer) === input.value
+        : (question.type === 'single' || question.type === 'multiple') && !!question.choices.find((c) => c.id === input.value)?.correct;
+    markChoice(label, input.checked || shownAnswer ? (right ? 'right' : input.checked ? 'wrong' : undefined) : undefined, t);
+  });
+}
