@@ -7,7 +7,10 @@
  *
  * @example html`<li data-choice-id="${choice.id}">${raw(renderedText)}</li>`.toString()
  */
-import { escapeHtml } from './escape-html.ts';
+/** Text made safe as element content or a quoted attribute: the one escape of the project. */
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
 
 /** Markup that is safe to insert as it is. */
 export class SafeHtml {
