@@ -406,7 +406,7 @@ test.describe('keyboard', () => {
     // One image, named by the diagram's title and described by its description.
     await expect(svg).toHaveAttribute('role', 'img');
     await expect(svg).toHaveAttribute('aria-roledescription', 'diagram');
-    await expect(svg).toHaveAccessibleName(/four pillars/);
+    await expect(svg).toHaveAccessibleName(/four focus areas/);
     await expect(svg).toHaveAccessibleDescription(/Manufacturing is the foundation/);
     const summary = figure.getByText('Text version of the diagram');
     await page.keyboard.press('Tab');

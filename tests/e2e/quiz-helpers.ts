@@ -94,7 +94,11 @@ export async function answerRight(page: Page, quiz: Quiz, question: Question): P
 export async function expectInsideSlide(form: Locator): Promise<void> {
   const outside = await form.evaluate((el) => {
     const frame = el.closest('section')!.getBoundingClientRect();
-    return [...el.querySelectorAll<HTMLElement>('fieldset, .quiz-actions, .quiz-feedback > *')]
+    // A feedback column that scrolls (a long explanation) must itself fit; what is inside it is reached by scrolling.
+    const feedback = el.querySelector<HTMLElement>('.quiz-feedback');
+    const scrolls = !!feedback && feedback.scrollHeight > feedback.clientHeight + 1 && getComputedStyle(feedback).overflowY === 'auto';
+    const parts = [...el.querySelectorAll<HTMLElement>(scrolls ? 'fieldset, .quiz-actions, .quiz-feedback' : 'fieldset, .quiz-actions, .quiz-feedback > *')];
+    return parts
       .filter((part) => {
         const box = part.getBoundingClientRect();
         return box.height > 0 && (box.bottom > frame.bottom + 1 || box.right > frame.right + 1);
