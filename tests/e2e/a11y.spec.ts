@@ -407,7 +407,7 @@ test.describe('keyboard', () => {
     await expect(svg).toHaveAttribute('role', 'img');
     await expect(svg).toHaveAttribute('aria-roledescription', 'diagram');
     await expect(svg).toHaveAccessibleName(/four focus areas/);
-    await expect(svg).toHaveAccessibleDescription(/Manufacturing is the foundation/);
+    await expect(svg).toHaveAccessibleDescription(/Manufacturing is an important area for building a modern industrial system/);
     const summary = figure.getByText('Text version of the diagram');
     await page.keyboard.press('Tab');
     await summary.focus();
@@ -417,13 +417,13 @@ test.describe('keyboard', () => {
     await expect(details).toHaveAttribute('open', '');
     const body = details.locator('.diagram-text-body');
     await expect(body).toBeVisible();
-    await expect(body.getByRole('listitem').filter({ hasText: 'Manufacturing, the foundation' }).first()).toBeVisible();
-    await expect(body.getByRole('listitem').filter({ hasText: /^Today's base: 1 Traditional transform, upgrade; 2 Advantageous consolidate, extend$/ })).toHaveCount(1);
-    // The eye sees "A → B"; a screen reader hears "A points to B".
-    await expect(body.locator('li').filter({ hasText: /^Manufacturing, the foundation → ?points to 1 Traditional/ })).toHaveCount(1);
+    await expect(body.getByRole('listitem').filter({ hasText: /^Manufacturing$/ }).first()).toBeVisible();
+    await expect(body.getByRole('listitem').filter({ hasText: /^Four focus areas: traditional, advantageous, emerging, future industries$/ })).toHaveCount(1);
+    // The eye sees "A → B"; a screen reader hears "A points to B", with what the arrow means.
+    await expect(body.locator('li').filter({ hasText: /^Building a modern industrial system → ?points to Domestic cycle \(is based on\)$/ })).toHaveCount(1);
     const tree = await body.ariaSnapshot();
-    expect(tree).toContain('listitem: Manufacturing, the foundation points to 1 Traditional transform, upgrade');
-    expect(tree).toContain('listitem: Modern industrial system is linked both ways with Dual circulation');
+    expect(tree).toContain('listitem: Manufacturing points to Building a modern industrial system (an important area for)');
+    expect(tree).toContain('listitem: Building a modern industrial system points to Domestic and international dual cycles (also promotes)');
     // Open, the text sits inside the slide, and scrolls within itself if it is long (reachable by Tab).
     const inside = await body.evaluate((el) => {
       const box = el.getBoundingClientRect();
