@@ -112,6 +112,7 @@ function createAccessibility(deck: Deck, t: Translate) {
     if (search && !search.hasAttribute('aria-label')) {
       search.setAttribute('aria-label', t('deck.search'));
       search.placeholder = t('deck.searchPlaceholder');
+      observer.observe(search.closest('.searchbox')!, { attributes: true, attributeFilter: ['style'] });
     }
     const jump = wrapper?.querySelector<HTMLInputElement>('.jump-to-slide-input');
     if (jump && !jump.hasAttribute('aria-label')) {
@@ -217,9 +218,21 @@ function createAccessibility(deck: Deck, t: Translate) {
     } as object);
   };
 
+  /**
+   * A search box that closes while it has focus would keep it, hidden, until the browser's next
+   * focus fix-up: keys pressed meanwhile (G for jump-to-slide) would be typed into nothing.
+   * Give focus back to the slide at once.
+   */
+  const onBoxHidden = (box: Element) => {
+    if (!box.contains(document.activeElement) || getComputedStyle(box).display !== 'none') return;
+    const current = deck.getCurrentSlide();
+    if (current) focusHeading(current);
+  };
+
   const observer = new MutationObserver((records) => {
     for (const record of records) {
       if (record.type === 'attributes' && record.attributeName === 'aria-hidden') unhide();
+      if (record.type === 'attributes' && record.attributeName === 'style') onBoxHidden(record.target as Element);
       if (record.type === 'childList') {
         labelAddedBoxes();
         labelSlideNumber();
