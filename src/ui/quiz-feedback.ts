@@ -8,6 +8,7 @@ import type { Translate } from '../i18n/strings.ts';
 import { CLASS, DATA, attr, type QuizPayload } from '../shared/contract.ts';
 import { html, raw, type SafeHtml } from '../shared/html.ts';
 import { hook } from './hooks.ts';
+import { formatScore, pluralOf } from './format.ts';
 
 export type Verdict = 'correct' | 'partial' | 'incorrect';
 const ICONS: Record<Verdict | 'shown' | 'missing', string> = { correct: '✓', partial: '◐', incorrect: '✗', shown: '➜', missing: '!' };
@@ -49,7 +50,7 @@ export function feedbackMarkup(outcome: Outcome, payload: QuizPayload, t: Transl
   const verdict = result ? verdictOf(result) : 'incorrect';
   const slide = question.slide ? payload.slides[question.slide] : undefined;
   const headline = result
-    ? verdictLine(verdict, t(`quiz.result.${verdict}`), t('quiz.points', { score: +(tryCredit(result.fraction, tries, quiz.penalty) * question.points).toFixed(2), max: question.points }))
+    ? verdictLine(verdict, t(`quiz.result.${verdict}`), t(pluralOf(question.points) === 'one' ? 'quiz.pointsOne' : 'quiz.points', { score: formatScore(tryCredit(result.fraction, tries, quiz.penalty) * question.points), max: formatScore(question.points) }))
     : html`${verdictLine('shown', t('quiz.result.shown'))}<p><strong>${t('quiz.theAnswer')}</strong> ${answerText(question, { true: t('quiz.true'), false: t('quiz.false') })}</p>`;
   return html`${headline}${(result?.feedback ?? []).map((f) => html`<div class="quiz-choice-feedback">${markdown(payload, f)}</div>`)}${
     question.explanation && html`<div class="quiz-explanation"><strong>${t('quiz.why')}</strong> ${markdown(payload, question.explanation)}</div>`

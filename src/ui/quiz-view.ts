@@ -22,6 +22,7 @@ import {
 import type { Translate } from '../i18n/strings.ts';
 import { ACTION, DATA, type QuizPayload } from '../shared/contract.ts';
 import type { ProgressStore } from './progress-store.ts';
+import { formatScore, pluralOf } from './format.ts';
 import { actionButton, arrange, moveItem, offer, readResponse, setLocked, writeResponse } from './quiz-controls.ts';
 import { clearVerdicts, feedbackMarkup, markChoices, missingMarkup, retryLabel, verdictOf } from './quiz-feedback.ts';
 import { bindArrowKeys, focusFirstControl, hasFocus, keepFocus } from './quiz-focus.ts';
@@ -61,7 +62,7 @@ export function createQuizView(root: ParentNode, { payload, store, t, now = () =
     const result = quizResult(quiz, sessions.get(quiz.id));
     const started = result.questions.some((q) => q.tries > 0);
     target.textContent = started
-      ? `${t('quiz.score', { score: result.score, max: result.maxScore, share: Math.round(result.share * 100) })} · ${t(result.passed ? 'quiz.passed' : 'quiz.notPassed')}`
+      ? `${t(pluralOf(result.maxScore) === 'one' ? 'quiz.scoreOne' : 'quiz.score', { score: formatScore(result.score), max: formatScore(result.maxScore), share: Math.round(result.share * 100) })} · ${t(result.passed ? 'quiz.passed' : 'quiz.notPassed')}`
       : '';
   };
 

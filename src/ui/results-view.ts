@@ -4,6 +4,7 @@ import { ACTION, DATA, attr, type QuizPayload } from '../shared/contract.ts';
 import { html } from '../shared/html.ts';
 import type { ProgressStore } from './progress-store.ts';
 import { csvToSaved, resultsCsv } from './results-csv.ts';
+import { formatScore } from './format.ts';
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 /** How many problems of a refused file the status line lists before "and N more". */
@@ -69,13 +70,13 @@ export function createResultsView(root: ParentNode, opts: { payload: QuizPayload
     const rows = payload.quizzes.map((quiz) => {
       const result = quizResult(quiz, sessions.find((s) => s.quizId === quiz.id));
       const started = result.questions.some((q) => q.tries > 0);
-      return html`<tr ${attr(DATA.resultQuiz)}="${quiz.id}"><th scope="row">${quiz.title}</th><td>${opts.sectionTitles[quiz.after ?? ''] ?? ''}</td><td>${result.score} / ${result.maxScore} (${percent(result.share)})</td><td>${percent(quiz.pass)}</td><td>${started ? state(result.passed) : t('results.notStarted')}</td></tr>`;
+      return html`<tr ${attr(DATA.resultQuiz)}="${quiz.id}"><th scope="row">${quiz.title}</th><td>${opts.sectionTitles[quiz.after ?? ''] ?? ''}</td><td>${formatScore(result.score)} / ${formatScore(result.maxScore)} (${percent(result.share)})</td><td>${percent(quiz.pass)}</td><td>${started ? state(result.passed) : t('results.notStarted')}</td></tr>`;
     });
     const deck = deckResult(payload.quizzes, sessions);
     table.innerHTML = html`<table><caption class="visually-hidden">${t('results.title')}</caption>
 <thead><tr><th scope="col">${t('results.quiz')}</th><th scope="col">${t('results.section')}</th><th scope="col">${t('results.score')}</th><th scope="col">${t('results.pass')}</th><th scope="col">${t('results.status')}</th></tr></thead>
 <tbody>${rows}</tbody>
-<tfoot><tr ${attr(DATA.resultDeck)}><th scope="row">${t('results.deck')}</th><td></td><td>${deck.score} / ${deck.maxScore} (${percent(deck.share)})</td><td></td><td>${state(deck.passed)}</td></tr></tfoot></table>`.toString();
+<tfoot><tr ${attr(DATA.resultDeck)}><th scope="row">${t('results.deck')}</th><td></td><td>${formatScore(deck.score)} / ${formatScore(deck.maxScore)} (${percent(deck.share)})</td><td></td><td>${state(deck.passed)}</td></tr></tfoot></table>`.toString();
     // The table scrolls inside the slide if a deck ever has more quizzes than fit (or on a narrow phone): reachable by keyboard then.
     const scrolls = table.scrollHeight > table.clientHeight + 1 || table.scrollWidth > table.clientWidth + 1;
     if (scrolls) table.setAttribute('tabindex', '0');

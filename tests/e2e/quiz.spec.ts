@@ -357,3 +357,22 @@ test('at 1280×720 every control of the results slide is inside the slide, clear
   });
   expect(report).toEqual([]);
 });
+
+test('partial credit is shown rounded, and one point is "1 point"', async ({ page }) => {
+  await openDeck(page);
+  const { quizzes } = await readQuizzes(page);
+  // A multiple-select question with three correct options: one of them alone earns a third.
+  const found = quizzes
+    .flatMap((quiz) => quiz.questions.map((question) => ({ quiz, question })))
+    .find(({ question }) => question.type === 'multiple' && question.points === 1 && question.choices.filter((c) => c.correct).length === 3 && !question.choices.some((c) => c.fraction !== undefined));
+  expect(found, 'a multiple-select question with three correct options').toBeDefined();
+  const { quiz, question } = found!;
+  if (question.type !== 'multiple') throw new Error('not a multiple-select question');
+  const form = await openQuestion(page, quiz, question);
+  await enter(form, question, { choices: [question.choices.find((c) => c.correct)!.id] });
+  await form.getByRole('button', { name: 'Check' }).click();
+  const live = form.getByRole('status');
+  await expect(live).toContainText('0.33 of 1 point');
+  await expect(live).not.toContainText('0.333');
+  await expect(live).not.toContainText('1 points');
+});
