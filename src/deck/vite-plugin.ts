@@ -37,7 +37,8 @@ export function kitDeck(): Plugin {
     },
     configureServer(devServer) {
       server = devServer;
-      const watched = [resolve(root, 'slides') + sep, resolve(root, 'assets/diagrams') + sep];
+      // Everything the deck is built from: an edited question or source text shows on the next reload.
+      const watched = ['slides', 'quizzes', 'assets/diagrams', 'assets/source', 'assets/i18n'].map((dir) => resolve(root, dir) + sep);
       devServer.watcher.add(watched);
       devServer.watcher.on('all', (_event, file) => {
         if (!watched.some((dir) => resolve(file).startsWith(dir))) return;
