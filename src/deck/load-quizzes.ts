@@ -71,7 +71,7 @@ export function loadQuizzes(root: string, sections: Section[]): { quizzes: Loade
     quiz.questions.forEach((q, i) => {
       const where = `questions[${i}]`;
       if (!q.slide) at(['questions', i], `${where}: add \`slide:\`, the <section>/<slide> id of the slide that teaches it`);
-      else if (!slides.has(q.slide)) at(['questions', i, 'slide'], `${where}.slide: "${q.slide}" is not a slide of the deck (write <section id>/<slide id>, e.g. traditional/weight)`);
+      else if (!slides.has(q.slide)) at(['questions', i, 'slide'], `${where}.slide: "${q.slide}" is not a slide of the deck (write <section id>/<slide id>); ${nearest(q.slide, [...slides])}`);
       if (!q.source) at(['questions', i], `${where}: add \`source:\`, the words of ${SOURCE_TEXT} that answer it, copied exactly`);
       else if (source !== undefined && !source.includes(q.source)) {
         at(['questions', i, 'source'], `${where}.source: not found verbatim in ${SOURCE_TEXT}; copy the words exactly (quotes and apostrophes included)`);

@@ -61,7 +61,7 @@ describe('kit validate: quizzes against the deck and the source', () => {
     });
     expect(problems(root)).toEqual([
       'quizzes/a.yaml:3: after: "traditionl" is not a section of the deck; the sections are traditional',
-      'quizzes/a.yaml:9: questions[0].slide: "traditional/wieght" is not a slide of the deck (write <section id>/<slide id>, e.g. traditional/weight)',
+      'quizzes/a.yaml:9: questions[0].slide: "traditional/wieght" is not a slide of the deck (write <section id>/<slide id>); the nearest are traditional/weight, traditional/title',
       'quizzes/a.yaml:10: questions[0].source: not found verbatim in assets/source/press-conference.txt; copy the words exactly (quotes and apostrophes included)',
       'quizzes/a.yaml:5: questions[0]: add `explanation:`, shown after the answer whatever it was',
       'quizzes/a.yaml:11: questions[1]: add `slide:`, the <section>/<slide> id of the slide that teaches it',
