@@ -263,6 +263,15 @@ function createAccessibility(deck: Deck, t: Translate) {
           labelSlideNumber();
         });
       }
+      // Esc in the search box closes it (reveal.js's search plugin leaves it open, and Esc would
+      // open the overview behind it); focus then goes back to the slide (onBoxHidden).
+      listen(document, 'keydown', (event) => {
+        const box = (event.target as Element | null)?.closest?.('.searchbox');
+        if (event.key !== 'Escape' || !box) return;
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        (deck.getPlugin('search') as { close?: () => void } | undefined)?.close?.();
+      }, { capture: true });
       // Tab shows the learner is moving by keyboard: from then on a focused heading shows its ring.
       listen(document, 'keydown', (event) => {
         if (event.key === 'Tab') root.classList.add(KEYBOARD_CLASS);

@@ -341,6 +341,12 @@ test.describe('keyboard', () => {
     await box.press('Enter');
     await expect(page.locator('section.present:not(.stack)')).toContainText('Zhuanglong');
     await expect(box).toBeFocused();
+    // Esc closes the search box, and nothing else (not the overview behind it).
+    await page.keyboard.press('Escape');
+    await expect(box).toBeHidden();
+    expect(await page.evaluate(() => (globalThis as any).Reveal.isOverview())).toBe(false);
+    await page.keyboard.press('Control+Shift+F');
+    await expect(box).toBeFocused();
     await page.keyboard.press('Control+Shift+F');
     // Closed, the box gives focus back to the slide at once, so the next key (G) is not typed into nothing.
     await expect(box).toBeHidden();
