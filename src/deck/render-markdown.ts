@@ -8,6 +8,11 @@ import type { RenderEnv } from './render-env.ts';
 export const diagramPlaceholder = (index: number) => `\u0000diagram:${index}\u0000`;
 export const RE_DIAGRAM_PLACEHOLDER = /\u0000diagram:(\d+)\u0000/g;
 
+const RE_ACC_TITLE = /^\s*accTitle\s*:\s*\S/m;
+const RE_ACC_DESCR = /^\s*accDescr\s*(?::\s*\S|\{)/m;
+/** An HTML tag in text: `<b>`, `</p>`, `<img src=x>`, `<br/>`; not `a < b` or `x<5`. */
+const RE_HTML_TAG = /<\/?[A-Za-z][\w-]*(?:\s[^<>]*)?\/?>/;
+
 /**
  * Containers an author may use: `::: background` (general knowledge, not from the source),
  * `::: context` (facts from outside the source, each with its reference), `::: reading` (our
@@ -40,9 +45,29 @@ export function createMarkdown({ root }: { root: string }): MarkdownIt {
     const env = renderEnv as unknown as RenderEnv;
     const token = tokens[i]!;
     if (token.info.trim() !== 'mermaid') return fence(tokens, i, options, renderEnv, self);
-    env.diagrams.push({ code: token.content, file: env.file, line: env.line + (token.map?.[0] ?? 0) });
+    const line = env.line + (token.map?.[0] ?? 0);
+    // The title and description are what a screen reader says for the drawing, and what the text version starts from.
+    const missing = [!RE_ACC_TITLE.test(token.content) && '`accTitle:`', !RE_ACC_DESCR.test(token.content) && '`accDescr:`'].filter(Boolean);
+    if (missing.length > 0) {
+      env.issues.push({ file: env.file, line, message: `this diagram has no ${missing.join(' and no ')}: start it with \`accTitle: what it shows\` and \`accDescr: what it says, in a sentence or two\`` });
+    }
+    env.diagrams.push({ code: token.content, file: env.file, line });
     return diagramPlaceholder(env.diagrams.length - 1);
   };
+
+  // Raw HTML is not allowed (it would show as literal text): say where, so the author writes Markdown instead.
+  md.core.ruler.push('kit_raw_html', (state) => {
+    const env = state.env as unknown as RenderEnv;
+    for (const token of state.tokens) {
+      if (token.type !== 'inline' || !token.children) continue;
+      let line = env.line + (token.map?.[0] ?? 0);
+      for (const child of token.children) {
+        if (child.type === 'softbreak' || child.type === 'hardbreak') line++;
+        const tag = child.type === 'text' ? RE_HTML_TAG.exec(child.content) : null;
+        if (tag) env.issues.push({ file: env.file, line, message: `raw HTML (${tag[0]}) is not allowed and would show as text: write it in Markdown (**bold**, *italics*, lists, a blank line for a new paragraph)` });
+      }
+    }
+  });
 
   // An empty header cell (the corner of a two-way table) heads nothing: make it a data cell,
   // so a screen reader does not announce a blank header for every cell of its column.

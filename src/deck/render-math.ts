@@ -38,7 +38,18 @@ export function mathPlugin(md: MarkdownIt): void {
   md.renderer.rules.math_block = (tokens, i) => html`<div class="math-display">${raw((tokens[i]!.meta as { html: string }).html)}</div>\n`.toString();
 }
 
+/** Commands that make a link, an image or HTML: with `trust: false` KaTeX draws them in red, so refuse them. */
+const RE_UNTRUSTED = /\\(href|url|includegraphics|htmlClass|htmlId|htmlStyle|htmlData)\b/;
+
 function renderToken(token: Token, display: boolean, env: RenderEnv, mapLine: number): void {
+  const untrusted = RE_UNTRUSTED.exec(token.content);
+  if (untrusted) {
+    env.issues.push({
+      file: env.file,
+      line: env.line + mapLine,
+      message: `\\${untrusted[1]} is not allowed in maths (it would show in red): write the link or image in Markdown, outside the formula`,
+    });
+  }
   try {
     token.meta = { html: renderMath(token.content, display) };
   } catch (error) {
