@@ -58,6 +58,8 @@ export function createMarkdown({ root }: { root: string }): MarkdownIt {
   // Raw HTML is not allowed (it would show as literal text): say where, so the author writes Markdown instead.
   md.core.ruler.push('kit_raw_html', (state) => {
     const env = state.env as unknown as RenderEnv;
+    // Slides only: quiz texts keep HTML as visible text (an imported bank's markup is never run).
+    if (!env?.file?.startsWith('slides/')) return;
     for (const token of state.tokens) {
       if (token.type !== 'inline' || !token.children) continue;
       let line = env.line + (token.map?.[0] ?? 0);

@@ -68,7 +68,7 @@ test.describe('drawing a new diagram', () => {
   });
 
   test('stops on a Mermaid syntax error with the line inside the file', async () => {
-    const root = project('flowchart LR\n  A --> B\n  B -->> ]]');
+    const root = project('flowchart LR\n  A --> B\n  B -->> ]]\n  accTitle: T\n  accDescr: D');
     try {
       const error = await buildDeck(root).then(
         () => undefined,

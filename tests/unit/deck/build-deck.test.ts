@@ -71,7 +71,7 @@ describe('buildDeck', () => {
 
   it('without a browser, names the diagram that needs one and how to get one', async () => {
     process.env.CHROME_PATH = '/nonexistent/chromium';
-    const root = project({ '01-a.md': '---\nid: a\ntitle: A\n---\n# A\n\n```mermaid\nflowchart LR\n  New --> Diagram\n```\n' });
+    const root = project({ '01-a.md': '---\nid: a\ntitle: A\n---\n# A\n\n```mermaid\nflowchart LR\n  New --> Diagram\n  accTitle: T\n  accDescr: D\n```\n' });
     const [line] = await problems(root);
     expect(line).toMatch(/^slides\/01-a\.md:7: this diagram is new or changed \(cache key [0-9a-f]{16}\) and drawing it needs a browser: install Chromium/);
     expect(line).toContain('set CHROME_PATH');
@@ -131,7 +131,7 @@ describe('diagrams from the committed cache', () => {
       '<image href="https://evil.example/z.png"/><a href="javascript:alert(4)"><text>link</text></a>',
       '<foreignObject><div><img src=x onerror=alert(5)></div></foreignObject><text class="label">Safe</text></g></svg>',
     ].join('');
-    const code = 'flowchart LR\n  accTitle: Safe title\n  A[Safe] --> B[Box]';
+    const code = 'flowchart LR\n  accTitle: Safe title\n  A[Safe] --> B[Box]\n  accDescr: D';
     const key = diagramKey(code, DEFAULT_THEME.config, MERMAID_VERSION);
     const { root } = diagramProject(code, evil.replaceAll('KEY', key));
     const { html } = await buildDeck(root);
@@ -144,7 +144,7 @@ describe('diagrams from the committed cache', () => {
   });
 
   it('draws again an entry whose reading (JSON) is missing, as if the drawing were: here, without a browser, says so', async () => {
-    const { root, key } = diagramProject('flowchart LR\n  A --> B', '<svg id="x" xmlns="http://www.w3.org/2000/svg"></svg>', false);
+    const { root, key } = diagramProject('flowchart LR\n  A --> B\n  accTitle: T\n  accDescr: D', '<svg id="x" xmlns="http://www.w3.org/2000/svg"></svg>', false);
     const [line] = await problems(root);
     expect(line).toBe(
       `slides/01-a.md:7: this diagram is new or changed (cache key ${key}) and drawing it needs a browser: install Chromium (Debian/Ubuntu: \`sudo apt-get install chromium\`) or set CHROME_PATH to a Chrome or Chromium executable, then build again; the drawing is then kept in assets/diagrams/ as ${key}.svg and ${key}.json (commit both)`,
@@ -152,7 +152,7 @@ describe('diagrams from the committed cache', () => {
   });
 
   it('refuses a cached file that is not a drawing', async () => {
-    const { root, key } = diagramProject('flowchart LR\n  A --> B', '<script>alert(1)</script>');
+    const { root, key } = diagramProject('flowchart LR\n  A --> B\n  accTitle: T\n  accDescr: D', '<script>alert(1)</script>');
     expect(await problems(root)).toEqual([`slides/01-a.md:7: assets/diagrams/${key}.svg is not a drawing: delete it and build again (with Chromium) to draw the diagram anew`]);
   });
 });
@@ -169,6 +169,8 @@ describe('Mermaid settings a diagram may not change', () => {
       '    "flowchart": { "htmlLabels": true },',
       '    themeCSS: ".node { background: url(https://x.example/a.png) }" }}%%',
       '  A --> B',
+      '  accTitle: T',
+      '  accDescr: D',
     ].join('\n');
     const { root } = diagramProject(code, undefined, false);
     const lines = await problems(root);
@@ -181,7 +183,7 @@ describe('Mermaid settings a diagram may not change', () => {
   });
 
   it('refuses the same in config front matter', async () => {
-    const code = ['---', 'title: Links', 'config:', '  flowchart:', '    htmlLabels: true', '  themeVariables:', '    primaryColor: "red"', '---', 'flowchart LR', '  A --> B'].join('\n');
+    const code = ['---', 'title: Links', 'config:', '  flowchart:', '    htmlLabels: true', '  themeVariables:', '    primaryColor: "red"', '---', 'flowchart LR', '  A --> B', '  accTitle: T', '  accDescr: D'].join('\n');
     const { root } = diagramProject(code, undefined, false);
     expect((await problems(root)).map((l) => l.replace(/, which the kit does not allow: .*/, ''))).toEqual([
       'slides/01-a.md:12: this diagram\'s front matter sets "htmlLabels"',
@@ -190,12 +192,12 @@ describe('Mermaid settings a diagram may not change', () => {
   });
 
   it('is not fooled by a key written with escapes, which Mermaid would decode', async () => {
-    const { root } = diagramProject('flowchart LR\n  %%{init: {"flowchart": {"\\u0068tmlLabels": true}}}%%\n  A --> B', undefined, false);
+    const { root } = diagramProject('flowchart LR\n  %%{init: {"flowchart": {"\\u0068tmlLabels": true}}}%%\n  A --> B\n  accTitle: T\n  accDescr: D', undefined, false);
     expect((await problems(root)).map((l) => l.replace(/, which the kit does not allow: .*/, ''))).toEqual(['slides/01-a.md:9: this diagram\'s %%{…}%% directive sets "htmlLabels"']);
   });
 
   it('lets a directive change what does not matter to safety (here the curve), and draws it as any new diagram', async () => {
-    const { root } = diagramProject('%%{init: {"flowchart": {"curve": "linear"}}}%%\nflowchart LR\n  A --> B', undefined, false);
+    const { root } = diagramProject('%%{init: {"flowchart": {"curve": "linear"}}}%%\nflowchart LR\n  A --> B\n  accTitle: T\n  accDescr: D', undefined, false);
     const [line, ...rest] = await problems(root);
     expect(rest).toEqual([]);
     expect(line).toContain('this diagram is new or changed');
