@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { editDistance } from '../deck/load-quizzes.ts';
+import { editDistance } from '../quiz/index.ts';
 import type { Output } from './output.ts';
 
 type Options = Record<string, { type: 'string' | 'boolean'; short?: string; default?: string | boolean }>;

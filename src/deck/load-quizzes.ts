@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
-import { parseQuizBank, QuizValidationError, type Quiz } from '../quiz/index.ts';
+import { editDistance, parseQuizBank, QuizValidationError, type Quiz } from '../quiz/index.ts';
 import type { SourceIssue } from './errors.ts';
 import type { Objective, Section } from './parse-slides.ts';
 
@@ -104,15 +104,4 @@ export function nearest(wanted: string, known: string[], count = 3): string {
   if (known.length === 0) return 'none is declared';
   const ranked = [...known].sort((a, b) => editDistance(wanted, a) - editDistance(wanted, b) || a.localeCompare(b));
   return `the nearest are ${ranked.slice(0, count).join(', ')}`;
-}
-
-/** Levenshtein distance, small inputs only (ids, flags). */
-export function editDistance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    row = next;
-  }
-  return row[b.length]!;
 }

@@ -64,3 +64,4 @@ export { lintQuizzes, LINT_RULES, contentWords, keyedText, type LintFinding, typ
 export { RE_BLANK, RE_ID, ID_RULE, blankNames, replaceBlanks, splitBlanks, writeBlank } from './blanks.ts';
 export { WILDCARD, wildcardPieces, hasWildcard, fillWildcards, type WildcardPiece } from './wildcard.ts';
 export { PROGRESS_VERSION, SavedDataError, checkResultsFile, emptyProgress, misfit, readProgress, reconcileProgress, type PlaceOf, type Reconciled, type SavedDataProblem, type SavedProgress, type SetAside } from './saved.ts';
+export { editDistance } from './edit-distance.ts';

@@ -6,6 +6,7 @@
  * reasons are documented in `docs/lint-rules.md`.
  */
 import { replaceBlanks } from './blanks.ts';
+import { editDistance } from './edit-distance.ts';
 import { QUESTION_LEVELS, type Choice, type Question, type QuestionLevel, type Quiz } from './types.ts';
 import { fillWildcards } from './wildcard.ts';
 import { unhandled } from './never.ts';
@@ -94,16 +95,8 @@ export function contentWords(text: string): Set<string> {
 
 /** Similarity in [0, 1]: one minus the edit distance over the longer length. */
 function similarity(a: string, b: string): number {
-  if (a === b) return 1;
   const longer = Math.max(a.length, b.length);
-  if (longer === 0) return 1;
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    row = next;
-  }
-  return 1 - row[b.length]! / longer;
+  return longer === 0 ? 1 : 1 - editDistance(a, b) / longer;
 }
 
 const levelRank = (level: QuestionLevel) => QUESTION_LEVELS.indexOf(level);
