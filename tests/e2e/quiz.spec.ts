@@ -376,29 +376,3 @@ test('partial credit is shown rounded, and one point is "1 point"', async ({ pag
   await expect(live).not.toContainText('0.333');
   await expect(live).not.toContainText('1 points');
 });
-
-test('"Review the slide" can be undone: Back returns to the question, and the slide offers a way back', async ({ page }) => {
-  await openDeck(page);
-  const { quizzes } = await readQuizzes(page);
-  const quiz = quizzes[0]!;
-  const question = quiz.questions.find((q) => q.type === 'single')!;
-  const form = await openQuestion(page, quiz, question);
-  await enter(form, question, wrongResponse(question));
-  await form.getByRole('button', { name: 'Check' }).click();
-  const questionUrl = page.url();
-  await form.getByRole('link', { name: /^Review the slide/ }).click();
-  const teaching = question.slide!.replace('/', '--');
-  await expect(page.locator(`section#${teaching}`)).toHaveClass(/present/);
-  await expect(page).toHaveURL(new RegExp(`#/${teaching}$`));
-  // The browser's Back returns to the question, inside the deck.
-  await page.goBack();
-  await expect(page).toHaveURL(questionUrl);
-  await expect(page.locator(`form[data-question-id="${question.id}"]`).locator('xpath=ancestor::section[1]')).toHaveClass(/present/);
-  // And the teaching slide's own button does the same.
-  await form.getByRole('link', { name: /^Review the slide/ }).click();
-  const back = page.getByRole('button', { name: 'Back to the question' });
-  await expect(back).toBeVisible();
-  await back.click();
-  await expect(page).toHaveURL(questionUrl);
-  await expect(back).toBeHidden();
-});
