@@ -69,14 +69,14 @@ export async function buildDeck(root: string): Promise<BuiltDeck> {
   const diagrams: DiagramRef[] = [];
   const parts: string[] = [];
   const text: string[] = [];
-  const payload: QuizPayload = { quizzes: quizzes.map((q) => q.quiz), html: {}, slides: {} };
+  const payload: QuizPayload = { quizzes: quizzes.map((q) => q.quiz), html: {}, slides: {}, answers: {} };
   for (const section of sections) {
     for (const slide of section.slides) {
       payload.slides[`${section.id}/${slide.id}`] = { href: `#/${section.id}--${slide.id}`, title: slide.title.replace(/[*_`]/g, '') };
     }
   }
   const lastQuiz = quizzes.at(-1);
-  const quizContext = { md, t, issues, slides: payload.slides, html: payload.html };
+  const quizContext = { md, t, issues, slides: payload.slides, html: payload.html, answers: payload.answers };
 
   for (const section of sections) {
     for (const slide of section.slides) {

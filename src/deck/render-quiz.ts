@@ -16,6 +16,7 @@ export interface QuizRenderContext {
   issues: SourceIssue[];
   slides: QuizPayload['slides'];
   html: Record<string, string>;
+  answers: Record<string, string>;
 }
 
 /** Where the n-th blank of a cloze goes, kept through Markdown rendering (digits only, so no rule touches it). */
@@ -48,10 +49,12 @@ ${quiz.penalty > 0 && html`<p class="quiz-meta">${t('quiz.introPenalty', { penal
 
   const questions = quiz.questions.map((question, index) => {
     const slideId = questionSlideId(quiz.id, question.id);
+    // The answer in words, its Markdown and maths rendered: for notes, "Show answer" and the answer key.
+    ctx.answers[slideId] = inline(answerText(question, { true: t('quiz.true'), false: t('quiz.false') })).toString();
     return html`<section id="${slideId}" class="quiz-slide" ${data(DATA.quizId, quiz.id)} aria-labelledby="${slideId}-title">
 <h2 id="${slideId}-title" class="quiz-heading"><span class="quiz-title">${inline(quiz.title)}</span> <span class="quiz-count">${t('quiz.questionOf', { n: index + 1, total: quiz.questions.length })}</span></h2>
 ${renderQuestion(quiz, question, ctx, inline)}
-<aside class="notes">${answerNotes(question, ctx, block)}</aside>
+<aside class="notes">${answerNotes(question, ctx, block, raw(ctx.answers[slideId]!))}</aside>
 </section>`;
   });
 
@@ -154,10 +157,10 @@ ${q.hint && html`<div class="${CLASS.quizHint}" hidden>${raw(ctx.html[q.hint] ??
 </form>`;
 }
 
-function answerNotes(q: Question, ctx: QuizRenderContext, block: (text: string) => SafeHtml): SafeHtml {
+function answerNotes(q: Question, ctx: QuizRenderContext, block: (text: string) => SafeHtml, answer: SafeHtml): SafeHtml {
   const { t } = ctx;
   const slide = q.slide ? ctx.slides[q.slide] : undefined;
-  return html`<p><strong>${t('quiz.theAnswer')}</strong> ${answerText(q, { true: t('quiz.true'), false: t('quiz.false') })}</p>
+  return html`<p><strong>${t('quiz.theAnswer')}</strong> ${answer}</p>
 ${q.explanation && html`<div><strong>${t('quiz.why')}</strong> ${block(q.explanation)}</div>`}
 ${q.source && html`<p><strong>${t('quiz.source')}</strong> ${quoted(q.source)}</p>`}
 ${slide && html`<p>${t('quiz.learnMore', { title: slide.title })}</p>`}

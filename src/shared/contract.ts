@@ -13,7 +13,12 @@ export interface QuizPayload {
   html: Record<string, string>;
   /** `<section>/<slide>` → where that slide is and what it is called, for "review the slide" links. */
   slides: Record<string, { href: string; title: string }>;
+  /** Question slide id → the right answer in words as HTML (maths rendered), for "Show answer" and the answer key. */
+  answers: Record<string, string>;
 }
+
+/** A payload with nothing in it: a page built without quizzes. */
+export const emptyPayload = (): QuizPayload => ({ quizzes: [], html: {}, slides: {}, answers: {} });
 
 /** The id of the script element that carries the payload. */
 export const PAYLOAD_ID = 'kit-quizzes';

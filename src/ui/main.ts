@@ -17,6 +17,7 @@ import { createLayoutPlugin, PHONE_WIDTH } from './layout.ts';
 import { createMotionPlugin } from './motion.ts';
 import { keepSection, readPrintOptions, renderPrintPage, signalPrintReady } from './print/print-mode.ts';
 import { createQuizPlugin, keyboardCondition, readPayload } from './quizzes.ts';
+import { emptyPayload } from '../shared/contract.ts';
 
 /** The deck itself: reveal.js with our plugins, the learner's preferences among them. */
 async function startDeck(t: Translate): Promise<void> {
@@ -55,7 +56,7 @@ const options = readPrintOptions(location.search);
 const t = createStrings();
 if (options.mode) {
   // A handout, worksheet or answer key: a printable page made from the deck, not the deck.
-  const payload = readPayload() ?? { quizzes: [], html: {}, slides: {} };
+  const payload = readPayload() ?? emptyPayload();
   if (options.section) keepSection(document, options.section, payload);
   await renderPrintPage({ ...options, mode: options.mode }, payload, t);
 } else {

@@ -5,7 +5,7 @@
  */
 import { answerText, quoted, tryCredit, type GradeResult, type Question, type Quiz } from '../quiz/index.ts';
 import type { Translate } from '../i18n/strings.ts';
-import { CLASS, DATA, attr, type QuizPayload } from '../shared/contract.ts';
+import { CLASS, DATA, attr, questionSlideId, type QuizPayload } from '../shared/contract.ts';
 import { html, raw, type SafeHtml } from '../shared/html.ts';
 import { hook } from './hooks.ts';
 import { formatScore, pluralOf } from './format.ts';
@@ -13,6 +13,13 @@ import { formatScore, pluralOf } from './format.ts';
 export type Verdict = 'correct' | 'partial' | 'incorrect';
 const ICONS: Record<Verdict | 'shown' | 'missing', string> = { correct: '✓', partial: '◐', incorrect: '✗', shown: '➜', missing: '!' };
 const MARK_CLASS = 'quiz-choice-mark';
+
+/** The right answer in words as the build rendered it (maths typeset), or as plain text. */
+export function answerMarkup(payload: QuizPayload, quiz: Quiz, question: Question, t: Translate): SafeHtml {
+  const rendered = payload.answers[questionSlideId(quiz.id, question.id)];
+  // Rendered at build time from the author's Markdown, which shows raw HTML as text.
+  return rendered === undefined ? html`${answerText(question, { true: t('quiz.true'), false: t('quiz.false') })}` : raw(rendered);
+}
 
 /** The verdict of a graded try (the engine decides what counts as correct). */
 export function verdictOf(result: GradeResult): Verdict {
@@ -51,7 +58,7 @@ export function feedbackMarkup(outcome: Outcome, payload: QuizPayload, t: Transl
   const slide = question.slide ? payload.slides[question.slide] : undefined;
   const headline = result
     ? verdictLine(verdict, t(`quiz.result.${verdict}`), t(pluralOf(question.points) === 'one' ? 'quiz.pointsOne' : 'quiz.points', { score: formatScore(tryCredit(result.fraction, tries, quiz.penalty) * question.points), max: formatScore(question.points) }))
-    : html`${verdictLine('shown', t('quiz.result.shown'))}<p><strong>${t('quiz.theAnswer')}</strong> ${answerText(question, { true: t('quiz.true'), false: t('quiz.false') })}</p>`;
+    : html`${verdictLine('shown', t('quiz.result.shown'))}<p><strong>${t('quiz.theAnswer')}</strong> ${answerMarkup(payload, quiz, question, t)}</p>`;
   return html`${headline}${(result?.feedback ?? []).map((f) => html`<div class="quiz-choice-feedback">${markdown(payload, f)}</div>`)}${
     question.explanation && html`<div class="quiz-explanation"><strong>${t('quiz.why')}</strong> ${markdown(payload, question.explanation)}</div>`
   }${question.source && html`<p class="quiz-source"><strong>${t('quiz.source')}</strong> ${quoted(question.source)}</p>`}${

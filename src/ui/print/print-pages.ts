@@ -1,7 +1,8 @@
-import { answerText, presentedOrder, quoted, replaceBlanks, type Question, type Quiz } from '../../quiz/index.ts';
+import { presentedOrder, quoted, replaceBlanks, type Question, type Quiz } from '../../quiz/index.ts';
 import { attr, DATA, type QuizPayload } from '../../shared/contract.ts';
 import { html, raw, type SafeHtml } from '../../shared/html.ts';
 import type { Translate } from '../../i18n/strings.ts';
+import { answerMarkup } from '../quiz-feedback.ts';
 
 /** The seed for printed choice orders: the same on every print, and not the authored order. */
 const PRINT_SEED = 'print';
@@ -176,7 +177,7 @@ export function answerKeyHtml(doc: Document, payload: QuizPayload, t: Translate)
       const slide = q.slide ? payload.slides[q.slide] : undefined;
       return html`<li class="print-question" ${raw(attr(DATA.questionId))}="${q.id}">
 <div class="print-prompt">${promptHtml(doc, quiz, q)}${q.type === 'cloze' ? html`<p>${replaceBlanks(q.text, () => '____')}</p>` : ''}</div>
-<p class="print-answer"><strong>${t('quiz.theAnswer')}</strong> ${answerText(q, { true: t('quiz.true'), false: t('quiz.false') })}</p>
+<p class="print-answer"><strong>${t('quiz.theAnswer')}</strong> ${answerMarkup(payload, quiz, q, t)}</p>
 ${q.explanation ? html`<div class="print-explanation"><strong>${t('quiz.why')}</strong> ${rendered(q.explanation)}</div>` : ''}
 ${q.source ? html`<p class="print-source"><strong>${t('quiz.source')}</strong> ${quoted(q.source)}</p>` : ''}
 ${slide ? html`<p class="print-slide">${t('print.slide', { title: slide.title })}</p>` : ''}

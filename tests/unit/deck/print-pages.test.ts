@@ -31,7 +31,7 @@ const QUIZ: Quiz = {
     } as Quiz['questions'][number],
   ],
 };
-const PAYLOAD: QuizPayload = { quizzes: [QUIZ], html: {}, slides: {} };
+const PAYLOAD: QuizPayload = { quizzes: [QUIZ], html: {}, slides: {}, answers: {} };
 
 /** The deck as built, with this quiz's form drawn as the slide renderer may draw it. */
 function deck(form: string): Document {

@@ -33,7 +33,7 @@ const quiz: Quiz = {
       points: 1,
       prompt: 'Which?',
       choices: [
-        { id: EVIL, text: 'The right one', correct: true },
+        { id: EVIL, text: 'HHI rises by $2 s_i s_j$', correct: true },
         { id: `b'<script>alert(2)</script>`, text: 'Another', correct: false },
       ],
     },
@@ -74,8 +74,8 @@ const quiz: Quiz = {
 };
 
 function render(): QuizPayload {
-  const payload: QuizPayload = { quizzes: [quiz], html: {}, slides: {} };
-  const ctx: QuizRenderContext = { md: createMarkdown({ root: process.cwd() }), t: createStrings(), issues: [], slides: payload.slides, html: payload.html };
+  const payload: QuizPayload = { quizzes: [quiz], html: {}, slides: {}, answers: {} };
+  const ctx: QuizRenderContext = { md: createMarkdown({ root: process.cwd() }), t: createStrings(), issues: [], slides: payload.slides, html: payload.html, answers: payload.answers };
   document.body.innerHTML = `<div class="reveal"><div class="slides">${renderQuizStack({ quiz, file: 'quizzes/q.yaml' }, ctx)}</div></div>`;
   expect(ctx.issues).toEqual([]);
   return payload;
@@ -124,5 +124,21 @@ describe('render-quiz', () => {
     pick.requestSubmit();
     expect(pick.dataset.result).toBe('correct');
     expect(pick.querySelector('.quiz-feedback')!.textContent).toContain('Correct');
+  });
+
+  it('typesets the maths of an answer wherever it is shown: notes and "Show answer"', () => {
+    const payload = render();
+    const pick = formOf(`pick${EVIL}`);
+    const notes = pick.closest('section')!.querySelector('aside.notes')!;
+    expect(notes.querySelector('.katex')).not.toBeNull();
+    expect(notes.textContent).not.toContain('$');
+
+    createQuizView(document, { payload, store: createProgressStore([quiz], memory()), t: createStrings(), now: () => new Date('2026-03-01T09:00:00Z') });
+    pick.querySelector<HTMLButtonElement>('[data-action="show"]')!.hidden = false;
+    pick.querySelector<HTMLButtonElement>('[data-action="show"]')!.click();
+    const feedback = pick.querySelector('.quiz-feedback')!;
+    expect(feedback.textContent).toContain('HHI rises by');
+    expect(feedback.querySelector('.katex')).not.toBeNull();
+    expect(feedback.textContent).not.toContain('$2 s_i');
   });
 });
