@@ -145,3 +145,23 @@ test('the deck knows where it ends, so presenters and printing tools stop at the
   await showSlide(page, last);
   expect(await page.evaluate(() => (globalThis as any).Reveal.isLastSlide())).toBe(true);
 });
+
+test('the ↓ into a quiz stack can be clicked: nothing of the deck\'s chrome lies over it', async ({ page }) => {
+  await openDeck(page, '#/quiz-traditional-review--intro');
+  // Playwright refuses a click that another element (the slide number, say) would receive.
+  await page.locator('.reveal .controls .navigate-down').click({ timeout: 5000 });
+  await expect(page.locator('.reveal .slides section.present section.present')).not.toHaveId('quiz-traditional-review--intro');
+});
+
+test('on a phone, text keeps a margin from both edges of the screen', async ({ browser }) => {
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await openDeck(page);
+  for (const selector of ['section#overview--occasion h2', 'section#overview--occasion li', 'section#overview--four-pillars table']) {
+    const el = page.locator(selector).first();
+    await el.scrollIntoViewIfNeeded();
+    const box = (await el.boundingBox())!;
+    expect(box.x, `${selector}: left margin`).toBeGreaterThanOrEqual(12);
+    expect(box.x + box.width, `${selector}: right margin`).toBeLessThanOrEqual(390 - 12);
+  }
+  await page.close();
+});
