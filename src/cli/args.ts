@@ -48,7 +48,12 @@ function describe(error: Error & { code?: string }, known: string[]): string {
   if (error.code !== 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return error.message.split('. ')[0]!;
   const flag = /'([^']+)'/.exec(error.message)?.[1] ?? '';
   const name = flag.replace(/^-+/, '');
-  const best = [...known].sort((a, b) => editDistance(name, a) - editDistance(name, b))[0];
-  const hint = best !== undefined && editDistance(name, best) <= 2 ? ` (did you mean --${best}?)` : '';
-  return `unknown option ${flag}${hint}`;
+  const best = nearest(name, known);
+  return `unknown option ${flag}${best ? ` (did you mean --${best}?)` : ''}`;
+}
+
+/** The known word a typo most likely meant (at most two edits away), for "did you mean …?". */
+export function nearest(typed: string, known: readonly string[]): string | undefined {
+  const best = [...known].sort((a, b) => editDistance(typed, a) - editDistance(typed, b))[0];
+  return best !== undefined && editDistance(typed, best) <= 2 ? best : undefined;
 }

@@ -4,6 +4,7 @@
  * there is one. `runKit` is the whole command line as a function, so tests call it in-process.
  */
 import { DeckBuildError } from '../deck/errors.ts';
+import { nearest } from './args.ts';
 import { terminal, type Output } from './output.ts';
 
 /** A command: what it does, and how to run it with its arguments in a project folder. */
@@ -53,8 +54,21 @@ export const COMMANDS: Record<string, Command> = {
 
 /** The list of commands, for `kit` alone and for an unknown command. */
 export function usage(): string {
-  const rows = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(12)} ${c.summary}`);
-  return `usage: npm run kit -- <command> [--help]\n\ncommands:\n${rows.join('\n')}`;
+  const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
+  const rows = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
+  return `usage: npm run kit -- <command> [--help]\n       npm run kit -- --version\n\ncommands:\n${rows.join('\n')}`;
+}
+
+/** The kit's version, from its package.json. */
+async function version(root: string): Promise<string> {
+  const { readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  try {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name?: string; version?: string };
+    return `${pkg.name ?? 'kit'} ${pkg.version ?? '(no version in package.json)'}`;
+  } catch {
+    return 'kit (no package.json here: run it in the project folder)';
+  }
 }
 
 /**
@@ -63,9 +77,18 @@ export function usage(): string {
  */
 export async function runKit(argv: string[], root: string, out: Output = terminal): Promise<number> {
   const [name, ...args] = argv;
+  if (name === '--help' || name === '-h' || name === 'help') {
+    out.log(usage());
+    return 0;
+  }
+  if (name === '--version' || name === '-v') {
+    out.log(await version(root));
+    return 0;
+  }
   const command = name && Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) {
-    out.error(name ? `kit: unknown command "${name}"\n\n${usage()}` : usage());
+    const near = name ? nearest(name, Object.keys(COMMANDS)) : undefined;
+    out.error(name ? `kit: unknown command "${name}"${near ? ` (did you mean ${near}?)` : ''}\n\n${usage()}` : usage());
     return 2;
   }
   try {

@@ -41,8 +41,18 @@ describe('the kit command line', () => {
   it('an unknown command gets the list of commands', async () => {
     const run = await kit(['biuld']);
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('kit: unknown command "biuld"');
+    expect(run.stderr).toContain('kit: unknown command "biuld" (did you mean build?)');
     expect(run.stderr).toContain('validate');
+  });
+
+  it('--help lists every command in one aligned column, and --version says which kit this is', async () => {
+    const help = await kit(['--help']);
+    expect(help.status).toBe(0);
+    const rows = help.stdout.split('\n').filter((line) => /^  \S/.test(line));
+    expect(rows.map((row) => row.trim().split(/\s+/)[0])).toEqual(Object.keys(COMMANDS));
+    const columns = new Set(rows.map((row) => row.search(/(?<=\S)\s{2,}\S/) + row.slice(row.search(/(?<=\S)\s{2,}\S/)).search(/\S/)));
+    expect(columns.size).toBe(1);
+    expect(await kit(['--version'])).toMatchObject({ status: 0, stdout: expect.stringMatching(/^modern-industrial-system-kit \d+\.\d+\.\d+\n?$/) });
   });
 
   it('validate prints every file:line problem of a broken deck and exits 1, with a message, not a stack trace', async () => {
