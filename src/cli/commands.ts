@@ -26,6 +26,10 @@ export const COMMANDS: Record<string, Command> = {
     summary: 'check the quizzes against item-writing rules (cues, balance, feedback, objectives) [--strict: warnings fail]',
     run: async (args, root, out) => (await import('./lint.ts')).runLint(args, root, out),
   },
+  results: {
+    summary: 'one class table (CSV) from many learners\' results files, re-graded: results <files or folder> [--out class.csv]',
+    run: async (args, root, out) => (await import('./results.ts')).runResults(args, root, out),
+  },
   'import-gift': {
     summary: 'read a Moodle GIFT file and write a quiz file: import-gift <file.gift> [--out quizzes/x.yaml] [--after section]',
     run: async (args, root, out) => (await import('./gift.ts')).runImportGift(args, root, out),

@@ -1,17 +1,24 @@
 import type { Translate } from '../i18n/strings.ts';
 import { ACTION, CLASS, DATA, attr } from '../shared/contract.ts';
 import { html, raw } from '../shared/html.ts';
+import { NAME_MAX } from '../quiz/index.ts';
 
 const hook = (name: (typeof DATA)[keyof typeof DATA]) => raw(attr(name));
 
 /**
- * The results slide: the runtime fills in the table of quizzes, sections and deck; the
- * buttons to download, load and reset are real buttons from the start.
+ * The results slide: the runtime fills in the table of quizzes, sections and deck, and the name
+ * the learner typed last time; the name field and the buttons to download, load and reset are
+ * real, labelled controls from the start.
  */
 export function renderResultsSlide(t: Translate): string {
   return html`<section id="results" ${hook(DATA.quizResults)} aria-labelledby="results-title" class="${CLASS.resultsSlide}">
 <h2 id="results-title">${t('results.title')}</h2>
 <div class="results-table" ${hook(DATA.resultsTable)}></div>
+<div class="results-name">
+<label for="results-name">${t('results.name')}</label>
+<input type="text" id="results-name" name="learner-name" autocomplete="name" maxlength="${NAME_MAX}" spellcheck="false" aria-describedby="results-name-note" ${hook(DATA.action)}="${ACTION.learnerName}">
+<p id="results-name-note" class="results-name-note">${t('results.nameNote')}</p>
+</div>
 <div class="results-actions">
 <button type="button" ${hook(DATA.action)}="${ACTION.downloadJson}">${t('results.downloadJson')}</button>
 <button type="button" ${hook(DATA.action)}="${ACTION.downloadCsv}">${t('results.downloadCsv')}</button>

@@ -63,5 +63,10 @@ export { toQti, type QtiPackage, type QtiNote, type QtiOptions } from './qti/to-
 export { lintQuizzes, LINT_RULES, contentWords, keyedText, type LintFinding, type LintRule, type LintPlace, type LintObjective, type LintInput } from './lint.ts';
 export { RE_BLANK, RE_ID, ID_RULE, blankNames, replaceBlanks, splitBlanks, writeBlank } from './blanks.ts';
 export { WILDCARD, wildcardPieces, hasWildcard, fillWildcards, type WildcardPiece } from './wildcard.ts';
-export { PROGRESS_VERSION, SavedDataError, checkResultsFile, emptyProgress, misfit, readProgress, reconcileProgress, type PlaceOf, type Reconciled, type SavedDataProblem, type SavedProgress, type SetAside } from './saved.ts';
+export { PROGRESS_VERSION, SavedDataError, checkResultsFile, emptyProgress, misfit, readProgress, readResults, reconcileProgress, type CheckedResults, type PlaceOf, type Reconciled, type SavedDataProblem, type SavedProgress, type SetAside } from './saved.ts';
+export { csvCell, csvText, readCsvText, parseCsv, readCsv, toCsv, type CsvRow, type CsvValue } from './csv.ts';
+export { NAME_MAX, cleanName, dateOf, localIsoTime, nameSlug, resultsFileName } from './learner-name.ts';
+export { RESULTS_CSV_COLUMNS, RESULTS_CSV_COLUMNS_V1, readResultsCsv, writeResultsCsv, type ReadResultsFile, type ResultsCsvColumn, type ResultsExport } from './results-csv.ts';
+export { loadResultsFile, readResultsText, type LearnerResults } from './results-file.ts';
+export { CLASS_TABLE_FIXED, POINTS_POSSIBLE, classTable, learnerLabel, questionScores, sameLearners, type QuestionScore, type SameLearner } from './class-results.ts';
 export { editDistance } from './edit-distance.ts';

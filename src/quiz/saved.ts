@@ -10,6 +10,8 @@
  */
 import * as v from 'valibot';
 import { grade } from './grade.ts';
+import { cleanName } from './learner-name.ts';
+import { isPlainObject } from './response-shape.ts';
 import { deserialise, serialise } from './session-storage.ts';
 import type { QuestionProgress, Session, TryRecord } from './session.ts';
 import type { Question, Quiz, Response } from './types.ts';
@@ -71,13 +73,35 @@ export class SavedDataError extends Error {
  */
 export type PlaceOf = (quizId: string, questionId?: string, tryIndex?: number) => string;
 
-/** The saved-progress document; unknown fields (a file's `learner`, `exportedAt`) are dropped. */
+/** The saved-progress document; unknown fields (a file's `name`, `learner`, `exportedAt`) are dropped. */
 const ProgressSchema = v.object({
   version: v.literal(PROGRESS_VERSION, `"version" must be ${PROGRESS_VERSION}`),
   sessions: v.record(v.string(), v.string('each session must be a text, as the deck writes it'), '"sessions" must be an object of quiz id → session'),
   shown: v.optional(v.record(v.string(), v.array(v.string(), 'must be a list of question ids'), '"shown" must be an object of quiz id → question ids'), {}),
 });
 const NOT_PROGRESS = 'expected an object with "version", "sessions" and "shown", as the deck downloads it';
+
+/**
+ * What a results file says about itself besides its answers (all optional: files downloaded
+ * before names were asked have none): the learner's `name`, the random id of their browser
+ * (`learner`) and when it was downloaded (`exportedAt`).
+ */
+const ResultsMetaSchema = v.object({
+  name: v.optional(v.string('"name" must be a text: the learner\'s name')),
+  learner: v.optional(v.string('"learner" must be a text: the id of the learner\'s browser')),
+  exportedAt: v.optional(v.string('"exportedAt" must be a text: when the file was downloaded')),
+});
+
+/** A results file after the check: its progress (re-graded) and whose it is. */
+export interface CheckedResults {
+  progress: SavedProgress;
+  /** The learner's name, cleaned (`cleanName`); absent when the file gives none. */
+  name?: string;
+  /** The id of the browser that wrote the file, when the file gives it (JSON files do). */
+  learnerId?: string;
+  /** When the file was downloaded, as written in it. */
+  exportedAt?: string;
+}
 
 /** An empty progress: nothing answered. */
 export function emptyProgress(): SavedProgress {
@@ -193,4 +217,28 @@ export function checkResultsFile(data: unknown, quizzes: readonly Quiz[], file: 
   for (const part of setAside) problems.push({ where: placeOf(part.quizId, part.questionId, part.tryIndex), message: part.reason });
   if (problems.length) throw new SavedDataError(problems);
   return progress;
+}
+
+/**
+ * `checkResultsFile`, and the file's name, browser id and time of export, checked as well: the
+ * one way a results file is read, in the browser and by `kit results`. Throws `SavedDataError`
+ * listing every problem.
+ * @example const { progress, name } = readResults(JSON.parse(text), payload.quizzes, 'results-ann-2026-03-01.json')
+ */
+export function readResults(data: unknown, quizzes: readonly Quiz[], file: string, placeOf?: PlaceOf): CheckedResults {
+  const problems: SavedDataProblem[] = [];
+  let progress: SavedProgress | undefined;
+  try {
+    progress = checkResultsFile(data, quizzes, file, placeOf);
+  } catch (error) {
+    if (!(error instanceof SavedDataError)) throw error;
+    problems.push(...error.problems);
+  }
+  // Data that is no object at all has been said already, by the check of its progress.
+  const meta = isPlainObject(data) ? v.safeParse(ResultsMetaSchema, data) : undefined;
+  if (meta && !meta.success) problems.push(...meta.issues.map((issue) => ({ where: file, message: issue.message })));
+  if (problems.length || !progress) throw new SavedDataError(problems);
+  const { name: given, learner, exportedAt } = meta?.success ? meta.output : {};
+  const name = cleanName(given ?? '');
+  return { progress, ...(name ? { name } : {}), ...(learner ? { learnerId: learner } : {}), ...(exportedAt ? { exportedAt } : {}) };
 }

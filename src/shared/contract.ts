@@ -74,6 +74,8 @@ export const ACTION = {
   show: 'show',
   hint: 'hint',
   resetQuiz: 'reset-quiz',
+  /** The text field of the learner's name on the results slide. */
+  learnerName: 'learner-name',
   downloadJson: 'download-json',
   downloadCsv: 'download-csv',
   load: 'load',

@@ -1,10 +1,15 @@
 import {
-  checkResultsFile,
+  cleanName,
   deserialise,
   emptyProgress,
+  localIsoTime,
+  NAME_MAX,
   readProgress,
+  readResults,
   reconcileProgress,
+  resultsFileName,
   serialise,
+  writeResultsCsv,
   type PlaceOf,
   type Quiz,
   type SavedProgress,
@@ -15,6 +20,8 @@ import {
 /** The key progress is saved under; the number is the version of what is saved. */
 export const PROGRESS_KEY = 'kit:progress:v1';
 const LEARNER_KEY = 'kit:learner';
+/** The name the learner typed on the results slide: kept in this browser only, written into downloads. */
+export const NAME_KEY = 'kit:learner-name';
 /** Saved progress that could not be read at all, kept whole under this prefix and the time. */
 export const UNREADABLE_PREFIX = 'kit:progress:unreadable:';
 /** Answers that no longer fit their quiz, kept under this prefix and the time. */
@@ -29,6 +36,13 @@ export type Notice =
   | { key: 'progress.unavailable' }
   | { key: 'progress.full' };
 
+/** A results file to download: its name (`results-<name>-<date>.csv`), type and text. */
+export interface ResultsDownload {
+  name: string;
+  type: string;
+  text: string;
+}
+
 export interface ProgressStore {
   /** The learner's seed: choice orders derive from it, so a reload shows the same order. */
   readonly learner: string;
@@ -42,13 +56,21 @@ export interface ProgressStore {
   resetAll(): void;
   /** The sessions of this deck's quizzes. */
   sessions(): Session[];
-  /** Everything saved, as one JSON document a learner can download and load again. */
-  exportJson(): string;
+  /** The learner's name as typed ('' for none). */
+  name(): string;
+  /** Keeps the learner's name in this browser; the next visit shows it again. */
+  setName(name: string): void;
+  /**
+   * Everything saved, with the learner's name and the time, as a file a learner can download and
+   * load again: JSON (the saved document) or CSV (`writeResultsCsv`), named after the name and date.
+   */
+  exportFile(format: 'json' | 'csv'): ResultsDownload;
   /**
    * Replaces what is saved by a results file, after checking it in full against the quizzes and
-   * re-grading it; throws `SavedDataError` listing every problem, and then changes nothing.
+   * re-grading it; throws `SavedDataError` listing every problem, and then changes nothing. The
+   * name the file carries, if any, becomes the learner's name; it is returned.
    */
-  load(data: unknown, file: string, placeOf?: PlaceOf): void;
+  load(data: unknown, file: string, placeOf?: PlaceOf): { name?: string };
   /** Tells listeners (results, scores) that something changed. */
   onChange(listener: () => void): () => void;
   /** Tells the page at once when saving stops working (storage full), so it can say so. */
@@ -118,6 +140,8 @@ export function createProgressStore(quizzes: readonly Quiz[], storage?: KeyValue
     put(LEARNER_KEY, learner);
   }
 
+  let name = store.getItem(NAME_KEY) ?? '';
+
   let saved: SavedProgress = emptyProgress();
   const raw = store.getItem(PROGRESS_KEY);
   if (raw !== null) {
@@ -153,6 +177,12 @@ export function createProgressStore(quizzes: readonly Quiz[], storage?: KeyValue
   };
   readSessions();
 
+  const setName = (value: string) => {
+    name = [...value].slice(0, NAME_MAX).join('');
+    if (name) put(NAME_KEY, name);
+    else store.removeItem(NAME_KEY);
+  };
+
   const write = () => {
     while (pending.length && put(...pending[0]!)) pending.shift();
     if (!pending.length) put(PROGRESS_KEY, JSON.stringify(saved));
@@ -186,11 +216,26 @@ export function createProgressStore(quizzes: readonly Quiz[], storage?: KeyValue
       write();
     },
     sessions: () => [...cache.values()],
-    exportJson: () => JSON.stringify({ ...saved, learner, exportedAt: now().toISOString() }, null, 2),
+    name: () => name,
+    setName,
+    exportFile(format) {
+      const exported = localIsoTime(now());
+      const fileName = resultsFileName(name, exported, format);
+      if (format === 'csv') {
+        const text = writeResultsCsv(quizzes, { name, exported, sessions: [...cache.values()], shown: saved.shown });
+        return { name: fileName, type: 'text/csv', text };
+      }
+      const clean = cleanName(name);
+      const text = JSON.stringify({ ...saved, ...(clean ? { name: clean } : {}), learner, exportedAt: exported }, null, 2);
+      return { name: fileName, type: 'application/json', text };
+    },
     load(data, file, placeOf) {
-      saved = checkResultsFile(data, quizzes, file, placeOf);
+      const checked = readResults(data, quizzes, file, placeOf);
+      saved = checked.progress;
+      if (checked.name) setName(checked.name);
       readSessions();
       write();
+      return checked.name ? { name: checked.name } : {};
     },
     onChange(listener) {
       changeListeners.add(listener);

@@ -1,9 +1,8 @@
-import { deckResult, quizResult, SavedDataError, type PlaceOf } from '../quiz/index.ts';
+import { deckResult, quizResult, readResultsText, SavedDataError } from '../quiz/index.ts';
 import type { Translate } from '../i18n/strings.ts';
 import { ACTION, DATA, attr, type QuizPayload } from '../shared/contract.ts';
 import { html } from '../shared/html.ts';
-import type { ProgressStore } from './progress-store.ts';
-import { csvToSaved, resultsCsv } from './results-csv.ts';
+import type { ProgressStore, ResultsDownload } from './progress-store.ts';
 import { formatScore } from './format.ts';
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
@@ -11,32 +10,13 @@ const percent = (share: number) => `${Math.round(share * 100)}%`;
 const PROBLEMS_SHOWN = 3;
 
 /** Offers a text as a file to save. */
-function download(name: string, type: string, text: string): void {
+function download({ name, type, text }: ResultsDownload): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = Object.assign(document.createElement('a'), { href: url, download: name });
   document.body.append(a);
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
-/** The 1-based line of a JSON syntax error, from the position the browser reports. */
-function jsonErrorLine(text: string, message: string): number | undefined {
-  const line = /line (\d+)/.exec(message)?.[1];
-  if (line) return Number(line);
-  const position = /position (\d+)/.exec(message)?.[1];
-  return position === undefined ? undefined : text.slice(0, Number(position)).split('\n').length;
-}
-
-/** A results file as the store loads it: a downloaded JSON or CSV, told apart by name or content. */
-export function readResultsFile(name: string, text: string, learner: string): { data: unknown; placeOf?: PlaceOf } {
-  if (/\.csv$/i.test(name) || text.trimStart().startsWith('level,')) return csvToSaved(text, learner, name);
-  try {
-    return { data: JSON.parse(text) };
-  } catch (error) {
-    const line = jsonErrorLine(text, (error as Error).message);
-    throw new SavedDataError([{ where: line ? `${name}:${line}` : name, message: 'this is not JSON' }]);
-  }
 }
 
 /** Where in the file, without the file's name, which the status line says first: "line 12", "quiz "x", question "y"". */
@@ -54,8 +34,9 @@ function reasons(error: unknown, file: string, t: Translate): string {
 }
 
 /**
- * The results slide: score and pass mark of each quiz, each section and the deck; download
- * and load results as JSON or CSV; reset everything.
+ * The results slide: score and pass mark of each quiz, each section and the deck; the learner's
+ * name (kept in this browser, written into downloads); download and load results as JSON or
+ * CSV; reset everything.
  */
 export function createResultsView(root: ParentNode, opts: { payload: QuizPayload; store: ProgressStore; t: Translate; sectionTitles: Record<string, string>; onReset: () => void }) {
   const { payload, store, t } = opts;
@@ -63,6 +44,8 @@ export function createResultsView(root: ParentNode, opts: { payload: QuizPayload
   if (!slide) return { render() {}, destroy() {} };
   const table = slide.querySelector<HTMLElement>(`[${attr(DATA.resultsTable)}]`)!;
   const status = slide.querySelector<HTMLElement>(`[${attr(DATA.resultsStatus)}]`)!;
+  const nameInput = slide.querySelector<HTMLInputElement>(`input[${attr(DATA.action)}="${ACTION.learnerName}"]`);
+  if (nameInput) nameInput.value = store.name();
   const state = (passed: boolean) => (passed ? `✓ ${t('quiz.passed')}` : `✗ ${t('quiz.notPassed')}`);
 
   const render = () => {
@@ -85,8 +68,8 @@ export function createResultsView(root: ParentNode, opts: { payload: QuizPayload
 
   const onClick = (event: Event) => {
     const action = (event.target as Element).closest<HTMLElement>(`[${attr(DATA.action)}]`)?.dataset[DATA.action];
-    if (action === ACTION.downloadJson) download('results.json', 'application/json', store.exportJson());
-    if (action === ACTION.downloadCsv) download('results.csv', 'text/csv', resultsCsv(payload.quizzes, store));
+    if (action === ACTION.downloadJson) download(store.exportFile('json'));
+    if (action === ACTION.downloadCsv) download(store.exportFile('csv'));
     if (action === ACTION.resetAll && confirm(t('results.resetAllConfirm'))) {
       store.resetAll();
       opts.onReset();
@@ -98,18 +81,22 @@ export function createResultsView(root: ParentNode, opts: { payload: QuizPayload
     const file = input?.files?.[0];
     if (!input || !file) return;
     try {
-      const { data, placeOf } = readResultsFile(file.name, await file.text(), store.learner);
+      const { data, placeOf } = readResultsText(file.name, await file.text(), store.learner);
       // Checked in full and re-graded before anything is written; a refused file changes nothing.
-      store.load(data, file.name, placeOf);
+      const loaded = store.load(data, file.name, placeOf);
+      if (nameInput) nameInput.value = store.name();
       opts.onReset();
-      status.textContent = t('results.loaded');
+      status.textContent = loaded.name ? t('results.loadedName', { name: loaded.name }) : t('results.loaded');
     } catch (error) {
       status.textContent = t('results.loadFailed', { file: file.name, reason: reasons(error, file.name, t) });
     }
     input.value = '';
   };
+  // Kept at each key press, so a download right after typing carries the name.
+  const onName = () => store.setName(nameInput!.value);
   slide.addEventListener('click', onClick);
   input?.addEventListener('change', onFile);
+  nameInput?.addEventListener('input', onName);
   const stop = store.onChange(render);
   render();
   return {
@@ -117,6 +104,7 @@ export function createResultsView(root: ParentNode, opts: { payload: QuizPayload
     destroy() {
       slide.removeEventListener('click', onClick);
       input?.removeEventListener('change', onFile);
+      nameInput?.removeEventListener('input', onName);
       stop();
     },
   };

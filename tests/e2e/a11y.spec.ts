@@ -522,6 +522,7 @@ test.describe('keyboard', () => {
       [`quiz-${quizzes[0]!.id}--intro`, 'button[data-action="reset-quiz"]'],
       ['results', 'button[data-action="download-json"]'],
       ['results', 'input[type=file]'],
+      ['results', 'input[data-action="learner-name"]'],
     ];
     await page.keyboard.press('Tab');
     for (const [slide, selector] of cases) {

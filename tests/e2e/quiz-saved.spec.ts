@@ -146,3 +146,52 @@ test('a full storage is said at once; the answer is still graded and what was sa
   expect(await page.evaluate((key) => localStorage.getItem(key), PROGRESS_KEY)).toBe(before);
   expect(problems).toEqual([]);
 });
+
+test('the name typed on the results slide names the downloads, is in every row, survives a reload, and comes back with a loaded file', async ({ page }) => {
+  const problems = await openDeck(page);
+  const { quizzes } = await readQuizzes(page);
+  const quiz = quizzes[0]!;
+  const question = quiz.questions[0]!;
+  await showSlide(page, `quiz-${quiz.id}--${question.id}`);
+  await enter(formOf(page, quiz, question), question, correctResponse(question));
+  await formOf(page, quiz, question).getByRole('button', { name: 'Check' }).click();
+
+  await showSlide(page, 'results');
+  const name = page.getByRole('textbox', { name: 'Your name (optional)' });
+  await expect(name).toHaveValue('');
+  await expect(name).toHaveAccessibleDescription(/Kept in this browser, on this device only/);
+  // Typed key by key: the keys the deck uses (A, C, S…) belong to the field while it has focus.
+  await name.focus();
+  await page.keyboard.type('Ann C. Lee');
+  await expect(name).toHaveValue('Ann C. Lee');
+  await expect(page.locator('html')).not.toHaveClass(/kit-contrast-high/);
+  await expect(page.locator('section.present#results')).toHaveCount(1);
+  const today = await page.evaluate(() => new Date().toLocaleDateString('sv')); // YYYY-MM-DD, the learner's own date
+
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download as CSV' }).click()]);
+  expect(csv.suggestedFilename()).toBe(`results-ann-c-lee-${today}.csv`);
+  const csvText = Buffer.concat(await (await csv.createReadStream()).toArray()).toString('utf8');
+  const [header, ...rows] = csvText.trimEnd().split('\n');
+  expect(header).toBe('learner,exported,level,quiz,section,question,try,at,score,max_score,share,correct_or_passed,response');
+  for (const row of rows) expect(row).toMatch(new RegExp(`^Ann C\\. Lee,${today}T`));
+  const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download as JSON' }).click()]);
+  expect(json.suggestedFilename()).toBe(`results-ann-c-lee-${today}.json`);
+  expect(JSON.parse(Buffer.concat(await (await json.createReadStream()).toArray()).toString('utf8')).name).toBe('Ann C. Lee');
+
+  // Kept in the browser: the next visit has it, and it can still be changed.
+  await reloadDeck(page);
+  await showSlide(page, 'results');
+  await expect(name).toHaveValue('Ann C. Lee');
+  await name.fill('');
+  await reloadDeck(page);
+  await showSlide(page, 'results');
+  await expect(name).toHaveValue('');
+  const [unnamed] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download as CSV' }).click()]);
+  expect(unnamed.suggestedFilename()).toBe(`results-${today}.csv`);
+
+  // A learner's file loaded on another visit brings its name with it.
+  await page.getByLabel('Load results from a file').setInputFiles({ name: csv.suggestedFilename(), mimeType: 'text/csv', buffer: Buffer.from(csvText) });
+  await expect(page.locator('[data-results-status]')).toHaveText('Results of Ann C. Lee loaded.');
+  await expect(name).toHaveValue('Ann C. Lee');
+  expect(problems).toEqual([]);
+});

@@ -189,8 +189,8 @@ test('the results slide sums each quiz and the deck, and results download and lo
   expect(JSON.parse(text).sessions[quiz.id]).toBeTruthy();
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download as CSV' }).click()]);
   const csvText = Buffer.concat(await (await csv.createReadStream()).toArray()).toString('utf8');
-  expect(csvText.split('\n')[0]).toBe('level,quiz,section,question,try,at,score,max_score,share,correct_or_passed,response');
-  expect(csvText).toContain(`quiz,${quiz.id},${quiz.after},,,,${points},${points},1,true`);
+  expect(csvText.split('\n')[0]).toBe('learner,exported,level,quiz,section,question,try,at,score,max_score,share,correct_or_passed,response');
+  expect(csvText).toContain(`,quiz,${quiz.id},${quiz.after},,,,${points},${points},1,true`);
 
   page.on('dialog', (dialog) => dialog.accept());
   await page.getByRole('button', { name: 'Reset the whole deck' }).click();

@@ -1,0 +1,95 @@
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { classTable, loadResultsFile, sameLearners, SavedDataError, toCsv, type LearnerResults } from '../quiz/index.ts';
+import { readArgs } from './args.ts';
+import { readCheckedQuizzes } from './gift.ts';
+import { terminal, type Output } from './output.ts';
+
+const USAGE = 'usage: npm run kit -- results <file or folder>... [--out class.csv]';
+const RE_RESULTS_FILE = /\.(csv|json)$/i;
+
+const plural = (n: number, word: string, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
+
+/** The files named, a folder standing for the results files in it (not the table being written). */
+function expand(root: string, paths: string[], outFile: string | undefined): { files: string[]; problems: string[] } {
+  const files: string[] = [];
+  const problems: string[] = [];
+  for (const path of paths) {
+    const full = resolve(root, path);
+    let isFolder: boolean;
+    try {
+      isFolder = statSync(full).isDirectory();
+    } catch {
+      problems.push(`${path}: no such file; give the results files the learners downloaded (results-<name>-<date>.csv or .json), or the folder they are in`);
+      continue;
+    }
+    if (!isFolder) {
+      files.push(path);
+      continue;
+    }
+    const inside = readdirSync(full).filter((name) => RE_RESULTS_FILE.test(name)).sort().map((name) => join(path, name));
+    const kept = inside.filter((file) => resolve(root, file) !== outFile);
+    if (kept.length === 0) problems.push(`${path}: this folder holds no .csv or .json file; put the learners' results files in it`);
+    files.push(...kept);
+  }
+  return { files, problems };
+}
+
+/**
+ * `kit results <files or folders…> [--out class.csv]`: reads many learners' results files (the
+ * JSON or CSV the results slide downloads), re-grades each against the quizzes as they are now,
+ * and writes one class table (CSV): a row per learner, a column per quiz and per question. A file
+ * that cannot be read is reported with its line and left out; the others are still in the table,
+ * and the exit code is 1.
+ */
+export async function runResults(args: string[], root = process.cwd(), out: Output = terminal): Promise<number> {
+  const parsed = readArgs('results', args, { options: { out: { type: 'string' } }, usage: USAGE, positionals: Infinity }, out);
+  if ('exit' in parsed) return parsed.exit;
+  if (parsed.positionals.length === 0) {
+    out.error(`kit results: which results files? Give the files the learners downloaded (or their folder).\n${USAGE}`);
+    return 2;
+  }
+  const target = parsed.values.out;
+  const outFile = target === undefined ? undefined : resolve(root, target);
+  const quizzes = readCheckedQuizzes(root);
+  const { files, problems } = expand(root, parsed.positionals, outFile);
+  for (const problem of problems) out.error(problem);
+  let failed = problems.length;
+
+  const learners: LearnerResults[] = [];
+  for (const file of files) {
+    try {
+      learners.push(loadResultsFile(file, readFileSync(resolve(root, file), 'utf8'), quizzes));
+    } catch (error) {
+      if (!(error instanceof SavedDataError)) throw error;
+      failed++;
+      for (const problem of error.problems) out.error(`${problem.where}: ${problem.message}`);
+      out.error(
+        `${file}: left out of the table (${plural(error.problems.length, 'problem')} above). ` +
+          'Fix what is named there, or ask the learner for a new download from the results slide (opening the deck again sets aside answers that no longer fit the quizzes as they are now).',
+      );
+    }
+  }
+  for (const same of sameLearners(learners)) {
+    const who = same.name ? `“${same.name}” is in ${same.files.length} files` : `${same.files.length} files without a name come from the same browser`;
+    out.error(`note: ${who} (${same.files.join(', ')}): each is a row of the table; delete the rows you do not want.`);
+  }
+  if (learners.length === 0) {
+    out.error(`\nno results file could be read: nothing was written.`);
+    return 1;
+  }
+
+  const table = toCsv(classTable(quizzes, learners));
+  const questions = quizzes.reduce((n, quiz) => n + quiz.questions.length, 0);
+  const summary = `class table: ${plural(learners.length, 'learner')}, ${plural(quizzes.length, 'quiz', 'quizzes')}, ${plural(questions, 'question')}`;
+  if (outFile) {
+    mkdirSync(dirname(outFile), { recursive: true });
+    writeFileSync(outFile, table);
+    out.log(`${summary}, written to ${target}`);
+  } else {
+    out.log(table.trimEnd());
+    out.error(summary);
+  }
+  if (failed) out.error(`${plural(failed, 'file')} left out: see above.`);
+  return failed ? 1 : 0;
+}
