@@ -38,7 +38,7 @@ const TITLES: Record<PrintMode, Parameters<Translate>[0]> = { handout: 'print.ha
 function printBody(mode: PrintMode, doc: Document, payload: QuizPayload, t: Translate) {
   switch (mode) {
     case 'handout':
-      return handoutHtml(doc, t);
+      return handoutHtml(doc, payload, t);
     case 'worksheet':
       return worksheetHtml(doc, payload, t);
     case 'answer-key':
@@ -58,6 +58,11 @@ export async function renderPrintPage(options: PrintOptions & { mode: PrintMode 
   doc.body.innerHTML = body.toString();
   doc.body.className = '';
   doc.documentElement.classList.add('kit-print', `kit-print-${options.mode}`);
+  // reveal.css restyles any `.reveal` for paper unless the page is its print view (`html.print-pdf`):
+  // every paragraph 20pt, lists without their indent (an order's numbers fell off the frame),
+  // every div shown (an unopened hint printed open). The handout's slides are copies of the
+  // deck's, to print as the slides look: they take the print view's class.
+  if (options.mode === 'handout') doc.documentElement.classList.add('print-pdf');
   const page = doc.createElement('style');
   page.textContent = `@page { size: ${options.paper === 'letter' ? 'letter' : 'A4'} portrait; margin: 14mm 14mm 16mm; }`;
   doc.head.append(page);
