@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { answerKeyHtml, handoutHtml, worksheetHtml } from '../../../src/ui/print/print-pages.ts';
+import { prepareSlidesForPrint } from '../../../src/ui/print/print-mode.ts';
 import { createMarkdown } from '../../../src/deck/render-markdown.ts';
 import { renderQuizStack, type QuizRenderContext } from '../../../src/deck/render-quiz.ts';
 import { renderMissedReviewSlide, renderResultsSlide } from '../../../src/deck/render-results.ts';
@@ -136,6 +137,49 @@ ${renderResultsSlide(t)}
 /** The rows of a printed ordering question, as read. */
 const orderRows = (scope: ParentNode) => [...scope.querySelectorAll('[data-question-id="rank"] .print-table tbody td:first-child')].map((td) => td.textContent);
 const text = (markup: string) => Object.assign(document.createElement('div'), { innerHTML: markup }).textContent!.replace(/\s+/g, ' ');
+
+describe('the printed slides (?print-pdf)', () => {
+  it('print each question as a clean slide: prompt and choices, no control, hint or empty feedback; no results or review slide', () => {
+    const payload = builtDeck();
+    prepareSlidesForPrint(document, payload, t);
+    const slides = document.querySelector('.reveal .slides')!;
+    expect(slides.querySelectorAll('form, button, input, select, textarea, .quiz-hint, .quiz-feedback')).toHaveLength(0);
+    expect(slides.querySelector('[data-quiz-results], [data-missed-review]')).toBeNull();
+    // What prints: the speaker notes (which give the answer) are not on the page.
+    const shown = slides.cloneNode(true) as Element;
+    shown.querySelectorAll('aside.notes').forEach((notes) => notes.remove());
+    const words = shown.textContent!.replace(/\s+/g, ' ');
+    for (const control of ['Check', 'Hint', 'Try again', 'Show answer', 'Choose', 'Reset this quiz', 'Your results', 'Questions you missed earlier']) expect(words).not.toContain(control);
+    expect(words).not.toContain('Square the merged share');
+    // The quiz's first slide still says what the quiz is; each question keeps its heading and notes.
+    expect(words).toContain('3 questions · pass mark 70%');
+    expect(words).toContain('Question 1 of 3');
+    expect(words).toContain('Which merger raises the HHI?');
+    expect(slides.querySelectorAll('[data-question-id="pick"] .print-choices li')).toHaveLength(2);
+    expect(slides.querySelector('[data-question-id="pick"] .print-choices .katex')).not.toBeNull();
+    expect(slides.querySelectorAll('aside.notes').length).toBeGreaterThanOrEqual(4);
+    // An ordering question never prints its items in the answer's order.
+    const rows = orderRows(slides);
+    expect([...rows].sort()).toEqual(['Advantageous', 'Emerging', 'Future', 'Traditional']);
+    expect(rows).not.toEqual(['Traditional', 'Advantageous', 'Emerging', 'Future']);
+    // A cloze prints its blank as a numbered line.
+    expect(slides.querySelector('[data-question-id="gap"] .print-cloze')!.textContent).toContain('is (1) ____________ of');
+    expect(words).not.toContain('The answer:');
+  });
+
+  it('the teacher\'s copy adds each answer, maths typeset, and its explanation under the question', () => {
+    const payload = builtDeck();
+    prepareSlidesForPrint(document, payload, t, { withAnswers: true });
+    const answer = document.querySelector('[data-question-id="pick"] .quiz-printed-answer')!;
+    expect(answer.textContent).toContain('The answer:');
+    expect(answer.querySelector('.print-answer .katex')).not.toBeNull();
+    expect(answer.querySelector('.print-explanation')!.textContent).toContain('Why:');
+    expect(answer.querySelector('.print-explanation .katex')).not.toBeNull();
+    expect(answer.textContent).not.toContain('$');
+    expect(document.querySelector('[data-question-id="rank"] .print-answer')!.textContent).toContain('1. Traditional; 2. Advantageous');
+    expect(document.querySelectorAll('.quiz-printed-answer')).toHaveLength(3);
+  });
+});
 
 describe('the handout\'s question slides', () => {
   it('print as the worksheet does: no open hint, no control, the order items not in the answer\'s order; no results or review page', () => {
