@@ -5,18 +5,19 @@ import { readArgs } from './args.ts';
 import { buildSite } from './build.ts';
 import { terminal, type Output } from './output.ts';
 
-const USAGE = `usage: npm run pdf -- [--paper a4|letter] [--section <id>] [--fragments] [--only ${PDF_NAMES.join(',')}]`;
+const USAGE = `usage: npm run pdf -- [--paper a4|letter] [--section <id>] [--fragments] [--with-answers] [--only ${PDF_NAMES.join(',')}]`;
 
 /**
- * `npm run pdf [-- --paper letter] [--section <id>] [--fragments] [--only slides,handout]`:
- * the four PDFs from the built deck (built first when dist/ is missing). The arguments are
- * checked before anything is built or printed.
+ * `npm run pdf [-- --paper letter] [--section <id>] [--fragments] [--with-answers] [--only slides,handout]`:
+ * the four PDFs from the built deck (built first when dist/ is missing); with `--with-answers`
+ * the slides are the teacher's copy, written to their own file. The arguments are checked
+ * before anything is built or printed.
  */
 export async function runPdf(args: string[], root = process.cwd(), out: Output = terminal): Promise<number> {
   const parsed = readArgs(
     'pdf',
     args,
-    { options: { paper: { type: 'string' }, section: { type: 'string' }, fragments: { type: 'boolean' }, only: { type: 'string' } }, usage: USAGE },
+    { options: { paper: { type: 'string' }, section: { type: 'string' }, fragments: { type: 'boolean' }, 'with-answers': { type: 'boolean' }, only: { type: 'string' } }, usage: USAGE },
     out,
   );
   if ('exit' in parsed) return parsed.exit;
@@ -39,7 +40,13 @@ export async function runPdf(args: string[], root = process.cwd(), out: Output =
     return 2;
   }
   const started = performance.now();
-  const written = await writePdfs(root, { paper, section, fragments: values.fragments === true, only: only as PdfName[] | undefined });
+  const written = await writePdfs(root, {
+    paper,
+    section,
+    fragments: values.fragments === true,
+    withAnswers: values['with-answers'] === true,
+    only: only as PdfName[] | undefined,
+  });
   for (const pdf of written) {
     out.log(`${relative(root, pdf.file)}: ${pdf.pages} pages, ${(pdf.bytes / 1024).toFixed(0)} KiB, ${pdf.seconds.toFixed(1)} s`);
   }

@@ -17,7 +17,16 @@ export interface PdfOptions {
   fragments?: boolean;
   /** Which PDFs; all four by default. */
   only?: readonly PdfName[];
+  /**
+   * Slides: the teacher's copy, each question slide with its answer and explanation, written as
+   * `slides-answers.pdf` so that the learners' `slides.pdf` stays as it is.
+   */
+  withAnswers?: boolean;
 }
+
+/** The file a PDF is written to, in `dist/pdf/`. */
+export const pdfFile = (name: PdfName, options: Pick<PdfOptions, 'withAnswers'> = {}): string =>
+  name === 'slides' && options.withAnswers ? 'slides-answers.pdf' : `${name}.pdf`;
 
 export interface WrittenPdf {
   name: PdfName;
@@ -33,8 +42,9 @@ export function countPdfPages(pdf: Uint8Array): number {
 }
 
 /**
- * Prints the built deck to `dist/pdf/`: the slides (16:9, vector text and diagrams, links kept),
- * a handout with notes, a worksheet without answers and the answer key. Each page signals when
+ * Prints the built deck to `dist/pdf/`: the slides (16:9, vector text and diagrams, links kept;
+ * each question a clean slide, with its answer on the teacher's copy), a handout with notes, a
+ * worksheet without answers and the answer key. Each page signals when
  * its fonts and layout are final (`html[data-print-ready]`), so nothing waits on a timer and
  * every run prints the same.
  */
@@ -53,12 +63,13 @@ export async function writePdfs(root: string, options: PdfOptions = {}): Promise
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));
       await page.goto(
-        server.url + printQueryString({ mode: name === 'slides' ? undefined : name, paper: options.paper ?? 'a4', section: options.section, fragments: options.fragments }),
+        server.url +
+          printQueryString({ mode: name === 'slides' ? undefined : name, paper: options.paper ?? 'a4', section: options.section, fragments: options.fragments, withAnswers: options.withAnswers }),
       );
       await page.waitForSelector('html[data-print-ready="true"]', { state: 'attached', timeout: 60_000 }).catch(() => {
-        throw new Error(`${name}.pdf: the page never said it was ready to print${errors.length ? `: ${errors.join('; ')}` : ''}`);
+        throw new Error(`${pdfFile(name, options)}: the page never said it was ready to print${errors.length ? `: ${errors.join('; ')}` : ''}`);
       });
-      const file = join(out, `${name}.pdf`);
+      const file = join(out, pdfFile(name, options));
       const pdf =
         name === 'slides'
           ? await page.pdf({ width: '1280px', height: '720px', printBackground: true, preferCSSPageSize: true })

@@ -114,7 +114,18 @@ export interface PrintQuery {
   section?: string;
   /** Slides only: a page per fragment step. */
   fragments?: boolean;
+  /** Slides only: each question slide also shows its answer and explanation (the teacher's copy). */
+  withAnswers?: boolean;
 }
+
+/** A print query as the page reads it: also whether the slides are printing (reveal.js's `?print-pdf`). */
+export interface PrintRequest extends PrintQuery {
+  /** The deck is printing as slides: no document `mode`, and `print-pdf` in the query. */
+  slides: boolean;
+}
+
+/** The query parameter of a teacher's copy of the slides. */
+const WITH_ANSWERS = 'with-answers';
 
 /** The query string for a print, as `kit pdf` opens it (`?print-pdf…` for the slides). */
 export function printQueryString(query: PrintQuery): string {
@@ -122,6 +133,7 @@ export function printQueryString(query: PrintQuery): string {
   if (!query.mode) {
     params.set('print-pdf', '');
     if (query.fragments) params.set('pdfSeparateFragments', 'true');
+    if (query.withAnswers) params.set(WITH_ANSWERS, 'true');
   } else {
     params.set('print', query.mode);
     if (query.paper === 'letter') params.set('paper', 'letter');
@@ -131,13 +143,17 @@ export function printQueryString(query: PrintQuery): string {
 }
 
 /** Reads a print query back (unknown modes are ignored: the deck is shown). */
-export function readPrintQuery(search: string): PrintQuery {
+export function readPrintQuery(search: string): PrintRequest {
   const params = new URLSearchParams(search);
-  const mode = params.get('print');
+  const mode = (PRINT_MODES as readonly string[]).includes(params.get('print') ?? '') ? (params.get('print') as PrintMode) : undefined;
+  const slides = !mode && params.has('print-pdf');
   return {
-    mode: (PRINT_MODES as readonly string[]).includes(mode ?? '') ? (mode as PrintMode) : undefined,
+    mode,
     paper: params.get('paper')?.toLowerCase() === 'letter' ? 'letter' : 'a4',
     section: params.get('section') ?? undefined,
     fragments: params.get('pdfSeparateFragments') === 'true',
+    // `?print-pdf&with-answers` typed by hand asks for it too.
+    withAnswers: slides && (params.get(WITH_ANSWERS) ?? 'false') !== 'false',
+    slides,
   };
 }

@@ -15,12 +15,17 @@ import { createAccessibilityPlugin } from './accessibility.ts';
 import { createContrastPlugin } from './contrast.ts';
 import { createLayoutPlugin, PHONE_WIDTH } from './layout.ts';
 import { createMotionPlugin } from './motion.ts';
-import { keepSection, readPrintOptions, renderPrintPage, signalPrintReady } from './print/print-mode.ts';
+import { fitPrintedQuestions, keepSection, prepareSlidesForPrint, readPrintOptions, renderPrintPage, signalPrintReady } from './print/print-mode.ts';
 import { createQuizPlugin, keyboardCondition, readPayload } from './quizzes.ts';
 import { emptyPayload } from '../shared/contract.ts';
 
-/** The deck itself: reveal.js with our plugins, the learner's preferences among them. */
-async function startDeck(t: Translate): Promise<void> {
+/**
+ * The deck itself: reveal.js with our plugins, the learner's preferences among them. Printed
+ * (`print`), it runs without the quiz plugin: a printed question has no form to grade, no
+ * progress to restore and no results to show.
+ */
+async function startDeck(t: Translate, print = false): Promise<void> {
+  const quizzes = print ? [] : [createQuizPlugin(t)];
   const deck = new Reveal({
     // The layout plugin sets the size for the screen (a phone gets a narrower slide).
     width: 1280,
@@ -43,12 +48,15 @@ async function startDeck(t: Translate): Promise<void> {
     // Printed slides show every fragment in its final state; `?pdfSeparateFragments=true` prints each step.
     pdfSeparateFragments: false,
     // Each concern is a plugin built with the deck and undone with it (`init`, `destroy`).
-    plugins: [Notes, Search, Zoom, createLayoutPlugin(), createMotionPlugin(), createAccessibilityPlugin(t), createContrastPlugin(t), createQuizPlugin(t)],
+    plugins: [Notes, Search, Zoom, createLayoutPlugin(), createMotionPlugin(), createAccessibilityPlugin(t), createContrastPlugin(t), ...quizzes],
   });
   // Tools and tests reach the deck through the same global reveal.js has always offered.
   (globalThis as { Reveal?: unknown }).Reveal = deck;
   // In print view (`?print-pdf`) the PDF export waits for this signal, not for a timer.
-  deck.on('pdf-ready', () => void signalPrintReady());
+  deck.on('pdf-ready', () => {
+    fitPrintedQuestions(document, deck.getComputedSlideSize(window.innerWidth, window.innerHeight).height);
+    void signalPrintReady();
+  });
   await deck.initialize();
 }
 
@@ -61,5 +69,7 @@ if (options.mode) {
   await renderPrintPage({ ...options, mode: options.mode }, payload, t);
 } else {
   if (options.section) keepSection(document, options.section);
-  await startDeck(t);
+  // The slides for a room (or, with answers, for the teacher): every question a clean slide.
+  if (options.slides) prepareSlidesForPrint(document, readPayload() ?? emptyPayload(), t, { withAnswers: options.withAnswers });
+  await startDeck(t, options.slides);
 }

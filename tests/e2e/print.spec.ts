@@ -65,7 +65,10 @@ test.describe('PDF export', () => {
   test('slides.pdf has one 16:9 page per slide, with every diagram label as text', async ({ page }) => {
     await openDeck(page);
     const total = await page.evaluate(() => (globalThis as any).Reveal.getTotalSlides());
-    expect(pdfPages(pdfs.slides!.file)).toBe(total);
+    // Every slide but the results and the missed-question review, which only a learner's browser fills in.
+    const unprinted = await page.locator('[data-quiz-results], [data-missed-review]').count();
+    expect(unprinted).toBe(2);
+    expect(pdfPages(pdfs.slides!.file)).toBe(total - unprinted);
     const [width, height] = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(execFileSync('pdfinfo', [pdfs.slides!.file], { encoding: 'utf8' }))!.slice(1).map(Number);
     expect(width! / height!).toBeCloseTo(16 / 9, 2);
     const text = fold(pdfText(pdfs.slides!.file));
@@ -81,12 +84,38 @@ test.describe('PDF export', () => {
     expect(text).toContain('trad');
   });
 
+  test('slides.pdf prints each question as a clean question slide, for a room: no buttons, no empty results or review, no blank page', async ({ page }) => {
+    await openDeck(page);
+    const { quizzes } = await readQuizzes(page);
+    // pdftotext ends each page with a form feed.
+    const pages = execFileSync('pdftotext', ['-layout', pdfs.slides!.file, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1).map(fold);
+    expect(pages).toHaveLength(pdfPages(pdfs.slides!.file));
+    expect(pages.flatMap((text, i) => (text ? [] : [`page ${i + 1}`]))).toEqual([]);
+    const text = pages.join(' ');
+    for (const control of ['Check', 'Hint', 'Try again', 'Show answer', 'Reset this quiz', 'Choose…']) expect(text).not.toMatch(new RegExp(`\\b${control}`));
+    for (const empty of ['Your results', 'Questions you missed earlier', 'no missed questions']) expect(text).not.toContain(empty);
+    expect(text).not.toContain('The answer:');
+    // A question's prompt and every one of its choices are there as text, and its quiz's first slide too.
+    const quiz = quizzes[0]!;
+    const question = quiz.questions.find((q) => q.type === 'single')!;
+    const choices = await page.locator(`[data-quiz-id="${quiz.id}"] form[data-question-id="${question.id}"] [data-choice-id] span`).allTextContents();
+    const legend = await page.locator(`[data-quiz-id="${quiz.id}"] form[data-question-id="${question.id}"] legend`).textContent();
+    const slide = pages.find((p) => p.includes(fold(legend!)))!;
+    expect(slide, 'the question\'s page').toBeDefined();
+    expect(choices.map(fold).filter((choice) => !slide.includes(choice))).toEqual([]);
+    expect(pages.filter((p) => p.startsWith(fold(quiz.title)) && p.includes(`${quiz.questions.length} questions · pass mark`))).toHaveLength(1);
+  });
+
   test('handout.pdf puts each slide with its speaker notes', async () => {
     const text = fold(pdfText(pdfs.handout!.file));
     expect(pdfPages(pdfs.handout!.file)).toBeGreaterThanOrEqual(pdfPages(pdfs.slides!.file));
     expect(text).toContain('Speaker notes');
     expect(text).toContain('Ask the room');
     expect(text).toContain('Who, when, where');
+    // Quiz slides as the worksheet prints them: no buttons, no hint printed open, no empty results.
+    for (const control of ['Check', 'Hint', 'Try again', 'Reset this quiz']) expect(text).not.toMatch(new RegExp(`\\b${control}\\b`));
+    expect(text).not.toContain('Square each share'); // a hint
+    expect(text).not.toContain('Your results');
   });
 
   test('every PDF draws its diagrams as drawings, never as solid black boxes (looked at as pixels)', () => {
@@ -114,16 +143,54 @@ test.describe('PDF export', () => {
     expect(execFileSync('pdfinfo', [pdfs.worksheet!.file], { encoding: 'utf8' })).toMatch(/Page size:\s+59[45](\.\d+)? x 84[12](\.\d+)? pts \(A4\)/);
   });
 
-  test('on request, the worksheet is on US Letter and one section prints alone', async () => {
+  test('on request, the worksheet is on US Letter, one section prints alone, and the slides print with answers for the teacher', async ({ page }) => {
     const [letter] = await writePdfs(ROOT, { only: ['worksheet'], paper: 'letter' });
     expect(execFileSync('pdfinfo', [letter!.file], { encoding: 'utf8' })).toMatch(/Page size:\s+612 x 792 pts \(letter\)/);
     const [section] = await writePdfs(ROOT, { only: ['slides'], section: 'future' });
     const text = fold(pdfText(section!.file));
     expect(text).toContain('humanoid robots');
     expect(text).not.toContain('Who, when, where');
+
+    // The teacher's copy: the same pages, each question with its answer and why, in a file of its own.
+    const [answers] = await writePdfs(ROOT, { only: ['slides'], section: 'future', withAnswers: true });
+    expect(answers!.file).toBe(resolve(ROOT, 'dist/pdf/slides-answers.pdf'));
+    expect(pdfPages(answers!.file)).toBe(pdfPages(section!.file));
+    const teacher = fold(pdfText(answers!.file));
+    await openDeck(page);
+    const questions = (await readQuizzes(page)).quizzes.find((q) => q.after === 'future')!.questions;
+    expect(teacher.split('The answer:').length - 1).toBe(questions.length);
+    expect(teacher.split('Why:').length - 1).toBe(questions.filter((q) => q.explanation).length);
+    // An answer the learners' copy does not give away.
+    const truefalse = questions.find((q) => q.type === 'truefalse')!;
+    const said = fold(`The answer: ${truefalse.answer ? 'True' : 'False'}`);
+    expect(teacher).toContain(said);
+    expect(text).not.toContain(said);
+    expect(fold(pdfText(section!.file))).not.toContain('The answer:'); // slides.pdf was left as it was
     // Restore the full set for anyone looking at dist/pdf afterwards.
     await writePdfs(ROOT, { only: ['slides', 'worksheet'] });
   });
+});
+
+test('the handout prints quiz questions as the worksheet does: hint closed, no controls, order items not in the answer\'s order', async ({ page }) => {
+  await page.goto('');
+  const { quizzes } = await readQuizzes(page);
+  await page.emulateMedia({ media: 'print' });
+  await page.goto('?print=handout');
+  await page.waitForSelector('html[data-print-ready="true"]', { state: 'attached' });
+  const shown = page.locator('.handout-slide').locator('button, input, select, .quiz-hint, .quiz-feedback');
+  expect(await shown.count()).toBe(0);
+  const frames = fold((await page.locator('.handout-frame').allTextContents()).join(' '));
+  for (const hint of quizzes.flatMap((quiz) => quiz.questions.flatMap((q) => (q.hint ? [q.hint] : [])))) {
+    expect(frames).not.toContain(fold(hint.replace(/[*_`$]/g, '')).slice(0, 30));
+  }
+  const orders = quizzes.flatMap((quiz) => quiz.questions.flatMap((q) => (q.type === 'order' ? [{ quiz, q }] : [])));
+  expect(orders.length).toBeGreaterThan(0);
+  for (const { quiz, q } of orders) {
+    const slide = page.locator(`.handout-slide section[data-quiz-id="${quiz.id}"]:has(.quiz-printed[data-question-id="${q.id}"])`);
+    const rows = (await slide.locator('.print-table tbody td:first-child').allTextContents()).map(fold);
+    expect(rows.toSorted()).toEqual(q.items.map((item) => fold(item.text)).toSorted());
+    expect(rows).not.toEqual(q.items.map((item) => fold(item.text)));
+  }
 });
 
 test('the handout keeps each slide\'s frame, border included, inside the printed page', async ({ page }) => {

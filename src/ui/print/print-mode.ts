@@ -1,12 +1,13 @@
-import { attr, DATA, readPrintQuery, type PrintMode, type PrintQuery, type QuizPayload } from '../../shared/contract.ts';
+import { attr, DATA, readPrintQuery, type PrintMode, type PrintRequest, type QuizPayload } from '../../shared/contract.ts';
 import type { Translate } from '../../i18n/strings.ts';
 import { answerKeyHtml, handoutHtml, worksheetHtml } from './print-pages.ts';
+import { printQuizSlide, UNPRINTED_SLIDES } from './print-question.ts';
 
 /**
- * What the page was asked to print (`?print=…&paper=…&section=…`), read by the contract's one
- * definition of the print query, the one `kit pdf` writes.
+ * What the page was asked to print (`?print=…&paper=…&section=…`, or the slides: `?print-pdf…`),
+ * read by the contract's one definition of the print query, the one `kit pdf` writes.
  */
-export type PrintOptions = PrintQuery;
+export type PrintOptions = PrintRequest;
 export const readPrintOptions: (search: string) => PrintOptions = readPrintQuery;
 
 /**
@@ -25,6 +26,35 @@ export function keepSection(doc: Document, section: string, payload?: QuizPayloa
   if (payload) payload.quizzes = payload.quizzes.filter((quiz) => quiz.after === section);
 }
 
+/**
+ * Readies the deck to print as slides (`?print-pdf`), before reveal.js lays it out: every
+ * question becomes a clean question slide (its prompt and choices, items, pairs or blank lines,
+ * as the worksheet prints them: no button, no hint, no empty feedback), with its answer and
+ * explanation under it for a teacher's copy (`withAnswers`); a quiz's first slide keeps what it
+ * says about the quiz; the results and missed-question slides, empty on paper, are taken out.
+ */
+export function prepareSlidesForPrint(doc: Document, payload: QuizPayload, t: Translate, { withAnswers = false } = {}): void {
+  for (const slide of doc.querySelectorAll('.reveal .slides section')) if (slide.matches(UNPRINTED_SLIDES)) slide.remove();
+  for (const slide of doc.querySelectorAll<HTMLElement>(`.reveal .slides section[${attr(DATA.quizId)}]`)) printQuizSlide(slide, doc, payload, t, { withAnswers });
+}
+
+/** The smallest a printed question is scaled to so that it fits its slide: below it, text gets too small to read from a desk. */
+const MIN_FIT = 0.7;
+
+/**
+ * Once reveal.js has laid out the printed slides: a question that runs past the bottom of its
+ * slide (a long explanation on the teacher's copy) is scaled down, a step at a time, until it
+ * fits, rather than being cut off by the page.
+ */
+export function fitPrintedQuestions(doc: Document, slideHeight: number): void {
+  for (const printed of doc.querySelectorAll<HTMLElement>('.reveal .quiz-printed')) {
+    const slide = printed.closest('section');
+    if (!slide) continue;
+    const overflows = () => printed.getBoundingClientRect().bottom - slide.getBoundingClientRect().top > slideHeight;
+    for (let scale = 0.95; overflows() && scale >= MIN_FIT - 1e-9; scale -= 0.05) printed.style.zoom = scale.toFixed(2);
+  }
+}
+
 /** Marks the page ready to print once its fonts (and so its layout) are final: the exports wait for this, not a timer. */
 export async function signalPrintReady(doc: Document = document): Promise<void> {
   await doc.fonts.ready;
@@ -38,7 +68,7 @@ const TITLES: Record<PrintMode, Parameters<Translate>[0]> = { handout: 'print.ha
 function printBody(mode: PrintMode, doc: Document, payload: QuizPayload, t: Translate) {
   switch (mode) {
     case 'handout':
-      return handoutHtml(doc, t);
+      return handoutHtml(doc, payload, t);
     case 'worksheet':
       return worksheetHtml(doc, payload, t);
     case 'answer-key':
@@ -58,6 +88,11 @@ export async function renderPrintPage(options: PrintOptions & { mode: PrintMode 
   doc.body.innerHTML = body.toString();
   doc.body.className = '';
   doc.documentElement.classList.add('kit-print', `kit-print-${options.mode}`);
+  // reveal.css restyles any `.reveal` for paper unless the page is its print view (`html.print-pdf`):
+  // every paragraph 20pt, lists without their indent (an order's numbers fell off the frame),
+  // every div shown (an unopened hint printed open). The handout's slides are copies of the
+  // deck's, to print as the slides look: they take the print view's class.
+  if (options.mode === 'handout') doc.documentElement.classList.add('print-pdf');
   const page = doc.createElement('style');
   page.textContent = `@page { size: ${options.paper === 'letter' ? 'letter' : 'A4'} portrait; margin: 14mm 14mm 16mm; }`;
   doc.head.append(page);

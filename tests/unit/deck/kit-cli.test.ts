@@ -12,7 +12,7 @@ describe('the kit command line', () => {
     const run = await kit(['pdf', '--papr', 'letter'], root);
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(
-      'kit pdf: unknown option --papr (did you mean --paper?)\nusage: npm run pdf -- [--paper a4|letter] [--section <id>] [--fragments] [--only slides,handout,worksheet,answer-key]',
+      'kit pdf: unknown option --papr (did you mean --paper?)\nusage: npm run pdf -- [--paper a4|letter] [--section <id>] [--fragments] [--with-answers] [--only slides,handout,worksheet,answer-key]',
     );
     expect(existsSync(join(root, 'dist'))).toBe(false); // nothing was built to print
   });

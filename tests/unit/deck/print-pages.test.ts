@@ -1,6 +1,10 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { answerKeyHtml, handoutHtml, worksheetHtml } from '../../../src/ui/print/print-pages.ts';
+import { prepareSlidesForPrint } from '../../../src/ui/print/print-mode.ts';
+import { createMarkdown } from '../../../src/deck/render-markdown.ts';
+import { renderQuizStack, type QuizRenderContext } from '../../../src/deck/render-quiz.ts';
+import { renderMissedReviewSlide, renderResultsSlide } from '../../../src/deck/render-results.ts';
 import type { QuizPayload } from '../../../src/shared/contract.ts';
 import type { Quiz } from '../../../src/quiz/index.ts';
 import { createStrings } from '../../../src/i18n/strings.ts';
@@ -59,7 +63,7 @@ describe('the print pages', () => {
     );
 
     const key = answerKeyHtml(deck(''), PAYLOAD, t).toString();
-    expect(key).toContain('<p>The plan was set out in ____ by the ____.</p>');
+    expect(key).toContain('The plan was set out in (1) ____________ by the (2) ____________.');
     expect(key).not.toContain('{{');
   });
 
@@ -71,8 +75,138 @@ describe('the print pages', () => {
   });
 
   it('keep the ids a diagram\'s own style is scoped to, in the handout', () => {
-    const handout = handoutHtml(deck(''), t).toString();
+    const handout = handoutHtml(deck(''), PAYLOAD, t).toString();
     expect(handout).toContain('<svg id="d-1"><style>#d-1 .node rect{fill:#e8f0fa}</style>');
     expect(handout).toContain('<h2>Speaker notes</h2><p>Say it.</p>');
+  });
+});
+
+/** A quiz as the build renders it (Markdown, KaTeX, controls, hint, notes), with the results and review slides after it. */
+function builtDeck(): QuizPayload {
+  const quiz: Quiz = {
+    id: 'final',
+    title: 'Final review',
+    after: 'a',
+    pass: 0.7,
+    shuffle: false,
+    attempts: 1,
+    penalty: 0,
+    questions: [
+      {
+        id: 'pick',
+        type: 'single',
+        points: 1,
+        prompt: 'Which merger raises the HHI?',
+        hint: 'Square the *merged* share.',
+        explanation: 'The HHI rises by $2 s_i s_j$.',
+        choices: [
+          { id: 'a', text: 'Any merger, by $2 s_i s_j$', correct: true },
+          { id: 'b', text: 'None of them', correct: false },
+        ],
+      },
+      {
+        id: 'rank',
+        type: 'order',
+        points: 1,
+        prompt: 'Put the focus areas in the order the report gives them.',
+        scoring: 'partial',
+        items: ['Traditional', 'Advantageous', 'Emerging', 'Future'].map((text, i) => ({ id: `i${i}`, text })),
+      },
+      {
+        id: 'gap',
+        type: 'cloze',
+        points: 1,
+        prompt: '',
+        text: 'The *share* of traditional industries is {{share}} of $x^2$.',
+        blanks: [{ id: 'share', kind: 'text', answers: [{ text: '80%', fraction: 1 }], caseSensitive: false }],
+      },
+    ],
+  };
+  const payload: QuizPayload = { quizzes: [quiz], html: {}, slides: {}, answers: {} };
+  const ctx: QuizRenderContext = { md: createMarkdown({ root: process.cwd() }), t, issues: [], slides: payload.slides, html: payload.html, answers: payload.answers };
+  document.title = 'Deck';
+  document.body.innerHTML = `<div class="reveal"><div class="slides">
+<section id="a--title" data-section-id="a" data-slide-id="title"><h1>A</h1><aside class="notes"><p>Say it.</p></aside></section>
+${renderQuizStack({ quiz, file: 'quizzes/final.yaml' }, ctx).replace(/<\/section>$/, `${renderMissedReviewSlide(t, quiz.id)}\n</section>`)}
+${renderResultsSlide(t)}
+</div></div>`;
+  expect(ctx.issues).toEqual([]);
+  return payload;
+}
+
+/** The rows of a printed ordering question, as read. */
+const orderRows = (scope: ParentNode) => [...scope.querySelectorAll('[data-question-id="rank"] .print-table tbody td:first-child')].map((td) => td.textContent);
+const text = (markup: string) => Object.assign(document.createElement('div'), { innerHTML: markup }).textContent!.replace(/\s+/g, ' ');
+
+describe('the printed slides (?print-pdf)', () => {
+  it('print each question as a clean slide: prompt and choices, no control, hint or empty feedback; no results or review slide', () => {
+    const payload = builtDeck();
+    prepareSlidesForPrint(document, payload, t);
+    const slides = document.querySelector('.reveal .slides')!;
+    expect(slides.querySelectorAll('form, button, input, select, textarea, .quiz-hint, .quiz-feedback')).toHaveLength(0);
+    expect(slides.querySelector('[data-quiz-results], [data-missed-review]')).toBeNull();
+    // What prints: the speaker notes (which give the answer) are not on the page.
+    const shown = slides.cloneNode(true) as Element;
+    shown.querySelectorAll('aside.notes').forEach((notes) => notes.remove());
+    const words = shown.textContent!.replace(/\s+/g, ' ');
+    for (const control of ['Check', 'Hint', 'Try again', 'Show answer', 'Choose', 'Reset this quiz', 'Your results', 'Questions you missed earlier']) expect(words).not.toContain(control);
+    expect(words).not.toContain('Square the merged share');
+    // The quiz's first slide still says what the quiz is; each question keeps its heading and notes.
+    expect(words).toContain('3 questions · pass mark 70%');
+    expect(words).toContain('Question 1 of 3');
+    expect(words).toContain('Which merger raises the HHI?');
+    expect(slides.querySelectorAll('[data-question-id="pick"] .print-choices li')).toHaveLength(2);
+    expect(slides.querySelector('[data-question-id="pick"] .print-choices .katex')).not.toBeNull();
+    expect(slides.querySelectorAll('aside.notes').length).toBeGreaterThanOrEqual(4);
+    // An ordering question never prints its items in the answer's order.
+    const rows = orderRows(slides);
+    expect([...rows].sort()).toEqual(['Advantageous', 'Emerging', 'Future', 'Traditional']);
+    expect(rows).not.toEqual(['Traditional', 'Advantageous', 'Emerging', 'Future']);
+    // A cloze prints its blank as a numbered line.
+    expect(slides.querySelector('[data-question-id="gap"] .print-cloze')!.textContent).toContain('is (1) ____________ of');
+    expect(words).not.toContain('The answer:');
+  });
+
+  it('the teacher\'s copy adds each answer, maths typeset, and its explanation under the question', () => {
+    const payload = builtDeck();
+    prepareSlidesForPrint(document, payload, t, { withAnswers: true });
+    const answer = document.querySelector('[data-question-id="pick"] .quiz-printed-answer')!;
+    expect(answer.textContent).toContain('The answer:');
+    expect(answer.querySelector('.print-answer .katex')).not.toBeNull();
+    expect(answer.querySelector('.print-explanation')!.textContent).toContain('Why:');
+    expect(answer.querySelector('.print-explanation .katex')).not.toBeNull();
+    expect(answer.textContent).not.toContain('$');
+    expect(document.querySelector('[data-question-id="rank"] .print-answer')!.textContent).toContain('1. Traditional; 2. Advantageous');
+    expect(document.querySelectorAll('.quiz-printed-answer')).toHaveLength(3);
+  });
+});
+
+describe('the handout\'s question slides', () => {
+  it('print as the worksheet does: no open hint, no control, the order items not in the answer\'s order; no results or review page', () => {
+    const payload = builtDeck();
+    const handout = handoutHtml(document, payload, t).toString();
+    const page = Object.assign(document.createElement('div'), { innerHTML: handout });
+    expect(page.querySelectorAll('form, button, input, select, .quiz-hint, .quiz-feedback')).toHaveLength(0);
+    expect(text(handout)).not.toContain('Square the merged share');
+    expect(text(handout)).not.toContain('Your results');
+    expect(text(handout)).toContain('Slide 5 of 5'); // the title, the quiz's first slide and its three questions
+    const rows = orderRows(page);
+    expect(rows).toHaveLength(4);
+    expect(rows).not.toEqual(['Traditional', 'Advantageous', 'Emerging', 'Future']);
+    // The notes still give the answer, for the teacher.
+    expect(text(handout)).toContain('The answer: 1. Traditional; 2. Advantageous; 3. Emerging; 4. Future');
+  });
+});
+
+describe('the answer key', () => {
+  it('prints a cloze\'s text as the deck renders it (Markdown and maths), never as raw $…$ or *…*', () => {
+    const payload = builtDeck();
+    const key = answerKeyHtml(document, payload, t).toString();
+    const item = Object.assign(document.createElement('div'), { innerHTML: key }).querySelector('[data-question-id="gap"]')!;
+    expect(item.querySelector('.print-cloze em')!.textContent).toBe('share');
+    expect(item.querySelector('.print-cloze .katex')).not.toBeNull();
+    expect(item.querySelector('.print-cloze')!.textContent).toContain('(1) ____________');
+    expect(item.querySelector('.print-prompt')!.textContent).not.toMatch(/[$*]|\{\{/);
+    expect(item.querySelector('.print-answer')!.textContent).toContain('80%');
   });
 });

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DATA, attr } from '../../../src/shared/contract.ts';
+import { DATA, attr, printQueryString, readPrintQuery } from '../../../src/shared/contract.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const RE_IMPORT = /(?:^|\n)\s*(?:import|export)\b[^'"`;]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|(?:^|\n)\s*import\s*['"]([^'"]+)['"]/g;
@@ -44,5 +44,19 @@ describe('the browser runtime and the build', () => {
     expect(attr(DATA.answerShown)).toBe('data-answer-shown');
     const names = Object.values(DATA).map(attr);
     expect(new Set(names).size).toBe(names.length);
+  });
+});
+
+describe('the print query', () => {
+  it('asks for the teacher\'s copy of the slides and reads it back; only the slides have one', () => {
+    const query = printQueryString({ paper: 'a4', section: 'future', withAnswers: true });
+    expect(query).toBe('?print-pdf&with-answers=true&section=future');
+    expect(readPrintQuery(query)).toEqual({ mode: undefined, paper: 'a4', section: 'future', fragments: false, withAnswers: true, slides: true });
+    expect(readPrintQuery('?print-pdf&with-answers')).toMatchObject({ slides: true, withAnswers: true });
+    expect(readPrintQuery('?print-pdf')).toMatchObject({ slides: true, withAnswers: false });
+    // The learners' deck and the printable documents never show answers because of it.
+    expect(readPrintQuery('?with-answers')).toMatchObject({ slides: false, withAnswers: false });
+    expect(printQueryString({ mode: 'worksheet', paper: 'letter', withAnswers: true })).toBe('?print=worksheet&paper=letter');
+    expect(readPrintQuery('?print=worksheet&with-answers')).toMatchObject({ mode: 'worksheet', slides: false, withAnswers: false });
   });
 });
