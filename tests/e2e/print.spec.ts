@@ -92,7 +92,7 @@ test.describe('PDF export', () => {
     expect(pages).toHaveLength(pdfPages(pdfs.slides!.file));
     expect(pages.flatMap((text, i) => (text ? [] : [`page ${i + 1}`]))).toEqual([]);
     const text = pages.join(' ');
-    for (const control of ['Check', 'Hint', 'Try again', 'Show answer', 'Reset this quiz', 'Choose…']) expect(text).not.toMatch(new RegExp(`\\b${control}`));
+    for (const control of ['Check', 'Hint', 'Try again', 'Show answer', 'Reset this quiz', 'Choose…', 'Text version of the diagram']) expect(text).not.toMatch(new RegExp(`\\b${control}`));
     for (const empty of ['Your results', 'Questions you missed earlier', 'no missed questions']) expect(text).not.toContain(empty);
     expect(text).not.toContain('The answer:');
     // A question's prompt and every one of its choices are there as text, and its quiz's first slide too.
@@ -113,7 +113,7 @@ test.describe('PDF export', () => {
     expect(text).toContain('Ask the room');
     expect(text).toContain('Who, when, where');
     // Quiz slides as the worksheet prints them: no buttons, no hint printed open, no empty results.
-    for (const control of ['Check', 'Hint', 'Try again', 'Reset this quiz']) expect(text).not.toMatch(new RegExp(`\\b${control}\\b`));
+    for (const control of ['Check', 'Hint', 'Try again', 'Reset this quiz', 'Text version of the diagram']) expect(text).not.toMatch(new RegExp(`\\b${control}\\b`));
     expect(text).not.toContain('Square each share'); // a hint
     expect(text).not.toContain('Your results');
   });
