@@ -51,7 +51,17 @@ for (const quizId of EXPECTED_QUIZZES) {
       await expect(form).toHaveAttribute('data-result', /^(incorrect|partial)$/);
       const live = form.getByRole('status');
       await expect(live).toContainText(/Not correct|Partly correct/);
-      await expect(live).toContainText('Why:');
+      if (quiz.attempts === 1) {
+        // The only try: the question is over, and explained.
+        await expect(live).toContainText('Why:');
+        await expect(live).toContainText('In the source:');
+      } else {
+        // A try left: the hint, not the explanation or the source, which would give the answer away.
+        await expect(live).toContainText(`Tries left: ${quiz.attempts - 1}`);
+        await expect(live).not.toContainText('Why:');
+        await expect(live).not.toContainText('In the source:');
+        if (question.hint) await expect(live).toContainText('Hint:');
+      }
       if (question.type === 'single') {
         const chosen = question.choices.find((c) => c.id === (wrongResponse(question) as { choice: string }).choice)!;
         if (chosen.feedback) await expect(live.locator('.quiz-choice-feedback')).toHaveCount(1);
@@ -79,6 +89,38 @@ test('a wrong try, then Try again with the penalty shown, keeps the best score a
   await form.getByRole('button', { name: 'Check' }).click();
   await expect(form).toHaveAttribute('data-result', 'correct');
   await expect(form.getByRole('status')).toContainText(`${+(question.points * (1 - quiz.penalty)).toFixed(2)} of ${question.points} point${question.points === 1 ? '' : 's'}`);
+});
+
+test('a wrong try with a try left hints but does not give the answer away; the last try explains', async ({ page }) => {
+  await openDeck(page);
+  const quiz = (await readQuizzes(page)).quizzes.find((q) => q.attempts === 2)!;
+  const question = quiz.questions.find((q) => q.type === 'single' && q.hint && q.choices.length > 2)!;
+  expect(question, 'a single-choice question with a hint and three choices or more').toBeDefined();
+  if (question.type !== 'single') throw new Error('not a single-choice question');
+  const form = await openQuestion(page, quiz, question);
+  const live = form.getByRole('status');
+  const [first, second] = question.choices.filter((c) => !c.correct);
+  await enter(form, question, { choice: first!.id });
+  await form.getByRole('button', { name: 'Check' }).click();
+  await expect(live).toContainText('Not correct');
+  await expect(live).toContainText('Tries left: 1');
+  await expect(live.locator('.quiz-feedback-hint')).toContainText('Hint:');
+  for (const gone of ['Why:', 'In the source:', 'The answer:']) await expect(live).not.toContainText(gone);
+  // Only the choice picked is marked; nothing points at the right one.
+  await expect(form.locator('[data-verdict="right"]')).toHaveCount(0);
+  await expect(form.locator('.quiz-choice[data-verdict="wrong"]')).toHaveCount(1);
+  await expect(form.getByRole('button', { name: 'Show answer' })).toBeHidden();
+  // Try again: the hint stays in view while the learner answers again.
+  await form.getByRole('button', { name: /^Try again/ }).click();
+  await expect(form.locator('.quiz-hint')).toBeVisible();
+  await expect(form.getByRole('button', { name: 'Hint' })).toHaveAttribute('aria-expanded', 'true');
+  await enter(form, question, { choice: second!.id });
+  await form.getByRole('button', { name: 'Check' }).click();
+  await expect(live).toContainText('No tries left.');
+  await expect(live).toContainText('Why:');
+  await expect(live).toContainText('In the source:');
+  await expect(live.locator('.quiz-feedback-hint')).toHaveCount(0);
+  await expectInsideSlide(form);
 });
 
 test('when the tries are spent, Show answer fills in the answer and says so', async ({ page }) => {
