@@ -350,9 +350,39 @@ test('in class: the speaker notes of a question give the answer, and A reveals i
   const notes = page.locator(`section#quiz-${quiz.id}--${question.id} aside.notes`);
   await expect(notes).toContainText('The answer:');
   await expect(notes).toContainText(question.choices.find((c) => c.correct)!.text.replace(/[*_]/g, '').slice(0, 20));
+  await expect(notes).toContainText('Alt+A');
   await page.locator('body').press('a');
   await expect(form).toHaveAttribute('data-answer-shown', 'true');
   await expect(form.getByRole('radio').and(form.locator(`[value="${(correctResponse(question) as { choice: string }).choice}"]`))).toBeChecked();
+});
+
+test('in class: with a radio button focused A reveals; in a text box A types "a" and Alt+A reveals', async ({ page }) => {
+  await openDeck(page);
+  const { quizzes } = await readQuizzes(page);
+  // A choice focused (the keys belong to the quiz there): A still reveals.
+  const quiz = quizzes[0]!;
+  const single = quiz.questions.find((q) => q.type === 'single')!;
+  const choices = await openQuestion(page, quiz, single);
+  await choices.getByRole('radio').first().focus();
+  await page.keyboard.press('a');
+  await expect(choices).toHaveAttribute('data-answer-shown', 'true');
+
+  // The teacher typed the room's answer into a text box: the letter a is typed, nothing revealed.
+  const found = quizzes.flatMap((q) => q.questions.map((question) => ({ quiz: q, question }))).find(({ question }) => question.type === 'text')!;
+  const form = await openQuestion(page, found.quiz, found.question);
+  const box = form.getByRole('textbox', { name: 'Your answer' });
+  await box.focus();
+  await page.keyboard.type('a carbon');
+  await expect(box).toHaveValue('a carbon');
+  await expect(form).not.toHaveAttribute('data-answer-shown');
+  // Alt+A reveals from the box, and types no "å" or "a" into it.
+  await page.keyboard.press('Alt+a');
+  await expect(form).toHaveAttribute('data-answer-shown', 'true');
+  const answer = (correctResponse(found.question) as { text: string }).text;
+  await expect(box).toHaveValue(answer);
+  await expect(form.getByRole('status')).toContainText('Answer shown');
+  // The slide did not change.
+  expect(await page.evaluate(() => (globalThis as any).Reveal.getCurrentSlide().id)).toBe(`quiz-${found.quiz.id}--${found.question.id}`);
 });
 
 test('on a phone, in the scroll view, a question can be answered and is explained', async ({ browser }) => {
