@@ -8,6 +8,7 @@ import { createMissedReview } from './missed-review.ts';
 import { createProgressStore, type Notice } from './progress-store.ts';
 import { createQuizView } from './quiz-view.ts';
 import { createResultsView } from './results-view.ts';
+import { createSlideReturn } from './slide-return.ts';
 
 /** Where a key press belongs to a quiz (or the results), not to slide navigation. */
 const INTERACTIVE = `${cls('quizQuestion')}, ${cls('resultsSlide')}, .kit-notice`;
@@ -128,7 +129,7 @@ export function createQuizPlugin(t: Translate = createStrings()) {
         missed.render();
       },
     });
-    cleanups.push(() => view.destroy(), () => missed.destroy(), () => results.destroy());
+    cleanups.push(() => view.destroy(), () => missed.destroy(), () => results.destroy(), createSlideReturn(deck, t));
     for (const notice of atStart) say(notice);
 
     const onSlideChanged = (event: Event) => {
