@@ -40,11 +40,16 @@ export function createMissedReview(root: ParentNode, opts: { payload: QuizPayloa
   const finalQuiz = slide?.dataset[DATA.quizId] ?? '';
   if (!slide || !list) return { render() {}, destroy() {} };
   let view: ReturnType<typeof createQuizView> | undefined;
+  let listed: string | undefined;
 
   const render = () => {
+    const missed = missedQuestions(opts.payload.quizzes, opts.store, finalQuiz);
+    // The same questions as last time: the practice stays as the learner left it (back from "Review the slide").
+    const ids = JSON.stringify(missed.map(({ quiz, question }) => [quiz.id, question.id]));
+    if (ids === listed) return;
+    listed = ids;
     view?.destroy();
     view = undefined;
-    const missed = missedQuestions(opts.payload.quizzes, opts.store, finalQuiz);
     if (missed.length === 0) {
       list.innerHTML = html`<p>${opts.t('review.none')}</p>`.toString();
       return;

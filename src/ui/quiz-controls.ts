@@ -180,6 +180,20 @@ export function offer(form: HTMLFormElement, show: { check: boolean; retry: bool
   set('show', show.show);
 }
 
+/**
+ * The hint: its button offered and its panel `closed` or `open`; `offered` leaves the panel as it
+ * is; `in-feedback` hides both while the feedback itself says the hint (after a wrong try), so it
+ * is not said twice.
+ */
+export function setHint(form: HTMLFormElement, state: 'closed' | 'open' | 'offered' | 'in-feedback'): void {
+  const button = actionButton(form, ACTION.hint);
+  const panel = form.querySelector<HTMLElement>(cls('quizHint'));
+  if (!button || !panel) return;
+  button.hidden = state === 'in-feedback';
+  if (state !== 'offered') panel.hidden = state !== 'open';
+  button.setAttribute('aria-expanded', String(!panel.hidden));
+}
+
 /** Moves an order item one place up or down; returns its new position (1-based) and the count, or nothing at an end. */
 export function moveItem(button: HTMLButtonElement): { text: string; position: number; total: number } | undefined {
   const li = button.closest('li');

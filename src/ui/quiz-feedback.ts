@@ -1,7 +1,8 @@
 /**
  * What a question says after a try or with the answer shown: the verdict in words, an icon and
- * colour, the points after the penalty, the choice's feedback, the explanation, the source and a
- * link back to the slide that teaches it, and what another try can still earn.
+ * colour, the points after the penalty, the choice's feedback and a link back to the slide that
+ * teaches it; while tries remain, the hint and the tries left; once the question is over, the
+ * explanation and the source.
  */
 import { answerText, quoted, tryCredit, type GradeResult, type Question, type Quiz } from '../quiz/index.ts';
 import type { Translate } from '../i18n/strings.ts';
@@ -51,19 +52,35 @@ export interface Outcome {
   left: number;
 }
 
-/** The feedback of a try, or of the answer shown, as markup for the live region. */
+/**
+ * Whether the question is over: answered right, its tries spent, or its answer shown. Until then
+ * nothing may give the answer away, or another try would be pointless.
+ */
+export function isOver({ result, left }: Pick<Outcome, 'result' | 'left'>): boolean {
+  return !result || result.correct || left <= 0;
+}
+
+/**
+ * The feedback of a try, or of the answer shown, as markup for the live region. After a wrong or
+ * partly right try with tries left: the verdict, the points, the choice's feedback, the hint, the
+ * slide that teaches it and the tries left. The explanation and the source (which say the answer)
+ * only once the question is over.
+ */
 export function feedbackMarkup(outcome: Outcome, payload: QuizPayload, t: Translate): SafeHtml {
   const { quiz, question, result, tries, left } = outcome;
   const verdict = result ? verdictOf(result) : 'incorrect';
+  const over = isOver(outcome);
   const slide = question.slide ? payload.slides[question.slide] : undefined;
   const headline = result
     ? verdictLine(verdict, t(`quiz.result.${verdict}`), t(pluralOf(question.points) === 'one' ? 'quiz.pointsOne' : 'quiz.points', { score: formatScore(tryCredit(result.fraction, tries, quiz.penalty) * question.points), max: formatScore(question.points) }))
     : html`${verdictLine('shown', t('quiz.result.shown'))}<p><strong>${t('quiz.theAnswer')}</strong> ${answerMarkup(payload, quiz, question, t)}</p>`;
   return html`${headline}${(result?.feedback ?? []).map((f) => html`<div class="quiz-choice-feedback">${markdown(payload, f)}</div>`)}${
-    question.explanation && html`<div class="quiz-explanation"><strong>${t('quiz.why')}</strong> ${markdown(payload, question.explanation)}</div>`
-  }${question.source && html`<p class="quiz-source"><strong>${t('quiz.source')}</strong> ${quoted(question.source)}</p>`}${
-    slide && html`<p class="quiz-link"><a href="${slide.href}">${t('quiz.learnMore', { title: slide.title })}</a></p>`
-  }${result && verdict !== 'correct' && Number.isFinite(left) && html`<p class="quiz-tries">${left > 0 ? t('quiz.triesLeft', { n: left }) : t('quiz.noTriesLeft')}</p>`}`;
+    !over && question.hint && html`<div class="quiz-feedback-hint"><strong>${t('quiz.hintLabel')}</strong> ${markdown(payload, question.hint)}</div>`
+  }${over && question.explanation && html`<div class="quiz-explanation"><strong>${t('quiz.why')}</strong> ${markdown(payload, question.explanation)}</div>`}${
+    over && question.source && html`<p class="quiz-source"><strong>${t('quiz.source')}</strong> ${quoted(question.source)}</p>`
+  }${slide && html`<p class="quiz-link"><a href="${slide.href}">${t('quiz.learnMore', { title: slide.title })}</a></p>`}${
+    result && verdict !== 'correct' && Number.isFinite(left) && html`<p class="quiz-tries">${left > 0 ? t('quiz.triesLeft', { n: left }) : t('quiz.noTriesLeft')}</p>`
+  }`;
 }
 
 /** The Try again button's words: with a penalty, what the next try can still earn. */

@@ -23,8 +23,8 @@ import type { Translate } from '../i18n/strings.ts';
 import { ACTION, DATA, type QuizPayload } from '../shared/contract.ts';
 import type { ProgressStore } from './progress-store.ts';
 import { formatScore, pluralOf } from './format.ts';
-import { actionButton, arrange, moveItem, offer, readResponse, setLocked, writeResponse } from './quiz-controls.ts';
-import { clearVerdicts, feedbackMarkup, markChoices, missingMarkup, retryLabel, verdictOf } from './quiz-feedback.ts';
+import { actionButton, arrange, moveItem, offer, readResponse, setHint, setLocked, writeResponse } from './quiz-controls.ts';
+import { clearVerdicts, feedbackMarkup, isOver, markChoices, missingMarkup, retryLabel, verdictOf } from './quiz-feedback.ts';
 import { bindArrowKeys, focusFirstControl, hasFocus, keepFocus } from './quiz-focus.ts';
 import { html, type SafeHtml } from '../shared/html.ts';
 import { cls, hook } from './hooks.ts';
@@ -85,6 +85,7 @@ export function createQuizView(root: ParentNode, { payload, store, t, now = () =
       say(html``);
       clearVerdicts(form);
       setLocked(form, false);
+      setHint(form, 'closed');
       offer(form, { check: true, retry: false, show: false });
     };
 
@@ -102,6 +103,8 @@ export function createQuizView(root: ParentNode, { payload, store, t, now = () =
       const retry = actionButton(form, ACTION.retry);
       if (retry) retry.textContent = retryLabel(quiz, tries, t);
       const done = shownAnswer || verdict === 'correct';
+      // While tries remain the feedback says the hint; once the question is over, the explanation.
+      setHint(form, isOver({ result, left }) ? 'offered' : 'in-feedback');
       setLocked(form, true);
       offer(form, {
         check: false,
@@ -148,15 +151,13 @@ export function createQuizView(root: ParentNode, { payload, store, t, now = () =
         delete form.dataset[DATA.result];
         say(html``);
         clearVerdicts(form);
+        // The hint the feedback gave stays in view for the next try.
+        setHint(form, 'open');
         offer(form, { check: true, retry: false, show: false });
         focusFirstControl(form);
       } else if (action === ACTION.show) reveal(hasFocus(form));
-      else if (action === ACTION.hint) {
-        const hint = form.querySelector<HTMLElement>(cls('quizHint'));
-        if (!hint) return;
-        hint.hidden = !hint.hidden;
-        button.setAttribute('aria-expanded', String(!hint.hidden));
-      } else if (button.dataset[DATA.move]) {
+      else if (action === ACTION.hint) setHint(form, button.getAttribute('aria-expanded') === 'true' ? 'closed' : 'open');
+      else if (button.dataset[DATA.move]) {
         const moved = moveItem(button);
         button.focus();
         if (moved && feedback) feedback.textContent = t('quiz.moved', { item: moved.text, position: moved.position, total: moved.total });

@@ -8,9 +8,28 @@ import { createMissedReview } from './missed-review.ts';
 import { createProgressStore, type Notice } from './progress-store.ts';
 import { createQuizView } from './quiz-view.ts';
 import { createResultsView } from './results-view.ts';
+import { createSlideReturn } from './slide-return.ts';
 
 /** Where a key press belongs to a quiz (or the results), not to slide navigation. */
 const INTERACTIVE = `${cls('quizQuestion')}, ${cls('resultsSlide')}, .kit-notice`;
+
+/** Where a letter is typed rather than taken as a command: text boxes, lists (which jump to a typed letter), editable text. */
+const TYPES_LETTERS = 'textarea, select, [contenteditable]:not([contenteditable="false"]), input:not([type=radio], [type=checkbox], [type=button], [type=submit], [type=reset], [type=range], [type=color], [type=file], [type=image])';
+
+/**
+ * The presenter's key that reveals the answer on a question slide: <kbd>A</kbd> wherever a letter
+ * is not typed (the slide, a radio button, a button), and <kbd>Alt</kbd>+<kbd>A</kbd>
+ * (<kbd>Option</kbd>+<kbd>A</kbd> on a Mac) anywhere, also in the text box where the teacher typed
+ * the room's answer, which keeps its plain letter a. Ctrl and AltGr (Ctrl+Alt on Windows) are left
+ * to the browser and to letters such as ą.
+ */
+export function isRevealKey(event: Pick<KeyboardEvent, 'key' | 'code' | 'altKey' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'isComposing' | 'target'>): boolean {
+  if (event.ctrlKey || event.metaKey || event.isComposing) return false;
+  const letterA = event.key === 'a' || event.key === 'A';
+  // Option+A types "å" on a Mac: the key is known by its place.
+  if (event.altKey) return letterA || event.code === 'KeyA';
+  return letterA && !event.shiftKey && !(event.target as Element | null)?.closest?.(TYPES_LETTERS);
+}
 
 /** The quizzes' data, written into the page by the build. */
 export function readPayload(doc: Document = document): QuizPayload | undefined {
@@ -64,8 +83,9 @@ function showNotice(text: string, t: Translate): () => void {
 
 /**
  * The quizzes of the deck, as a reveal.js plugin: graded forms, saved progress, the results
- * slide and the missed-question review; `A` reveals the answer on a question slide (for the
- * teacher showing the room), and Escape inside a quiz gives the keys back to the deck.
+ * slide and the missed-question review; `A` (or `Alt+A`, also in a text box) reveals the answer
+ * on a question slide (for the teacher showing the room), and Escape inside a quiz gives the keys
+ * back to the deck.
  * Whatever goes wrong here, the slides still start: the learner is told, and the deck runs.
  */
 export function createQuizPlugin(t: Translate = createStrings()) {
@@ -109,7 +129,7 @@ export function createQuizPlugin(t: Translate = createStrings()) {
         missed.render();
       },
     });
-    cleanups.push(() => view.destroy(), () => missed.destroy(), () => results.destroy());
+    cleanups.push(() => view.destroy(), () => missed.destroy(), () => results.destroy(), createSlideReturn(deck, t));
     for (const notice of atStart) say(notice);
 
     const onSlideChanged = (event: Event) => {
@@ -117,10 +137,18 @@ export function createQuizPlugin(t: Translate = createStrings()) {
     };
     deck.on('slidechanged', onSlideChanged);
     cleanups.push(() => deck.off('slidechanged', onSlideChanged));
-    deck.addKeyBinding({ keyCode: 65, key: 'A', description: 'Reveal the answer on a question slide' }, () => {
-      view.questionOn(deck.getCurrentSlide())?.reveal();
-    });
-    cleanups.push(() => deck.removeKeyBinding(65));
+    // Not a reveal.js key binding: reveal.js ignores keys inside a quiz and in text boxes, and the
+    // presenter's reveal must work wherever the focus is (see isRevealKey).
+    deck.registerKeyboardShortcut('A, Alt+A', 'Reveal the answer on a question slide');
+    const onRevealKey = (event: KeyboardEvent) => {
+      if (!isRevealKey(event)) return;
+      const question = view.questionOn(deck.getCurrentSlide());
+      if (!question) return;
+      event.preventDefault();
+      question.reveal();
+    };
+    document.addEventListener('keydown', onRevealKey);
+    cleanups.push(() => document.removeEventListener('keydown', onRevealKey));
     const onKey = (event: Event) => {
       const e = event as KeyboardEvent;
       if (e.key === 'Escape' && (e.target as Element).closest?.(`.${CLASS.quizQuestion}`)) {

@@ -195,3 +195,34 @@ test('the name typed on the results slide names the downloads, is in every row, 
   await expect(name).toHaveValue('Ann C. Lee');
   expect(problems).toEqual([]);
 });
+
+test('reloaded in the middle of a question, a wrong try with a try left says the same as before: the hint, no explanation', async ({ page }) => {
+  const problems = await openDeck(page);
+  const { quizzes } = await readQuizzes(page);
+  const quiz = quizzes.find((q) => q.attempts === 2 && q.questions.some((x) => x.type === 'single' && x.hint))!;
+  const question = quiz.questions.find((q) => q.type === 'single' && q.hint)!;
+  const once = submitTry(quiz, createSession(quiz, 'learner', AT), question.id, wrongResponse(question), AT);
+  await page.evaluate(([key, value]) => localStorage.setItem(key!, value!), [PROGRESS_KEY, progressDocument([once])]);
+  await reloadDeck(page);
+  await showSlide(page, `quiz-${quiz.id}--${question.id}`);
+  const form = formOf(page, quiz, question);
+  const live = form.getByRole('status');
+  await expect(form).toHaveAttribute('data-result', 'incorrect');
+  await expect(live).toContainText('Tries left: 1');
+  await expect(live).toContainText('Hint:');
+  await expect(live).not.toContainText('Why:');
+  await expect(live).not.toContainText('In the source:');
+  await expect(form.getByRole('button', { name: /^Try again/ })).toBeVisible();
+  await expect(form.locator('[data-verdict="right"]')).toHaveCount(0);
+
+  // Both tries spent: after a reload the question is over, and explained.
+  const twice = submitTry(quiz, once, question.id, wrongResponse(question), AT);
+  await page.evaluate(([key, value]) => localStorage.setItem(key!, value!), [PROGRESS_KEY, progressDocument([twice])]);
+  await reloadDeck(page);
+  await showSlide(page, `quiz-${quiz.id}--${question.id}`);
+  await expect(live).toContainText('No tries left.');
+  await expect(live).toContainText('Why:');
+  await expect(live).not.toContainText('Hint:');
+  await expect(form.getByRole('button', { name: 'Show answer' })).toBeVisible();
+  expect(problems).toEqual([]);
+});

@@ -51,7 +51,17 @@ for (const quizId of EXPECTED_QUIZZES) {
       await expect(form).toHaveAttribute('data-result', /^(incorrect|partial)$/);
       const live = form.getByRole('status');
       await expect(live).toContainText(/Not correct|Partly correct/);
-      await expect(live).toContainText('Why:');
+      if (quiz.attempts === 1) {
+        // The only try: the question is over, and explained.
+        await expect(live).toContainText('Why:');
+        await expect(live).toContainText('In the source:');
+      } else {
+        // A try left: the hint, not the explanation or the source, which would give the answer away.
+        await expect(live).toContainText(`Tries left: ${quiz.attempts - 1}`);
+        await expect(live).not.toContainText('Why:');
+        await expect(live).not.toContainText('In the source:');
+        if (question.hint) await expect(live).toContainText('Hint:');
+      }
       if (question.type === 'single') {
         const chosen = question.choices.find((c) => c.id === (wrongResponse(question) as { choice: string }).choice)!;
         if (chosen.feedback) await expect(live.locator('.quiz-choice-feedback')).toHaveCount(1);
@@ -79,6 +89,38 @@ test('a wrong try, then Try again with the penalty shown, keeps the best score a
   await form.getByRole('button', { name: 'Check' }).click();
   await expect(form).toHaveAttribute('data-result', 'correct');
   await expect(form.getByRole('status')).toContainText(`${+(question.points * (1 - quiz.penalty)).toFixed(2)} of ${question.points} point${question.points === 1 ? '' : 's'}`);
+});
+
+test('a wrong try with a try left hints but does not give the answer away; the last try explains', async ({ page }) => {
+  await openDeck(page);
+  const quiz = (await readQuizzes(page)).quizzes.find((q) => q.attempts === 2)!;
+  const question = quiz.questions.find((q) => q.type === 'single' && q.hint && q.choices.length > 2)!;
+  expect(question, 'a single-choice question with a hint and three choices or more').toBeDefined();
+  if (question.type !== 'single') throw new Error('not a single-choice question');
+  const form = await openQuestion(page, quiz, question);
+  const live = form.getByRole('status');
+  const [first, second] = question.choices.filter((c) => !c.correct);
+  await enter(form, question, { choice: first!.id });
+  await form.getByRole('button', { name: 'Check' }).click();
+  await expect(live).toContainText('Not correct');
+  await expect(live).toContainText('Tries left: 1');
+  await expect(live.locator('.quiz-feedback-hint')).toContainText('Hint:');
+  for (const gone of ['Why:', 'In the source:', 'The answer:']) await expect(live).not.toContainText(gone);
+  // Only the choice picked is marked; nothing points at the right one.
+  await expect(form.locator('[data-verdict="right"]')).toHaveCount(0);
+  await expect(form.locator('.quiz-choice[data-verdict="wrong"]')).toHaveCount(1);
+  await expect(form.getByRole('button', { name: 'Show answer' })).toBeHidden();
+  // Try again: the hint stays in view while the learner answers again.
+  await form.getByRole('button', { name: /^Try again/ }).click();
+  await expect(form.locator('.quiz-hint')).toBeVisible();
+  await expect(form.getByRole('button', { name: 'Hint' })).toHaveAttribute('aria-expanded', 'true');
+  await enter(form, question, { choice: second!.id });
+  await form.getByRole('button', { name: 'Check' }).click();
+  await expect(live).toContainText('No tries left.');
+  await expect(live).toContainText('Why:');
+  await expect(live).toContainText('In the source:');
+  await expect(live.locator('.quiz-feedback-hint')).toHaveCount(0);
+  await expectInsideSlide(form);
 });
 
 test('when the tries are spent, Show answer fills in the answer and says so', async ({ page }) => {
@@ -228,6 +270,12 @@ test('questions missed earlier come back at the end of the final review', async 
   await expect(copy).toHaveAttribute('data-result', 'correct');
   // Practice does not change the score of the quiz the question came from.
   await expect(form).toHaveAttribute('data-result', 'incorrect');
+  // Reviewing the slide from the practice and coming back keeps the practice as it was.
+  await copy.getByRole('link', { name: /^Review the slide/ }).click();
+  await expect(page.locator(`section#${question.slide!.replace('/', '--')}`)).toHaveClass(/present/);
+  await page.goBack();
+  await expect(page.locator('section#quiz-missed')).toHaveClass(/present/);
+  await expect(copy).toHaveAttribute('data-result', 'correct');
 });
 
 test('a quiz can be completed with the keyboard alone, and arrow keys never change the slide', async ({ page }) => {
@@ -308,9 +356,39 @@ test('in class: the speaker notes of a question give the answer, and A reveals i
   const notes = page.locator(`section#quiz-${quiz.id}--${question.id} aside.notes`);
   await expect(notes).toContainText('The answer:');
   await expect(notes).toContainText(question.choices.find((c) => c.correct)!.text.replace(/[*_]/g, '').slice(0, 20));
+  await expect(notes).toContainText('Alt+A');
   await page.locator('body').press('a');
   await expect(form).toHaveAttribute('data-answer-shown', 'true');
   await expect(form.getByRole('radio').and(form.locator(`[value="${(correctResponse(question) as { choice: string }).choice}"]`))).toBeChecked();
+});
+
+test('in class: with a radio button focused A reveals; in a text box A types "a" and Alt+A reveals', async ({ page }) => {
+  await openDeck(page);
+  const { quizzes } = await readQuizzes(page);
+  // A choice focused (the keys belong to the quiz there): A still reveals.
+  const quiz = quizzes[0]!;
+  const single = quiz.questions.find((q) => q.type === 'single')!;
+  const choices = await openQuestion(page, quiz, single);
+  await choices.getByRole('radio').first().focus();
+  await page.keyboard.press('a');
+  await expect(choices).toHaveAttribute('data-answer-shown', 'true');
+
+  // The teacher typed the room's answer into a text box: the letter a is typed, nothing revealed.
+  const found = quizzes.flatMap((q) => q.questions.map((question) => ({ quiz: q, question }))).find(({ question }) => question.type === 'text')!;
+  const form = await openQuestion(page, found.quiz, found.question);
+  const box = form.getByRole('textbox', { name: 'Your answer' });
+  await box.focus();
+  await page.keyboard.type('a carbon');
+  await expect(box).toHaveValue('a carbon');
+  await expect(form).not.toHaveAttribute('data-answer-shown');
+  // Alt+A reveals from the box, and types no "å" or "a" into it.
+  await page.keyboard.press('Alt+a');
+  await expect(form).toHaveAttribute('data-answer-shown', 'true');
+  const answer = (correctResponse(found.question) as { text: string }).text;
+  await expect(box).toHaveValue(answer);
+  await expect(form.getByRole('status')).toContainText('Answer shown');
+  // The slide did not change.
+  expect(await page.evaluate(() => (globalThis as any).Reveal.getCurrentSlide().id)).toBe(`quiz-${found.quiz.id}--${found.question.id}`);
 });
 
 test('on a phone, in the scroll view, a question can be answered and is explained', async ({ browser }) => {
@@ -375,4 +453,95 @@ test('partial credit is shown rounded, and one point is "1 point"', async ({ pag
   await expect(live).toContainText('0.33 of 1 point');
   await expect(live).not.toContainText('0.333');
   await expect(live).not.toContainText('1 points');
+});
+
+test('"Review the slide" is a step the learner can undo: Back, or "Back to the question" on the slide, returns to the question as it was', async ({ page }) => {
+  // KIT_CPU_THROTTLE=4 runs the page 4 times slower, as a loaded classroom laptop would (the races with reveal.js's address writes are timing races).
+  if (process.env.KIT_CPU_THROTTLE) await (await page.context().newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: Number(process.env.KIT_CPU_THROTTLE) });
+  await openDeck(page);
+  const quiz = (await readQuizzes(page)).quizzes.find((q) => q.attempts === 2)!;
+  const question = quiz.questions.find((q) => q.type === 'single')!;
+  const questionId = `quiz-${quiz.id}--${question.id}`;
+  const teachingId = question.slide!.replace('/', '--');
+  const questionSlide = page.locator(`section#${questionId}`);
+  const teachingSlide = page.locator(`section#${teachingId}`);
+  const form = await openQuestion(page, quiz, question);
+  const wrong = wrongResponse(question) as { choice: string };
+  await enter(form, question, wrong);
+  await form.getByRole('button', { name: 'Check' }).click();
+  await expect(form.getByRole('status')).toContainText('Tries left: 1');
+  const link = form.getByRole('link', { name: /^Review the slide/ });
+  const back = page.getByRole('button', { name: 'Back to the question' });
+  /** The question as the learner left it: answered wrong, a try left, the choice still picked. */
+  const expectQuestionAsLeft = async () => {
+    await expect(questionSlide).toHaveClass(/present/);
+    await expect(page).toHaveURL(new RegExp(`#/${questionId}$`));
+    await expect(form).toHaveAttribute('data-result', 'incorrect');
+    await expect(form.getByRole('status')).toContainText('Tries left: 1');
+    await expect(form.locator(`input[value="${wrong.choice}"]`)).toBeChecked();
+    await expect(back).toHaveCount(0);
+  };
+
+  // Followed while reveal.js's write of the question's address is still pending (it writes at most
+  // once a second): the intro, then the question, then the link at once; then the browser's Back,
+  // before its write of the teaching slide's address has come.
+  await page.evaluate(([intro, question]) => {
+    const deck = (globalThis as any).Reveal;
+    for (const id of [intro, question]) deck.slide(deck.getIndices(document.getElementById(id!)).h, deck.getIndices(document.getElementById(id!)).v);
+  }, [`quiz-${quiz.id}--intro`, questionId]);
+  await expect(questionSlide).toHaveClass(/present/);
+  const pending = !page.url().endsWith(`#/${questionId}`);
+  test.info().annotations.push({ type: 'address', description: pending ? 'the question’s address was still pending when the link was followed' : 'the question’s address was already written' });
+  await link.click();
+  await expect(teachingSlide).toHaveClass(/present/);
+  await expect(page).toHaveURL(new RegExp(`#/${teachingId}$`));
+  await expect(back).toBeVisible();
+  await page.goBack();
+  await expectQuestionAsLeft();
+  // Focus is back on the link that was followed.
+  await expect(link).toBeFocused();
+  // Forward returns to the slide, with its button.
+  await page.goForward();
+  await expect(teachingSlide).toHaveClass(/present/);
+  await expect(back).toBeVisible();
+  // The button, by keyboard: the first Tab stop after the slide's heading.
+  await expect(teachingSlide.locator('h1, h2').first()).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(back).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expectQuestionAsLeft();
+
+  // Followed once reveal.js has written the address (over a second later), and back with the button.
+  await page.waitForTimeout(1200); // reveal.js writes the address at most once a second: this is the other path
+  await link.click();
+  await expect(teachingSlide).toHaveClass(/present/);
+  await page.waitForTimeout(1200);
+  await back.click();
+  await expectQuestionAsLeft();
+  // Reached by navigation from the question, the slide has no "Back to the question".
+  await showSlide(page, teachingId);
+  await expect(back).toHaveCount(0);
+});
+
+test('"Back to the question" is there only after "Review the slide", and a reload keeps it', async ({ page }) => {
+  await openDeck(page);
+  const quiz = (await readQuizzes(page)).quizzes[0]!;
+  const question = quiz.questions.find((q) => q.type === 'single')!;
+  const teachingId = question.slide!.replace('/', '--');
+  // Reached by navigation, the teaching slide has no such button.
+  await showSlide(page, teachingId);
+  await expect(page.getByRole('button', { name: 'Back to the question' })).toHaveCount(0);
+  const form = await openQuestion(page, quiz, question);
+  await enter(form, question, correctResponse(question));
+  await form.getByRole('button', { name: 'Check' }).click();
+  await form.getByRole('link', { name: /^Review the slide/ }).click();
+  await expect(page.locator(`section#${teachingId}`)).toHaveClass(/present/);
+  await page.reload();
+  await page.waitForSelector('.reveal.ready', { state: 'attached' });
+  await expect(page.locator(`section#${teachingId}`)).toHaveClass(/present/);
+  const back = page.getByRole('button', { name: 'Back to the question' });
+  await expect(back).toBeVisible();
+  await back.click();
+  await expect(page.locator(`section#quiz-${quiz.id}--${question.id}`)).toHaveClass(/present/);
+  await expect(page.locator(`[data-quiz-id="${quiz.id}"] form[data-question-id="${question.id}"]`)).toHaveAttribute('data-result', 'correct');
 });

@@ -1,0 +1,197 @@
+/**
+ * "Review the slide" from a question is a detour the learner means to come back from: following
+ * it adds a history entry, so the browser's Back returns to the question, and the teaching slide
+ * offers a "Back to the question" button.
+ *
+ * Why it is built this way (reveal.js 6, `hash: true`): reveal.js follows a `#/` link itself and
+ * writes the address with `history.replaceState(null, …)`, at once or, within a second of its
+ * last write, a second later (`MAX_REPLACE_STATE_FREQUENCY`). So (1) when the link is followed the
+ * address may still name the slide shown before the question, and an entry pushed then would
+ * return there; (2) a write still pending when the learner goes Back lands on the entry gone back
+ * to, before reveal.js's own `hashchange` handler reads it, and the slide does not move; (3) each
+ * write drops the entry's state. Hence: the question's address is written at once, before the new
+ * entry is pushed; on `popstate` (which comes before `hashchange`) the slide the address names is
+ * shown at once, and that `slide()` call cancels any write still pending; the entry's state is
+ * written again after reveal.js's writes, and what a lost state cannot tell (Forward) is kept in
+ * memory.
+ */
+import type { RevealApi } from 'reveal.js';
+import type { Translate } from '../i18n/strings.ts';
+import { html } from '../shared/html.ts';
+
+/** The "Review the slide" link in a question's feedback. */
+const LINK = '.quiz-link a[href^="#/"]';
+/** Where the detour's state is kept in a history entry: the id of the question's slide. */
+const STATE_KEY = 'kitReturnTo';
+/**
+ * reveal.js's delay for a write of the address (`MAX_REPLACE_STATE_FREQUENCY`). A timer of ours with
+ * the same delay, set after its own, runs after it: timers of equal delay run in the order set.
+ */
+const REVEAL_WRITE_DELAY_MS = 1000;
+
+interface Detour {
+  question: HTMLElement;
+  teaching: HTMLElement;
+  /** The link followed, which gets focus back on return. */
+  link?: HTMLElement;
+}
+
+/** The slide an address names (`#/<slide id>` or `#/<slide id>/<fragment>`, as reveal.js writes them) and its fragment. */
+function slideAt(hash: string): { slide: HTMLElement; f?: number } | undefined {
+  const [name = '', fragment] = hash.replace(/^#\/?/, '').split('/');
+  let element: HTMLElement | null = null;
+  try {
+    element = name ? document.getElementById(decodeURIComponent(name)) : null;
+  } catch {
+    return undefined;
+  }
+  const slide = element?.closest<HTMLElement>('.slides section');
+  if (!slide) return undefined;
+  const f = fragment === undefined ? Number.NaN : Number.parseInt(fragment, 10);
+  return { slide, f: Number.isNaN(f) ? undefined : f };
+}
+
+/** The innermost slide holding an element (a question slide, or the missed-question review). */
+const slideOf = (element: Element) => element.closest<HTMLElement>('.slides section:not(.stack)');
+
+/** The question's slide id this history entry is a detour from, if it is one. */
+function stateOf(): string | undefined {
+  const state: unknown = history.state;
+  const id = state && typeof state === 'object' ? (state as Record<string, unknown>)[STATE_KEY] : undefined;
+  return typeof id === 'string' ? id : undefined;
+}
+
+/** Makes "Review the slide" links a step the learner can undo; returns what undoes it. */
+export function createSlideReturn(deck: RevealApi, t: Translate): () => void {
+  const root = deck.getRevealElement() as HTMLElement;
+  let detour: Detour | undefined;
+  /** The detour just come back from with Back: Forward returns to it, even if its entry's state was lost. */
+  let cameBackFrom: Detour | undefined;
+  /** The question the button is going back to. */
+  let returning: HTMLElement | undefined;
+  let restate = 0;
+
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'kit-return';
+  button.innerHTML = html`<span aria-hidden="true">←</span> ${t('quiz.backToQuestion')}`.toString();
+
+  /** While the detour lasts the button sits on the teaching slide, right after its heading: the first stop of Tab. */
+  const place = () => {
+    if (!detour) return button.remove();
+    const heading = detour.teaching.querySelector(':scope > h1, :scope > h2, :scope > h3');
+    if (heading) heading.after(button);
+    else detour.teaching.prepend(button);
+  };
+
+  /** The detour of the entry the learner is on, from its state (after Forward, or a reload). */
+  const detourOfEntry = (teaching: HTMLElement | undefined, from = stateOf()): Detour | undefined => {
+    const question = from ? document.getElementById(from) : null;
+    return question && teaching && teaching !== question ? { question, teaching } : undefined;
+  };
+
+  /**
+   * Writes the detour into the current entry again, once reveal.js has written the address (its
+   * `slide()` writes after the events it sends, hence the microtask): at once, for a write it made
+   * at once, and after its delay, for a write it put off.
+   */
+  const keepState = () => {
+    clearTimeout(restate);
+    if (!detour) return;
+    const id = detour.question.id;
+    const write = () => {
+      if (detour?.question.id !== id || stateOf() === id) return;
+      // The address of the slide shown, as reveal.js writes it. The scroll view does not write the
+      // address as the learner scrolls, and a write reveal.js had pending from before (it has no
+      // slide() there to cancel it) may have named another slide: there, the teaching slide's.
+      const path = (deck as { isScrollView?(): boolean }).isScrollView?.() ? deck.getSlidePath(detour.teaching) : deck.getSlidePath();
+      history.replaceState({ [STATE_KEY]: id }, '', path === '/' ? location.pathname + location.search : `#${path}`);
+    };
+    queueMicrotask(() => {
+      if (detour?.question.id !== id) return;
+      write();
+      clearTimeout(restate);
+      restate = window.setTimeout(write, REVEAL_WRITE_DELAY_MS);
+    });
+  };
+
+  const show = ({ slide, f }: { slide: HTMLElement; f?: number }) => {
+    const { h, v } = deck.getIndices(slide);
+    deck.slide(h, v, f);
+  };
+
+  const onClick = (event: MouseEvent) => {
+    const link = (event.target as Element | null)?.closest?.<HTMLAnchorElement>(LINK);
+    if (!link || event.defaultPrevented) return;
+    const question = slideOf(link);
+    const target = slideAt(link.hash);
+    if (!question || !target) return;
+    // reveal.js would follow the link itself, replacing the address of the question's entry.
+    event.preventDefault();
+    event.stopPropagation();
+    // The question's own address now, not when reveal.js's debounced write would come.
+    history.replaceState(null, '', `#${deck.getSlidePath(question)}`);
+    history.pushState({ [STATE_KEY]: question.id }, '', link.hash);
+    detour = { question, teaching: target.slide, link };
+    cameBackFrom = undefined;
+    place();
+    // reveal.js shows it in this same task, and cancels any write of an older address still pending.
+    show(target);
+    keepState();
+  };
+
+  const onPopState = () => {
+    clearTimeout(restate);
+    const leaving = detour;
+    const wanted = returning;
+    // Nothing of the entry left behind may be written into this one.
+    detour = returning = undefined;
+    // No slide named is the first slide, as reveal.js reads it; an address it reads otherwise (`#/3/1`) is left to it.
+    const named = slideAt(location.hash) ?? (/^#?\/?$/.test(location.hash) ? { slide: deck.getSlides()[0] as HTMLElement } : undefined);
+    // At once: before any write reveal.js still has pending can land on this entry (see above).
+    if (named) show(named);
+    // The button goes back to the question: should the entry before show another slide by now, the question it is.
+    if (wanted && named?.slide !== wanted) show({ slide: wanted });
+    const landed = wanted ?? named?.slide;
+    const forward = cameBackFrom && landed === cameBackFrom.teaching ? { question: cameBackFrom.question, teaching: landed } : undefined;
+    detour = detourOfEntry(landed) ?? forward;
+    cameBackFrom = leaving && landed === leaving.question ? leaving : undefined;
+    place();
+    keepState();
+    // Back from the detour: focus returns to the link that was followed.
+    if (cameBackFrom?.link?.isConnected) cameBackFrom.link.focus({ preventScroll: true });
+  };
+
+  button.addEventListener('click', () => {
+    if (!detour) return;
+    // This entry was pushed from the question's, the entry before it: going back keeps Back and Forward true.
+    returning = detour.question;
+    history.back();
+  });
+
+  /**
+   * A reload on the detour's entry keeps the button. reveal.js's first write, as it starts, drops
+   * the state: it is read now (plugins start before reveal.js reads the address) and written again.
+   */
+  const fromAtLoad = stateOf();
+  const onReady = () => {
+    detour = detourOfEntry(slideAt(location.hash)?.slide, fromAtLoad);
+    place();
+    keepState();
+  };
+  if (deck.isReady()) onReady();
+  else deck.on('ready', onReady);
+
+  root.addEventListener('click', onClick, { capture: true });
+  window.addEventListener('popstate', onPopState);
+  const events = ['slidechanged', 'fragmentshown', 'fragmenthidden'] as const;
+  for (const type of events) deck.on(type, keepState);
+  return () => {
+    clearTimeout(restate);
+    root.removeEventListener('click', onClick, { capture: true });
+    window.removeEventListener('popstate', onPopState);
+    deck.off('ready', onReady);
+    for (const type of events) deck.off(type, keepState);
+    button.remove();
+  };
+}
