@@ -79,7 +79,7 @@ const ProgressSchema = v.object({
   sessions: v.record(v.string(), v.string('each session must be a text, as the deck writes it'), '"sessions" must be an object of quiz id → session'),
   shown: v.optional(v.record(v.string(), v.array(v.string(), 'must be a list of question ids'), '"shown" must be an object of quiz id → question ids'), {}),
 });
-const NOT_PROGRESS = 'expected an object with "version", "sessions" and "shown", as the deck downloads it';
+const NOT_PROGRESS = 'not a results file of this deck (it has no "version" and "sessions", which the deck\'s downloads have)';
 
 /**
  * What a results file says about itself besides its answers (all optional: files downloaded
@@ -114,14 +114,17 @@ export function emptyProgress(): SavedProgress {
  * @example readProgress(JSON.parse(localStorage.getItem('kit:progress:v1')), 'kit:progress:v1')
  */
 export function readProgress(data: unknown, where = 'saved progress'): SavedProgress {
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new SavedDataError([{ where, message: NOT_PROGRESS }]);
+  // Not the deck's kind of document at all (no version, no sessions): said once, not per field.
+  if (typeof data !== 'object' || data === null || Array.isArray(data) || !('version' in data || 'sessions' in data)) {
+    throw new SavedDataError([{ where, message: NOT_PROGRESS }]);
+  }
   const result = v.safeParse(ProgressSchema, data);
   if (result.success) return { version: PROGRESS_VERSION, sessions: { ...result.output.sessions }, shown: { ...result.output.shown } };
   throw new SavedDataError(
     result.issues.map((issue) => {
       const path = v.getDotPath(issue) ?? '';
       const missing = issue.input === undefined;
-      return { where, message: `${path ? `${path}: ` : ''}${missing ? `missing (${NOT_PROGRESS})` : issue.message}` };
+      return { where, message: `${path ? `${path}: ` : ''}${missing ? 'missing: a results file downloaded from this deck has it' : issue.message}` };
     }),
   );
 }

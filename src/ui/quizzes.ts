@@ -115,15 +115,11 @@ export function createQuizPlugin(t: Translate = createStrings()) {
     cleanups.push(store.onNotice(say));
     const root = deck.getRevealElement() ?? document;
     const view = createQuizView(root, { payload, store, t });
-    const sectionTitles = Object.fromEntries(
-      [...document.querySelectorAll<HTMLElement>(`section${hook(DATA.slideId, 'title')}`)].map((s) => [s.dataset[DATA.sectionId]!, s.querySelector('h1, h2')?.textContent?.trim() ?? '']),
-    );
     const missed = createMissedReview(root, { payload, store, t });
     const results = createResultsView(root, {
       payload,
       store,
       t,
-      sectionTitles,
       onReset: () => {
         view.refresh();
         missed.render();

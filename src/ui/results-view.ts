@@ -38,7 +38,7 @@ function reasons(error: unknown, file: string, t: Translate): string {
  * name (kept in this browser, written into downloads); download and load results as JSON or
  * CSV; reset everything.
  */
-export function createResultsView(root: ParentNode, opts: { payload: QuizPayload; store: ProgressStore; t: Translate; sectionTitles: Record<string, string>; onReset: () => void }) {
+export function createResultsView(root: ParentNode, opts: { payload: QuizPayload; store: ProgressStore; t: Translate; onReset: () => void }) {
   const { payload, store, t } = opts;
   const slide = root.querySelector<HTMLElement>(`[${attr(DATA.quizResults)}]`);
   if (!slide) return { render() {}, destroy() {} };
@@ -53,13 +53,13 @@ export function createResultsView(root: ParentNode, opts: { payload: QuizPayload
     const rows = payload.quizzes.map((quiz) => {
       const result = quizResult(quiz, sessions.find((s) => s.quizId === quiz.id));
       const started = result.questions.some((q) => q.tries > 0);
-      return html`<tr ${attr(DATA.resultQuiz)}="${quiz.id}"><th scope="row">${quiz.title}</th><td>${opts.sectionTitles[quiz.after ?? ''] ?? ''}</td><td>${formatScore(result.score)} / ${formatScore(result.maxScore)} (${percent(result.share)})</td><td>${percent(quiz.pass)}</td><td>${started ? state(result.passed) : t('results.notStarted')}</td></tr>`;
+      return html`<tr ${attr(DATA.resultQuiz)}="${quiz.id}"><th scope="row">${quiz.title}</th><td>${formatScore(result.score)} / ${formatScore(result.maxScore)} (${percent(result.share)})</td><td>${percent(quiz.pass)}</td><td>${started ? state(result.passed) : t('results.notStarted')}</td></tr>`;
     });
     const deck = deckResult(payload.quizzes, sessions);
     table.innerHTML = html`<table><caption class="visually-hidden">${t('results.title')}</caption>
-<thead><tr><th scope="col">${t('results.quiz')}</th><th scope="col">${t('results.section')}</th><th scope="col">${t('results.score')}</th><th scope="col">${t('results.pass')}</th><th scope="col">${t('results.status')}</th></tr></thead>
+<thead><tr><th scope="col">${t('results.quiz')}</th><th scope="col">${t('results.score')}</th><th scope="col">${t('results.pass')}</th><th scope="col">${t('results.status')}</th></tr></thead>
 <tbody>${rows}</tbody>
-<tfoot><tr ${attr(DATA.resultDeck)}><th scope="row">${t('results.deck')}</th><td></td><td>${formatScore(deck.score)} / ${formatScore(deck.maxScore)} (${percent(deck.share)})</td><td></td><td>${state(deck.passed)}</td></tr></tfoot></table>`.toString();
+<tfoot><tr ${attr(DATA.resultDeck)}><th scope="row">${t('results.deck')}</th><td>${formatScore(deck.score)} / ${formatScore(deck.maxScore)} (${percent(deck.share)})</td><td></td><td>${state(deck.passed)}</td></tr></tfoot></table>`.toString();
     // The table scrolls inside the slide if a deck ever has more quizzes than fit (or on a narrow phone): reachable by keyboard then.
     const scrolls = table.scrollHeight > table.clientHeight + 1 || table.scrollWidth > table.clientWidth + 1;
     if (scrolls) table.setAttribute('tabindex', '0');

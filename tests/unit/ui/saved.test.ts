@@ -114,7 +114,7 @@ describe('readProgress', () => {
       const { problems } = error as SavedDataError;
       expect(problems.map((p) => `${p.where}: ${p.message}`)).toEqual(['kit:progress:v1: version: "version" must be 1', 'kit:progress:v1: sessions.a: each session must be a text, as the deck writes it']);
     }
-    expect(() => readProgress([], 'f.json')).toThrow(/f\.json: expected an object with "version"/);
+    expect(() => readProgress([], 'f.json')).toThrow(/f\.json: not a results file of this deck/);
   });
 
   it('drops what a downloaded file adds (learner, time of export) and fills in "shown"', () => {
@@ -152,7 +152,9 @@ describe('checkResultsFile: a file is checked in full before anything is written
   });
 
   it('refuses a file that is not saved progress, saying which field is wrong', () => {
-    expect(() => checkResultsFile({ nope: 1 }, [before], 'results.json')).toThrow(/^results\.json: version: missing \(expected an object with "version", "sessions" and "shown", as the deck downloads it\)$/m);
+    expect(() => checkResultsFile({ nope: 1 }, [before], 'results.json')).toThrow(/^results\.json: not a results file of this deck \(it has no "version" and "sessions", which the deck's downloads have\)$/m);
+    // A file of the right kind with one field missing names that field.
+    expect(() => checkResultsFile({ version: 1 }, [before], 'results.json')).toThrow(/^results\.json: sessions: missing/m);
     expect(() => checkResultsFile({ version: 1, sessions: {}, shown: { review: ['nope'] } }, [before], 'results.json')).toThrow('results.json, quiz "review", question "nope": quiz "review" has no question "nope"');
   });
 });
