@@ -165,3 +165,12 @@ test('on a phone, text keeps a margin from both edges of the screen', async ({ b
   }
   await page.close();
 });
+
+test('the overview (Esc) shows every slide, section titles too, and frames the one you are on', async ({ page }) => {
+  await openDeck(page, '#/traditional--objectives');
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.reveal.overview')).toHaveCount(1);
+  await expect(page.locator('section#traditional--title h1')).toBeVisible();
+  const outline = await page.locator('section#traditional--objectives').evaluate((el) => getComputedStyle(el).outlineStyle);
+  expect(outline).toBe('solid');
+});
