@@ -18,6 +18,7 @@ import { createMotionPlugin } from './motion.ts';
 import { fitPrintedQuestions, keepSection, prepareSlidesForPrint, readPrintOptions, renderPrintPage, signalPrintReady } from './print/print-mode.ts';
 import { createQuizPlugin, keyboardCondition, readPayload } from './quizzes.ts';
 import { emptyPayload } from '../shared/contract.ts';
+import { createSpeakerViewPlugin } from './speaker-view.ts';
 
 /**
  * The deck itself: reveal.js with our plugins, the learner's preferences among them. Printed
@@ -48,7 +49,7 @@ async function startDeck(t: Translate, print = false): Promise<void> {
     // Printed slides show every fragment in its final state; `?pdfSeparateFragments=true` prints each step.
     pdfSeparateFragments: false,
     // Each concern is a plugin built with the deck and undone with it (`init`, `destroy`).
-    plugins: [Notes, Search, Zoom, createLayoutPlugin(), createMotionPlugin(), createAccessibilityPlugin(t), createContrastPlugin(t), ...quizzes],
+    plugins: [Notes, Search, Zoom, createSpeakerViewPlugin(), createLayoutPlugin(), createMotionPlugin(), createAccessibilityPlugin(t), createContrastPlugin(t), ...quizzes],
   });
   // Tools and tests reach the deck through the same global reveal.js has always offered.
   (globalThis as { Reveal?: unknown }).Reveal = deck;

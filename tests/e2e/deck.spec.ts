@@ -81,6 +81,16 @@ test('presenter view opens with the speaker notes of the current slide', async (
   await expect(popup.locator('.speaker-controls-notes')).toContainText(notes.slice(0, 30));
 });
 
+test('presenter view shows each formula of the notes once, not as text and again as MathML', async ({ page }) => {
+  // A question's notes give its answer with a formula (the HHI question: "= \\sum_i s_i^2 …").
+  await openDeck(page, '#/quiz-traditional-review--traditional-hhi');
+  await expect(page.locator('section.present aside.notes .katex').first()).toBeAttached();
+  const [popup] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('s')]);
+  const notes = popup.locator('.speaker-controls-notes');
+  await expect(notes.locator('math').first()).toBeVisible();
+  await expect(notes.locator('.katex-html').first()).toBeHidden();
+});
+
 test('search finds a word on a slide', async ({ page }) => {
   await openDeck(page);
   await page.keyboard.press('Control+Shift+F');
