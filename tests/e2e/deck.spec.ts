@@ -184,3 +184,15 @@ test('the overview (Esc) shows every slide, section titles too, and frames the o
   const outline = await page.locator('section#traditional--objectives').evaluate((el) => getComputedStyle(el).outlineStyle);
   expect(outline).toBe('solid');
 });
+
+test('diagram arrows are drawn to be seen from the back of a room: 2 px lines, labels on an opaque ground', async ({ page }) => {
+  await openDeck(page, '#/traditional--levers-map');
+  const svg = page.locator('section#traditional--levers-map figure.diagram svg');
+  const styles = await svg.evaluate((el) => ({
+    links: [...el.querySelectorAll('.flowchart-link')].map((l) => parseFloat(getComputedStyle(l).strokeWidth)),
+    grounds: [...el.querySelectorAll('.edgeLabel rect')].map((r) => getComputedStyle(r).opacity),
+  }));
+  expect(styles.links.length).toBeGreaterThan(3);
+  for (const width of styles.links) expect(width).toBeGreaterThanOrEqual(2);
+  expect(new Set(styles.grounds)).toEqual(new Set(['1']));
+});
