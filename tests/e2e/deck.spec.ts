@@ -196,3 +196,17 @@ test('diagram arrows are drawn to be seen from the back of a room: 2 px lines, l
   for (const width of styles.links) expect(width).toBeGreaterThanOrEqual(2);
   expect(new Set(styles.grounds)).toEqual(new Set(['1']));
 });
+
+test('on a phone every button, list and text box is at least 44 px tall, big enough for a finger', async ({ browser }) => {
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  await openDeck(page);
+  const small = await page.evaluate(() =>
+    [...document.querySelectorAll('.reveal .slides :is(button, select, input)')]
+      // A choice's whole label is its target; a file input's is its label box.
+      .filter((el) => el.getClientRects().length && !['radio', 'checkbox', 'file'].includes((el as HTMLInputElement).type))
+      .map((el) => ({ what: `${el.closest('section[id]')?.id}: ${el.tagName} ${el.textContent?.trim().slice(0, 20) || (el as HTMLInputElement).type}`, height: el.getBoundingClientRect().height }))
+      .filter((c) => c.height < 44),
+  );
+  expect(small).toEqual([]);
+  await page.close();
+});
