@@ -22,6 +22,7 @@ export const LINT_RULES = [
   'negative-stem',
   'duplicate-option',
   'distractor-feedback',
+  'feedback-gives-key',
   'objective-missing',
   'objective-level',
   'level-mix',
@@ -63,6 +64,8 @@ export const KEY_LONGEST_SHARE = 1 / 3;
 export const HIGHER_LEVEL_SHARE = 0.4;
 /** Options this similar (after normalising) are near-duplicates. */
 export const NEAR_DUPLICATE = 0.9;
+/** Feedback that holds this share of a key's content words (of 3 or more) restates the key. */
+export const KEY_WORDS_SHARE = 0.75;
 
 const RE_ABSOLUTE = /\b(only|never|always|none|nothing|nobody|entirely|completely|solely|totally|absolutely|exclusively|at all|whatsoever)\b/i;
 const RE_ALL_NONE = /\b(all|none|both|neither) of (the )?(above|these|them)\b/i;
@@ -235,6 +238,8 @@ function lintQuestion(q: Question, at: (string | number)[], add: Add): void {
     add('negative-stem', here('prompt'), `the stem asks a negative question ("${RE_NEGATIVE.exec(stem)![0]}") without emphasis`, 'ask it positively, or put the negative word in bold capitals (**NOT**) so nobody misreads it');
   }
 
+  lintGivesKey(q, here, add);
+
   if (!q.objective || !q.level) {
     const missing = [!q.objective && '`objective:`', !q.level && '`level:`'].filter(Boolean).join(' and ');
     add('objective-missing', here(), `the question names no ${missing.replace(/`/g, '').replace(/:/g, '')}`, `add ${missing}: the <section>/<objective> it assesses and what it asks (${QUESTION_LEVELS.join(', ')})`);
@@ -266,6 +271,134 @@ function lintFeedback(choices: Choice[], here: (...rest: (string | number)[]) =>
       add('distractor-feedback', here('choices', i), `the wrong option "${plain(c.text)}" has no feedback`, 'add `feedback:` saying which misreading leads there and why it is wrong');
     }
   });
+}
+
+/** Does `text` contain `phrase` as whole words (after case, punctuation and Markdown are set aside)? */
+function hasPhrase(text: string, phrase: string): boolean {
+  const p = norm(phrase);
+  return p !== '' && ` ${norm(text)} `.includes(` ${p} `);
+}
+
+/** The numbers written in a text: `2,250` and `10 000` are one number, `−2` is negative. */
+function numbersIn(text: string): number[] {
+  const found = plain(text).match(/(?<![\p{L}\p{N}.])[-−]?\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?(?!\d)|(?<![\p{L}\p{N}.])[-−]?\d+(?:\.\d+)?/gu) ?? [];
+  return found.map((n) => Number(n.replace(/[, ]/g, '').replace('−', '-')));
+}
+
+/**
+ * How a text gives the key away, or undefined: it names a correct option (its words, or most of
+ * its content words), an accepted answer, or a number a full-mark numeric answer accepts.
+ */
+function givesKey(text: string, q: Question, own = ''): string | undefined {
+  const names = (key: string) => {
+    if (hasPhrase(own, key)) return undefined; // quoting the response itself tells nothing new
+    if (hasPhrase(text, key)) return `names the key "${plain(key)}"`;
+    // A figure of the key that neither the stem nor the response itself shows.
+    const shown = new Set(numbersIn(`${q.type === 'cloze' ? q.text : q.prompt} ${own}`));
+    const figure = numbersIn(key).find((n) => !shown.has(n) && numbersIn(text).includes(n));
+    if (figure !== undefined) return `gives the key's figure ${figure}`;
+    const words = contentWords(key);
+    if (words.size < 3) return undefined;
+    const said = contentWords(text);
+    const share = [...words].filter((w) => said.has(w)).length / words.size;
+    return share >= KEY_WORDS_SHARE ? `restates most of the key "${plain(key)}"` : undefined;
+  };
+  const accepted = (answers: { text: string; fraction: number }[]) => {
+    for (const a of answers) {
+      if (a.fraction < 1) continue;
+      const literal = fillWildcards(a.text, ' ').trim();
+      if (!hasPhrase(own, literal) && hasPhrase(text, literal)) return `names the accepted answer "${literal}"`;
+    }
+    return undefined;
+  };
+  switch (q.type) {
+    case 'single':
+    case 'multiple':
+      for (const c of q.choices) {
+        if (!c.correct) continue;
+        const found = names(c.text);
+        if (found) return found;
+      }
+      return undefined;
+    case 'numeric':
+      for (const n of numbersIn(text)) {
+        for (const a of q.answers) {
+          if (a.fraction < 1) continue;
+          const inside = 'range' in a ? n >= a.range[0] && n <= a.range[1] : Math.abs(n - a.answer) <= a.tolerance;
+          if (inside) return `gives the correct value ${n}`;
+        }
+      }
+      return undefined;
+    case 'text':
+      return accepted(q.answers);
+    case 'cloze':
+      for (const b of q.blanks) {
+        const found = b.kind === 'choice' ? names(b.choices.find((c) => c.id === b.answer)?.text ?? '') : accepted(b.answers);
+        if (found) return `${found} (blank "${b.id}")`;
+      }
+      return undefined;
+    case 'truefalse': // the other answer is the only one left: nothing to give away
+    case 'order':
+    case 'match':
+      return undefined;
+    default:
+      return unhandled(q, 'question type');
+  }
+}
+
+/** Feedback on a wrong response, and the hint, are read while tries remain: neither may hold the key. */
+function lintGivesKey(q: Question, here: (...rest: (string | number)[]) => (string | number)[], add: Add): void {
+  const texts: { text: string | undefined; path: (string | number)[]; what: string; own?: string }[] = [{ text: q.hint, path: here('hint'), what: 'the hint' }];
+  switch (q.type) {
+    case 'single':
+    case 'multiple':
+      q.choices.forEach((c, i) => {
+        if (!c.correct) texts.push({ text: c.feedback, path: here('choices', i, 'feedback'), what: `the feedback of the wrong option "${plain(c.text)}"`, own: c.text });
+      });
+      break;
+    case 'numeric':
+      q.answers.forEach((a, i) => {
+        if (a.fraction < 1) texts.push({ text: a.feedback, path: here('answers', i, 'feedback'), what: `the feedback of the wrong answer ${'range' in a ? a.range.join('–') : a.answer}` });
+      });
+      texts.push({ text: q.otherFeedback, path: here('otherFeedback'), what: 'the feedback for any other answer (otherFeedback)' });
+      break;
+    case 'text':
+      q.answers.forEach((a, i) => {
+        if (a.fraction < 1) texts.push({ text: a.feedback, path: here('answers', i, 'feedback'), what: `the feedback of the wrong answer "${a.text}"`, own: fillWildcards(a.text, ' ') });
+      });
+      break;
+    case 'cloze':
+      q.blanks.forEach((b) => {
+        if (b.kind === 'choice') {
+          b.choices.forEach((c, i) => {
+            if (c.id !== b.answer) texts.push({ text: c.feedback, path: here('blanks', b.id, 'choices', i, 'feedback'), what: `blank "${b.id}": the feedback of the wrong choice "${plain(c.text)}"`, own: c.text });
+          });
+        } else {
+          b.answers.forEach((a, i) => {
+            if (a.fraction < 1) texts.push({ text: a.feedback, path: here('blanks', b.id, 'answers', i, 'feedback'), what: `blank "${b.id}": the feedback of the wrong answer "${a.text}"`, own: fillWildcards(a.text, ' ') });
+          });
+        }
+      });
+      break;
+    case 'truefalse':
+    case 'order':
+    case 'match':
+      return;
+    default:
+      return unhandled(q, 'question type');
+  }
+  for (const { text, path, what, own } of texts) {
+    if (!text) continue;
+    const how = givesKey(text, q, own);
+    if (how) {
+      add(
+        'feedback-gives-key',
+        path,
+        `${what} ${how}: it is read while a try remains, so the next try needs no knowledge`,
+        'say why this response is wrong and where to look, without the key; move the full reasoning to `explanation:`, shown once the question is over',
+      );
+    }
+  }
 }
 
 function lintQuiz(quiz: Quiz, add: Add): void {

@@ -33,6 +33,10 @@ describe('kit lint on a quiz with every flaw', () => {
     expect(out).toContain(`quizzes/flawed.yaml:${lineOf('text: "Two steps."')}: warning [duplicate-option]`);
     expect(out).toContain(`quizzes/flawed.yaml:${lineOf('prompt: "Which step is not in the plan?"')}: warning [negative-stem]`);
     expect(out).toContain(`quizzes/flawed.yaml:${lineOf('      - text: "Design"')}: warning [distractor-feedback]`);
+    expect(out).toContain(`quizzes/flawed.yaml:${lineOf('feedback: "No: the plan has three steps."')}: warning [feedback-gives-key] the feedback of the wrong option "Four steps" names the key "Three steps"`);
+    expect(out).toContain(`quizzes/flawed.yaml:${lineOf('feedback: "40% is what the others hold')}: warning [feedback-gives-key] the feedback of the wrong answer 40 gives the correct value 60`);
+    expect(out).not.toContain(`quizzes/flawed.yaml:${lineOf('feedback: "Count them again in the plan."')}:`);
+    expect(out).not.toContain(`quizzes/flawed.yaml:${lineOf('otherFeedback: "Look at the plan')}:`);
     expect(out).toMatch(/slides\/01-widgets\.md:8: warning \[objective-level\] objective "widgets\/merge" aims at apply/);
   });
 
