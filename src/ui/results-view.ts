@@ -56,10 +56,11 @@ export function createResultsView(root: ParentNode, opts: { payload: QuizPayload
       return html`<tr ${attr(DATA.resultQuiz)}="${quiz.id}"><th scope="row">${quiz.title}</th><td>${formatScore(result.score)} / ${formatScore(result.maxScore)} (${percent(result.share)})</td><td>${percent(quiz.pass)}</td><td>${started ? state(result.passed) : t('results.notStarted')}</td></tr>`;
     });
     const deck = deckResult(payload.quizzes, sessions);
+    const anyStarted = sessions.some((s) => Object.values(s.progress).some((p) => p.tries.length > 0));
     table.innerHTML = html`<table><caption class="visually-hidden">${t('results.title')}</caption>
 <thead><tr><th scope="col">${t('results.quiz')}</th><th scope="col">${t('results.score')}</th><th scope="col">${t('results.pass')}</th><th scope="col">${t('results.status')}</th></tr></thead>
 <tbody>${rows}</tbody>
-<tfoot><tr ${attr(DATA.resultDeck)}><th scope="row">${t('results.deck')}</th><td>${formatScore(deck.score)} / ${formatScore(deck.maxScore)} (${percent(deck.share)})</td><td></td><td>${state(deck.passed)}</td></tr></tfoot></table>`.toString();
+<tfoot><tr ${attr(DATA.resultDeck)}><th scope="row">${t('results.deck')}</th><td>${formatScore(deck.score)} / ${formatScore(deck.maxScore)} (${percent(deck.share)})</td><td></td><td>${anyStarted ? state(deck.passed) : t('results.notStarted')}</td></tr></tfoot></table>`.toString();
     // The table scrolls inside the slide if a deck ever has more quizzes than fit (or on a narrow phone): reachable by keyboard then.
     const scrolls = table.scrollHeight > table.clientHeight + 1 || table.scrollWidth > table.clientWidth + 1;
     if (scrolls) table.setAttribute('tabindex', '0');

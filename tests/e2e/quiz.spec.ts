@@ -215,6 +215,9 @@ test('the results slide sums each quiz and the deck, and results download and lo
   await openDeck(page);
   const { quizzes } = await readQuizzes(page);
   const quiz = quizzes[0]!;
+  // Nothing answered yet: the deck has not been failed, it has not been started.
+  await showSlide(page, 'results');
+  await expect(page.locator('[data-quiz-results] tr[data-result-deck]')).toContainText('Not started');
   for (const question of quiz.questions) await answerRight(page, quiz, question);
   await showSlide(page, 'results');
   const row = page.locator(`[data-quiz-results] tr[data-result-quiz="${quiz.id}"]`);
