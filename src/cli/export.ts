@@ -1,10 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { toQti } from '../quiz/index.ts';
 import { readArgs } from './args.ts';
 import { bankAsGift, readCheckedQuizzes } from './gift.ts';
-import { terminal, type Output } from './output.ts';
+import { shownPath, terminal, type Output } from './output.ts';
 
 const USAGE = 'usage: npm run kit -- export [--out <dir>]';
 
@@ -23,7 +23,7 @@ export async function runExport(args: string[], root = process.cwd(), out: Outpu
   if ('exit' in parsed) return parsed.exit;
   const quizzes = readCheckedQuizzes(root);
   const dir = resolve(root, parsed.values.out ?? 'dist/export');
-  const shown = (file: string): string => relative(root, file) || file;
+  const shown = (file: string): string => shownPath(root, file);
   const total = quizzes.reduce((n, quiz) => n + quiz.questions.length, 0);
   mkdirSync(dir, { recursive: true });
 

@@ -1,11 +1,11 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { GiftParseError, parseGiftWithReport, slugify, toGiftWithReport, toQuizYaml, type Quiz } from '../quiz/index.ts';
 import { readSections } from '../deck/build-deck.ts';
 import { loadQuizzes } from '../deck/load-quizzes.ts';
 import { DeckBuildError } from '../deck/errors.ts';
 import { readArgs } from './args.ts';
-import { terminal, type Output } from './output.ts';
+import { shownPath, terminal, type Output } from './output.ts';
 
 const IMPORT_USAGE = 'usage: npm run kit -- import-gift <file.gift> [--out quizzes/<id>.yaml] [--after <section id>]';
 const EXPORT_USAGE = 'usage: npm run kit -- export-gift [--out dist/export/quizzes.gift]';
@@ -48,7 +48,7 @@ export async function runImportGift(args: string[], root = process.cwd(), out: O
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, toQuizYaml(quiz));
   for (const skip of report.skipped) out.log(`${input}:${skip.line}: skipped${skip.title ? ` "${skip.title}"` : ''}: ${skip.reason}`);
-  out.log(`${relative(root, file) || file}: ${report.questions.length} question${report.questions.length === 1 ? '' : 's'} written${report.skipped.length ? `, ${report.skipped.length} skipped` : ''}.`);
+  out.log(`${shownPath(root, file)}: ${report.questions.length} question${report.questions.length === 1 ? '' : 's'} written${report.skipped.length ? `, ${report.skipped.length} skipped` : ''}.`);
   out.log('Next: give the quiz a title and `after:` (the section it follows), and each question its `slide:`, `source:` and `explanation:`; `npm run kit -- validate` lists what is missing.');
   return 0;
 }
@@ -85,6 +85,6 @@ export async function runExportGift(args: string[], root = process.cwd(), out: O
   writeFileSync(file, text);
   for (const note of notes) out.log(note);
   const count = quizzes.reduce((n, q) => n + q.questions.length, 0);
-  out.log(`${relative(root, file) || file}: ${count - notes.filter((n) => n.startsWith('left out')).length} of ${count} questions written as GIFT.`);
+  out.log(`${shownPath(root, file)}: ${count - notes.filter((n) => n.startsWith('left out')).length} of ${count} questions written as GIFT.`);
   return 0;
 }
