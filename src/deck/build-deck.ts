@@ -35,6 +35,31 @@ const SLIDE_ID = raw(attr(DATA.slideId));
 const OBJECTIVE = raw(attr(DATA.objective));
 const LEVEL = raw(attr(DATA.level));
 
+/** A quiz's reference to a slide, objective or section the deck does not have. */
+const RE_UNRESOLVED = /is not (?:a|an) (?:slide|objective|section) of the deck/;
+
+/**
+ * A slide file that could not be read leaves every quiz reference into it unresolved: rather
+ * than bury the one real mistake under a line per reference, those become one line that says so.
+ */
+function unresolvedWhileSlidesBroken(slideIssues: readonly SourceIssue[], quizIssues: SourceIssue[]): SourceIssue[] {
+  const broken = slideIssues.some((issue) => issue.file.startsWith('slides/') && /front matter/.test(issue.message));
+  if (!broken) return quizIssues;
+  const unresolved = quizIssues.filter((issue) => RE_UNRESOLVED.test(issue.message));
+  if (unresolved.length === 0) return quizIssues;
+  const files = [...new Set(unresolved.map((issue) => issue.file))];
+  return [
+    ...quizIssues.filter((issue) => !RE_UNRESOLVED.test(issue.message)),
+    { file: files[0]!, line: unresolved[0]!.line, message: `${unresolved.length} references to slides, objectives or sections (in ${files.join(', ')}) are not checked while a slide file's front matter is broken: fix the slide file(s) listed first, then validate again` },
+  ];
+}
+
+/** Problems in the order an author fixes them: the slides (which the quizzes refer to), then the quizzes, each by line. */
+export function sortIssues(issues: SourceIssue[]): SourceIssue[] {
+  const rank = (file: string) => (file.startsWith('slides') ? 0 : 1);
+  return issues.sort((a, b) => rank(a.file) - rank(b.file) || a.file.localeCompare(b.file) || a.line - b.line);
+}
+
 /** Reads `slides/*.md` in file-name order. */
 export function readSections(root: string): { sections: Section[]; issues: SourceIssue[] } {
   const dir = join(root, 'slides');
@@ -63,7 +88,7 @@ export function readSections(root: string): { sections: Section[]; issues: Sourc
 export async function buildDeck(root: string): Promise<BuiltDeck> {
   const { sections, issues } = readSections(root);
   const { quizzes, issues: quizIssues } = loadQuizzes(root, sections);
-  issues.push(...quizIssues);
+  issues.push(...unresolvedWhileSlidesBroken(issues, quizIssues));
   const md = createMarkdown({ root });
   const t = createStrings();
   const diagrams: DiagramRef[] = [];
@@ -114,8 +139,7 @@ export async function buildDeck(root: string): Promise<BuiltDeck> {
   const { figures, issues: figureIssues } = issues.length > 0 ? { figures: [], issues: [] } : await diagramFigures(root, diagrams, drawn, t);
   issues.push(...figureIssues);
   if (issues.length > 0) {
-    issues.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-    throw new DeckBuildError(issues);
+    throw new DeckBuildError(sortIssues(issues));
   }
 
   const slidesHtml = parts.join('\n').replace(RE_DIAGRAM_PLACEHOLDER, (_: string, n: string) => figures[Number(n)]!.toString());

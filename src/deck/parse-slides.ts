@@ -125,7 +125,9 @@ function readFrontMatter(
   const doc = parseDocument(yamlText, { lineCounter: counter, prettyErrors: false });
   const lineOf = (offset: number | undefined) => firstLine - 1 + (offset === undefined ? 1 : counter.linePos(offset).line);
   if (doc.errors.length > 0) {
-    for (const e of doc.errors) at(lineOf(e.pos[0]), `front matter is not valid YAML: ${e.message.split('\n')[0]}`);
+    // The first error is the mistake; the ones after it are usually its echoes.
+    const first = doc.errors[0]!;
+    at(lineOf(first.pos[0]), `front matter is not valid YAML: ${first.message.split('\n')[0]} (YAML nests by indentation: indent this line like the lines above it at the same level, with spaces, not tabs)`);
     return undefined;
   }
   const value: unknown = doc.toJS();

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -53,6 +53,19 @@ describe('the kit command line', () => {
     const columns = new Set(rows.map((row) => row.search(/(?<=\S)\s{2,}\S/) + row.slice(row.search(/(?<=\S)\s{2,}\S/)).search(/\S/)));
     expect(columns.size).toBe(1);
     expect(await kit(['--version'])).toMatchObject({ status: 0, stdout: expect.stringMatching(/^modern-industrial-system-kit \d+\.\d+\.\d+\n?$/) });
+  });
+
+  it('a slide file with broken front matter is named first, once, not buried under the quiz references it breaks', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'kit-front-matter-'));
+    for (const dir of ['slides', 'quizzes', 'assets']) cpSync(join(PROJECT, dir), join(root, dir), { recursive: true });
+    const file = join(root, 'slides/02-traditional.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^objectives:/m, '  objectives:'));
+    const run = await kit(['validate'], root);
+    expect(run.status).toBe(1);
+    const lines = run.stderr.trim().split('\n').filter((line) => /^\S+:\d+: /.test(line));
+    expect(lines[0]).toMatch(/^slides\/02-traditional\.md:4: front matter is not valid YAML: .*indent this line like the lines above/);
+    expect(lines.filter((line) => line.startsWith('slides/'))).toHaveLength(1);
+    expect(lines.slice(1)).toEqual([expect.stringMatching(/^quizzes\/.*: \d+ references to slides, objectives or sections .* are not checked while a slide file's front matter is broken/)]);
   });
 
   it('validate prints every file:line problem of a broken deck and exits 1, with a message, not a stack trace', async () => {
