@@ -14,12 +14,12 @@ export interface ReadArgs<O extends Options> {
  * Reads a command's arguments with `node:util` `parseArgs` in strict mode, so a mistyped flag
  * stops the command instead of being ignored. On a mistake it prints what was wrong (with the
  * nearest flag, for a typo) and the command's usage line, and gives exit code 2; on `--help` it
- * prints the usage and gives 0. Otherwise it gives the values and positionals.
+ * prints the usage (and the command's `help`, a line per option, when it has one) and gives 0. Otherwise it gives the values and positionals.
  */
 export function readArgs<O extends Options>(
   command: string,
   args: string[],
-  spec: { options: O; usage: string; positionals?: number },
+  spec: { options: O; usage: string; positionals?: number; help?: string },
   out: Output,
 ): ReadArgs<O> | { exit: number } {
   const options: ParseArgsConfig['options'] = { ...spec.options, help: { type: 'boolean', short: 'h' } };
@@ -31,7 +31,7 @@ export function readArgs<O extends Options>(
     return { exit: 2 };
   }
   if (parsed.values.help) {
-    out.log(spec.usage);
+    out.log(spec.help ? `${spec.usage}\n\n${spec.help}` : spec.usage);
     return { exit: 0 };
   }
   const allowed = spec.positionals ?? 0;

@@ -7,6 +7,19 @@ import { terminal, type Output } from './output.ts';
 
 const USAGE = `usage: npm run pdf -- [--paper a4|letter] [--section <id>] [--fragments] [--with-answers] [--only ${PDF_NAMES.join(',')}]`;
 
+/** What each option does, a line each, for `--help`. */
+const HELP = [
+  'options:',
+  '  --paper a4|letter   paper for the handout, worksheet and answer key (A4 by default; slides are 16:9 pages)',
+  '  --section <id>      print one section of the deck and the quiz after it',
+  '  --fragments         slides: a page for every fragment step, not only the final state',
+  '  --with-answers      slides: the teacher\'s copy, each question with its answer, written to slides-answers.pdf',
+  `  --only <names>      print only these, comma-separated: ${PDF_NAMES.join(', ')} (all by default)`,
+].join('\n');
+
+/** "1 PDF", "4 PDFs". */
+export const pdfCount = (n: number): string => `${n} PDF${n === 1 ? '' : 's'}`;
+
 /**
  * `npm run pdf [-- --paper letter] [--section <id>] [--fragments] [--with-answers] [--only slides,handout]`:
  * the four PDFs from the built deck (built first when dist/ is missing); with `--with-answers`
@@ -17,7 +30,7 @@ export async function runPdf(args: string[], root = process.cwd(), out: Output =
   const parsed = readArgs(
     'pdf',
     args,
-    { options: { paper: { type: 'string' }, section: { type: 'string' }, fragments: { type: 'boolean' }, 'with-answers': { type: 'boolean' }, only: { type: 'string' } }, usage: USAGE },
+    { options: { paper: { type: 'string' }, section: { type: 'string' }, fragments: { type: 'boolean' }, 'with-answers': { type: 'boolean' }, only: { type: 'string' } }, usage: USAGE, help: HELP },
     out,
   );
   if ('exit' in parsed) return parsed.exit;
@@ -50,6 +63,6 @@ export async function runPdf(args: string[], root = process.cwd(), out: Output =
   for (const pdf of written) {
     out.log(`${relative(root, pdf.file)}: ${pdf.pages} pages, ${(pdf.bytes / 1024).toFixed(0)} KiB, ${pdf.seconds.toFixed(1)} s`);
   }
-  out.log(`${written.length} PDFs in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  out.log(`${pdfCount(written.length)} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return 0;
 }

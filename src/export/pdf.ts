@@ -1,7 +1,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium } from '../deck/chromium.ts';
-import { PRINT_MODES, printQueryString, type PrintMode } from '../shared/contract.ts';
+import { attr, DATA, PRINT_MODES, printQueryString, type PrintMode } from '../shared/contract.ts';
+import { html, raw } from '../shared/html.ts';
 import { serveStatic } from './static-server.ts';
 
 /** The PDFs: the slides (reveal.js's own print view) and the printable documents of the print query. */
@@ -34,6 +35,24 @@ export interface WrittenPdf {
   pages: number;
   bytes: number;
   seconds: number;
+}
+
+/** The running head and foot of a printable document: 9pt, like the deck's small print (Chromium's own default is about 5pt). */
+const MARGIN_STYLE = 'font: 9pt sans-serif; color: #4b5563; width: 100%; margin: 0 14mm; white-space: nowrap; overflow: hidden; text-overflow: ellipsis;';
+
+/**
+ * Chromium's header and footer for a printable document: its title at the top of every page and
+ * "Page n of N" (the page's own words, `{n}` and `{total}` filled in by Chromium) at the bottom.
+ */
+export function marginTemplates(title: string, pageOf: string): { headerTemplate: string; footerTemplate: string } {
+  const numbers = html`${pageOf}`
+    .toString()
+    .replace('{n}', '<span class="pageNumber"></span>')
+    .replace('{total}', '<span class="totalPages"></span>');
+  return {
+    headerTemplate: html`<div style="${MARGIN_STYLE} text-align: left;">${title}</div>`.toString(),
+    footerTemplate: html`<div style="${MARGIN_STYLE} text-align: right;">${raw(numbers)}</div>`.toString(),
+  };
 }
 
 /** Pages in a PDF that Chromium wrote (its page objects are not compressed into object streams). */
@@ -73,7 +92,18 @@ export async function writePdfs(root: string, options: PdfOptions = {}): Promise
       const pdf =
         name === 'slides'
           ? await page.pdf({ width: '1280px', height: '720px', printBackground: true, preferCSSPageSize: true })
-          : await page.pdf({ format: options.paper === 'letter' ? 'Letter' : 'A4', printBackground: true, preferCSSPageSize: true, outline: true, tagged: true });
+          : await page.pdf({
+              format: options.paper === 'letter' ? 'Letter' : 'A4',
+              printBackground: true,
+              preferCSSPageSize: true,
+              outline: true,
+              tagged: true,
+              displayHeaderFooter: true,
+              ...marginTemplates(
+                await page.title(),
+                (await page.getAttribute('html', attr(DATA.printPageOf))) ?? 'Page {n} of {total}',
+              ),
+            });
       writeFileSync(file, pdf);
       await context.close();
       written.push({ name, file, pages: countPdfPages(pdf), bytes: pdf.length, seconds: (performance.now() - started) / 1000 });

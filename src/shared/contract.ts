@@ -57,6 +57,8 @@ export const DATA = {
   level: 'level',
   diagram: 'diagram',
   printReady: 'printReady',
+  /** On a printable document's `html`: its running footer, "Page {n} of {total}" in the deck's language, for the PDF's page numbers. */
+  printPageOf: 'printPageOf',
   /** Set by the runtime on a graded form (`correct`, `partial`, `incorrect`); the theme colours by it. */
   result: 'result',
   /** Set by the runtime on a form whose answer was shown. */

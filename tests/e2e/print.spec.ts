@@ -106,9 +106,16 @@ test.describe('PDF export', () => {
     expect(pages.filter((p) => p.startsWith(fold(quiz.title)) && p.includes(`${quiz.questions.length} questions · pass mark`))).toHaveLength(1);
   });
 
-  test('handout.pdf puts each slide with its speaker notes', async () => {
+  test('handout.pdf puts each slide with its speaker notes, two to a page where they fit, and says it is the teacher\'s copy', async () => {
     const text = fold(pdfText(pdfs.handout!.file));
-    expect(pdfPages(pdfs.handout!.file)).toBeGreaterThanOrEqual(pdfPages(pdfs.slides!.file));
+    const slides = pdfPages(pdfs.slides!.file);
+    // Every slide is there, but short notes share a page: fewer pages than slides.
+    expect(text).toContain(`Slide ${slides} of ${slides}`);
+    expect(pdfPages(pdfs.handout!.file)).toBeLessThan(slides);
+    expect(text).toContain("Handout: slides and speaker notes — teacher's copy, contains the quiz answers");
+    expect(text).toContain("Speaker notes — teacher's copy: the answer");
+    // Keys to press in the room mean nothing on paper.
+    expect(text).not.toMatch(/Press A|then reveal/);
     expect(text).toContain('Speaker notes');
     expect(text).toContain('Ask the room');
     expect(text).toContain('Who, when, where');
@@ -116,6 +123,21 @@ test.describe('PDF export', () => {
     for (const control of ['Check', 'Hint', 'Try again', 'Reset this quiz', 'Text version of the diagram']) expect(text).not.toMatch(new RegExp(`\\b${control}\\b`));
     expect(text).not.toContain('Square each share'); // a hint
     expect(text).not.toContain('Your results');
+  });
+
+  test('the worksheet, answer key and handout have the title and "Page n of N" on every page; the worksheet\'s quizzes run on', async ({ page }) => {
+    for (const [name, title] of [['worksheet', 'Worksheet: '], ['answer-key', 'Answer key: '], ['handout', 'Handout: ']] as const) {
+      const pages = execFileSync('pdftotext', ['-layout', pdfs[name]!.file, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1).map(fold);
+      expect(pages.length).toBe(pdfPages(pdfs[name]!.file));
+      expect(pages.flatMap((text, i) => (text.includes(`Page ${i + 1} of ${pages.length}`) && text.startsWith(title) ? [] : [`${name} page ${i + 1}`]))).toEqual([]);
+    }
+    // A quiz starts on the page where the one before it ends when there is room, and its heading never ends a page.
+    await openDeck(page);
+    const { quizzes } = await readQuizzes(page);
+    const pages = execFileSync('pdftotext', ['-layout', pdfs.worksheet!.file, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1).map(fold);
+    const sharing = quizzes.slice(1).filter((quiz) => pages.some((text) => text.includes(fold(quiz.title)) && !text.replace(/^.*?Page \d+ of \d+/, '').trimStart().startsWith(fold(quiz.title))));
+    expect(sharing.length).toBeGreaterThan(0);
+    expect(pages.filter((text) => quizzes.some((quiz) => text.replace(/Page \d+ of \d+$/, '').trimEnd().endsWith(fold(quiz.title))))).toEqual([]);
   });
 
   test('every PDF draws its diagrams as drawings, never as solid black boxes (looked at as pixels)', () => {
@@ -191,6 +213,25 @@ test('the handout prints quiz questions as the worksheet does: hint closed, no c
     expect(rows.toSorted()).toEqual(q.items.map((item) => fold(item.text)).toSorted());
     expect(rows).not.toEqual(q.items.map((item) => fold(item.text)));
   }
+});
+
+test('the teacher\'s slides fit every question and its answer above the page-number badge, on one page each', async ({ page }) => {
+  await page.goto('?print-pdf&with-answers');
+  await page.waitForSelector('html[data-print-ready="true"]', { state: 'attached', timeout: 60_000 });
+  const problems = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.pdf-page')].flatMap((pdfPage, n) => {
+      const printed = pdfPage.querySelector('.quiz-printed');
+      const badge = pdfPage.querySelector('.slide-number');
+      if (!printed) return [];
+      const bottom = printed.getBoundingClientRect().bottom;
+      const out: string[] = [];
+      if (badge && bottom > badge.getBoundingClientRect().top) out.push(`page ${n + 1}: the answer runs into the page number`);
+      if (bottom > pdfPage.getBoundingClientRect().bottom) out.push(`page ${n + 1}: the answer runs off the page`);
+      if (pdfPage.getBoundingClientRect().height > 760) out.push(`page ${n + 1}: the slide takes more than one page`);
+      return out;
+    }),
+  );
+  expect(problems).toEqual([]);
 });
 
 test('the handout keeps each slide\'s frame, border included, inside the printed page', async ({ page }) => {

@@ -41,17 +41,37 @@ export function prepareSlidesForPrint(doc: Document, payload: QuizPayload, t: Tr
 /** The smallest a printed question is scaled to so that it fits its slide: below it, text gets too small to read from a desk. */
 const MIN_FIT = 0.7;
 
+/** Room kept free at the bottom of a printed slide for its page-number badge (kit.css: 10px up, about 26px high). */
+export const BADGE_ROOM = 44;
+
 /**
- * Once reveal.js has laid out the printed slides: a question that runs past the bottom of its
- * slide (a long explanation on the teacher's copy) is scaled down, a step at a time, until it
- * fits, rather than being cut off by the page.
+ * Once reveal.js has laid out the printed slides: a question that runs into the page-number
+ * badge or past the bottom of its slide (a long answer on the teacher's copy) is made to fit
+ * rather than cut off or overlapped: scaled down a step at a time to 85 %, then with its answer
+ * box in two columns from full size again down to the floor (`MIN_FIT`).
  */
 export function fitPrintedQuestions(doc: Document, slideHeight: number): void {
+  // reveal.js gave a slide taller than a page as many pages as it needed, before it was fitted:
+  // one that fits now gets one page again, or a blank page (its badge alone) follows it.
+  const pages = [...doc.querySelectorAll<HTMLElement>('.reveal .pdf-page')];
+  const onePage = Math.min(...pages.map((page) => parseFloat(page.style.height)).filter((height) => height > 0));
   for (const printed of doc.querySelectorAll<HTMLElement>('.reveal .quiz-printed')) {
     const slide = printed.closest('section');
     if (!slide) continue;
-    const overflows = () => printed.getBoundingClientRect().bottom - slide.getBoundingClientRect().top > slideHeight;
-    for (let scale = 0.95; overflows() && scale >= MIN_FIT - 1e-9; scale -= 0.05) printed.style.zoom = scale.toFixed(2);
+    const overflows = () => printed.getBoundingClientRect().bottom - slide.getBoundingClientRect().top > slideHeight - BADGE_ROOM;
+    const shrink = (floor: number) => {
+      for (let scale = 0.95; overflows() && scale >= floor - 1e-9; scale -= 0.05) printed.style.zoom = scale.toFixed(2);
+    };
+    shrink(0.85);
+    const answer = printed.querySelector<HTMLElement>('.quiz-printed-answer');
+    if (overflows() && answer) {
+      answer.classList.add('print-two-columns');
+      printed.style.zoom = '';
+      shrink(MIN_FIT);
+    } else shrink(MIN_FIT);
+    const page = slide.closest<HTMLElement>('.pdf-page');
+    if (overflows()) console.warn(`printed question ${printed.dataset[DATA.questionId]} does not fit its slide at ${MIN_FIT * 100}%`);
+    else if (page && Number.isFinite(onePage) && parseFloat(page.style.height) > onePage) page.style.height = `${onePage}px`;
   }
 }
 
@@ -93,8 +113,10 @@ export async function renderPrintPage(options: PrintOptions & { mode: PrintMode 
   // every div shown (an unopened hint printed open). The handout's slides are copies of the
   // deck's, to print as the slides look: they take the print view's class.
   if (options.mode === 'handout') doc.documentElement.classList.add('print-pdf');
+  // The exporter prints the title and this line in each page's margins (a header and footer).
+  doc.documentElement.dataset[DATA.printPageOf] = t('print.pageOf');
   const page = doc.createElement('style');
-  page.textContent = `@page { size: ${options.paper === 'letter' ? 'letter' : 'A4'} portrait; margin: 14mm 14mm 16mm; }`;
+  page.textContent = `@page { size: ${options.paper === 'letter' ? 'letter' : 'A4'} portrait; margin: 16mm 14mm 16mm; }`;
   doc.head.append(page);
   await signalPrintReady(doc);
 }

@@ -12,10 +12,11 @@ function header(doc: Document, t: Translate, title: string, withName: boolean): 
 }
 
 /**
- * Each slide with its speaker notes, one slide to a page: for the teacher, or for learners who
- * missed the class. A question slide shows its question as the worksheet prints it (the notes
- * give the answer); the results and missed-question slides, which only a learner's browser
- * fills in, are left out.
+ * Each slide with its speaker notes, as many to a page as fit whole (two when their notes are
+ * short): the teacher's copy, titled so, since a question's notes give its answer. A question
+ * slide shows its question as the worksheet prints it; the notes lose what is said to the
+ * presenter about keys to press; the results and missed-question slides, which only a
+ * learner's browser fills in, are left out.
  */
 export function handoutHtml(doc: Document, payload: QuizPayload, t: Translate): SafeHtml {
   const slides = [...doc.querySelectorAll<HTMLElement>('.reveal .slides section')].filter((s) => !s.querySelector('section') && !s.matches(UNPRINTED_SLIDES));
@@ -23,6 +24,10 @@ export function handoutHtml(doc: Document, payload: QuizPayload, t: Translate): 
     const copy = slide.cloneNode(true) as HTMLElement;
     const notes = copy.querySelector('aside.notes');
     notes?.remove();
+    // Keys to press in the room mean nothing on paper ("Press A to reveal the answer…").
+    notes?.querySelectorAll('p').forEach((p) => {
+      if (p.textContent?.includes(t('quiz.revealHint'))) p.remove();
+    });
     // The copy keeps its inner ids: the handout replaces the deck, so each id is still unique,
     // and a diagram's <style> and arrowheads are scoped to its SVG's id (renamed, its boxes
     // print as black shapes and its arrows lose their heads).
@@ -30,10 +35,12 @@ export function handoutHtml(doc: Document, payload: QuizPayload, t: Translate): 
     printQuizSlide(copy, doc, payload, t);
     copy.classList.add('present');
     const notesHtml = notes?.innerHTML.trim() ? fromDeck(notes.innerHTML.trim()) : html`<p>${t('print.noNotes')}</p>`;
+    // A question's notes give its answer: said where it is, so the handout is not given to learners as it is.
+    const heading = copy.querySelector('.quiz-printed') ? t('print.notesAnswer') : t('print.notes');
     return html`<article class="handout-page">
 <p class="print-running">${t('print.page', { n: n + 1, total: slides.length })}</p>
 <div class="handout-frame"><div class="reveal handout-slide"><div class="slides">${fromDeck(copy.outerHTML)}</div></div></div>
-<section class="handout-notes" aria-label="${t('print.notes')}"><h2>${t('print.notes')}</h2>${notesHtml}</section>
+<section class="handout-notes" aria-label="${heading}"><h2>${heading}</h2>${notesHtml}</section>
 </article>`;
   });
   return html`${header(doc, t, t('print.handoutTitle'), false)}<main class="print-handout">${pages.map((page, i) => (i ? html`\n${page}` : page))}</main>`;
@@ -62,8 +69,8 @@ export function answerKeyHtml(doc: Document, payload: QuizPayload, t: Translate)
       const form = formOf(doc, quiz, q);
       // A cloze's text as the deck rendered it (Markdown and maths), its blanks numbered lines.
       return html`<li class="print-question" ${raw(attr(DATA.questionId))}="${q.id}">
-<div class="print-prompt">${promptHtml(q, form)}${q.type === 'cloze' ? html`<p class="print-cloze">${clozeText(doc, q, form)}</p>` : ''}</div>
-${answerOnPaper(payload, quiz, q, t)}
+<div class="print-prompt">${promptHtml(q, form)}${q.type === 'cloze' ? html`<p class="print-cloze">${clozeText(doc, quiz, q, form)}</p>` : ''}</div>
+${answerOnPaper(payload, quiz, q, t, doc)}
 ${evidenceOnPaper(payload, q, t)}
 </li>`;
     });

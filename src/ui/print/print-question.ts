@@ -4,7 +4,7 @@
  * its answer and explanation. One rendering for every printed form: the worksheet, the printed
  * slides (`?print-pdf`, with or without answers) and the handout's copy of each question slide.
  */
-import { presentedOrder, quoted, replaceBlanks, type Question, type Quiz } from '../../quiz/index.ts';
+import { presentedOrder, quoted, type Presentation, replaceBlanks, type Question, type Quiz } from '../../quiz/index.ts';
 import { attr, CLASS, DATA, type QuizPayload } from '../../shared/contract.ts';
 import { html, raw, type SafeHtml } from '../../shared/html.ts';
 import type { Translate } from '../../i18n/strings.ts';
@@ -17,6 +17,13 @@ import { cls, hook } from '../hooks.ts';
  * never the answer's order for an ordering question.
  */
 const PRINT_SEED = 'print';
+
+/**
+ * The order a question's choices, items, options and drop-down options are printed in: one
+ * function for the worksheet, the printed slides, the handout and the answer key, so that the
+ * key's letters, positions and choices are the worksheet's.
+ */
+export const printedOrder = (quiz: Quiz, question: Question): Presentation => presentedOrder(quiz, question, PRINT_SEED);
 
 /**
  * Slides that have nothing to print: the results slide (an empty table and buttons until a
@@ -53,7 +60,7 @@ const gapText = (n: number, options: string[]) => `(${n}) ____________${options.
  * the deck turned into controls are replaced by lines; a `{{name}}` still in the text (any
  * name the engine's blank rule accepts, `{{年份}}` included) becomes one too.
  */
-function clozeOnPaper(doc: Document, cloze: HTMLElement): SafeHtml {
+function clozeOnPaper(doc: Document, cloze: HTMLElement, order: Record<string, string[]>): SafeHtml {
   const copy = cloze.cloneNode(true) as HTMLElement;
   let n = 0;
   const gap = (options: string[]) => {
@@ -71,8 +78,11 @@ function clozeOnPaper(doc: Document, cloze: HTMLElement): SafeHtml {
         const pieces = replaceBlanks(text.data, () => '\u0000').split('\u0000');
         if (pieces.length > 1) text.replaceWith(...pieces.flatMap((piece, i) => [...(i > 0 ? [gap([])] : []), ...(piece ? [piece] : [])]));
       } else if (child instanceof doc.defaultView!.Element && child.hasAttribute(attr(DATA.blankId))) {
-        const options = child.tagName === 'SELECT' ? [...(child as HTMLSelectElement).options].filter((o) => o.value).map((o) => o.text) : [];
-        child.replaceWith(gap(options));
+        // The options as printed everywhere: shuffled with the print seed, as choices are, never the file's order (the key first).
+        const options = child.tagName === 'SELECT' ? [...(child as HTMLSelectElement).options].filter((o) => o.value) : [];
+        const place = order[child.getAttribute(attr(DATA.blankId)) ?? ''] ?? [];
+        const rank = (o: HTMLOptionElement) => (place.includes(o.value) ? place.indexOf(o.value) : place.length);
+        child.replaceWith(gap(options.sort((a, b) => rank(a) - rank(b)).map((o) => o.text)));
       } else walk(child);
     }
   };
@@ -84,14 +94,31 @@ function clozeOnPaper(doc: Document, cloze: HTMLElement): SafeHtml {
  * The text of a cloze with a numbered line for each blank: the deck's rendering (Markdown and
  * maths typeset) when the page has the question's form, else the text itself, escaped.
  */
-export function clozeText(doc: Document, question: Extract<Question, { type: 'cloze' }>, form: HTMLFormElement | null): SafeHtml {
+export function clozeText(doc: Document, quiz: Quiz, question: Extract<Question, { type: 'cloze' }>, form: HTMLFormElement | null): SafeHtml {
   const cloze = form?.querySelector<HTMLElement>('.quiz-cloze');
-  return cloze ? clozeOnPaper(doc, cloze) : html`${replaceBlanks(question.text, (_, i) => gapText(i + 1, []))}`;
+  const order = printedOrder(quiz, question);
+  return cloze ? clozeOnPaper(doc, cloze, order.type === 'cloze' ? order.blanks : {}) : html`${replaceBlanks(question.text, (_, i) => gapText(i + 1, []))}`;
+}
+
+/** Letters of a match's option list as printed (`<ol type="A">`): A, B, …, Z, AA. */
+const letter = (i: number): string => (i < 26 ? String.fromCharCode(65 + i) : letter(Math.floor(i / 26) - 1) + letter(i % 26));
+
+/** The text of a match's option (a pair's right side or a distractor). */
+const optionText = (question: Extract<Question, { type: 'match' }>, id: string) =>
+  question.pairs.find((p) => p.id === id)?.right ?? question.distractors.find((d) => d.id === id)?.text ?? '';
+
+/** The ids as printed, top to bottom, of a question's tick boxes, ordering rows or match options. */
+function printedIds(quiz: Quiz, question: Question): string[] {
+  const order = printedOrder(quiz, question);
+  if ((order.type === 'single' || order.type === 'multiple') && 'choices' in question) return order.choices;
+  if (order.type === 'order') return order.items;
+  if (order.type === 'match') return order.right;
+  return [];
 }
 
 /** What a learner fills in for one question on paper: boxes to tick, lines to write on, tables. */
 function answerArea(doc: Document, quiz: Quiz, question: Question, t: Translate, form: HTMLFormElement | null): SafeHtml {
-  const order = presentedOrder(quiz, question, PRINT_SEED);
+  const order = printedOrder(quiz, question);
   const box = (content: SafeHtml | string) => html`<li><span class="print-box" aria-hidden="true">☐</span> ${content}</li>`;
   switch (question.type) {
     case 'single':
@@ -120,17 +147,18 @@ function answerArea(doc: Document, quiz: Quiz, question: Question, t: Translate,
     }
     case 'match': {
       const right = order.type === 'match' ? order.right : question.pairs.map((p) => p.id);
-      const rightText = (id: string) => question.pairs.find((p) => p.id === id)?.right ?? question.distractors.find((d) => d.id === id)?.text ?? '';
+      const rightText = (id: string) => optionText(question, id);
       const left = (id: string) => {
         const label = form && byData(form, `[${attr(DATA.pairId)}]`, DATA.pairId, id)?.querySelector('label');
         return label ? fromDeck(label.innerHTML) : (question.pairs.find((p) => p.id === id)?.left ?? '');
       };
+      // Rows numbered, so that the answer key can say "1 → E".
       return html`<p class="print-help">${t('print.match')}</p><div class="print-match"><table class="print-table"><tbody>${question.pairs.map(
-        (p) => html`<tr><td>${left(p.id)}</td><td class="print-blank-col"></td></tr>`,
+        (p, i) => html`<tr><th scope="row" class="print-num">${i + 1}</th><td>${left(p.id)}</td><td class="print-blank-col"></td></tr>`,
       )}</tbody></table><ol class="print-options" type="A">${right.map((id) => html`<li>${rightText(id)}</li>`)}</ol></div>`;
     }
     case 'cloze':
-      return html`<p class="print-help">${t('print.cloze')}</p><p class="print-cloze">${clozeText(doc, question, form)}</p>`;
+      return html`<p class="print-help">${t('print.cloze')}</p><p class="print-cloze">${clozeText(doc, quiz, question, form)}</p>`;
     default: {
       const unhandled: never = question;
       throw new Error(`no printed form for the question type of ${JSON.stringify(unhandled)}`);
@@ -153,9 +181,53 @@ export function questionOnPaper(doc: Document, quiz: Quiz, question: Question, t
   return html`<div class="print-prompt">${promptHtml(question, form)}</div>${answerArea(doc, quiz, question, t, form)}`;
 }
 
-/** The right answer (maths typeset) and its explanation, each marked: for the answer key and the teacher's slides. */
-export function answerOnPaper(payload: QuizPayload, quiz: Quiz, question: Question, t: Translate): SafeHtml {
-  return html`<p class="print-answer"><strong>${t('quiz.theAnswer')}</strong> ${answerMarkup(payload, quiz, question, t)}</p>
+/**
+ * The answer in the worksheet's own terms, for whoever marks it: the boxes to tick (numbered as
+ * printed, with their text), the Position column's values in the worksheet's row order, the
+ * letters of a match's options. Nothing for the other types, whose answer is already what is written.
+ */
+export function answerOnWorksheet(doc: Document, quiz: Quiz, question: Question, t: Translate, form: HTMLFormElement | null = formOf(doc, quiz, question)): SafeHtml | '' {
+  const ids = printedIds(quiz, question);
+  switch (question.type) {
+    case 'single':
+    case 'multiple': {
+      const choice = (id: string) => {
+        const span = form && byData(form, `[${attr(DATA.choiceId)}]`, DATA.choiceId, id)?.querySelector('span');
+        return span ? fromDeck(span.innerHTML) : (question.choices.find((c) => c.id === id)?.text ?? id);
+      };
+      const ticked = ids.flatMap((id, i) => (question.choices.find((c) => c.id === id)?.correct ? [html`<li>${t('print.keyBox', { n: i + 1 })} ${choice(id)}</li>`] : []));
+      return html`<ul class="print-key print-key-ticks" aria-label="${t('print.keyTick')}">${ticked}</ul>`;
+    }
+    case 'order': {
+      const position = (id: string) => question.items.findIndex((item) => item.id === id) + 1;
+      return html`<p class="print-key">${t('print.keyPositions', { positions: ids.map(position).join(', ') })}</p>`;
+    }
+    case 'match': {
+      // Two pairs may share a right side: it is printed once, and both rows take its letter.
+      const letterOf = (right: string) => letter(ids.findIndex((id) => optionText(question, id) === right));
+      return html`<p class="print-key">${question.pairs.map((p, i) => `${i + 1} → ${letterOf(p.right)}`).join(', ')}</p>`;
+    }
+    case 'truefalse':
+    case 'numeric':
+    case 'text':
+    case 'cloze':
+      return '';
+    default: {
+      const unhandled: never = question;
+      throw new Error(`no printed answer for the question type of ${JSON.stringify(unhandled)}`);
+    }
+  }
+}
+
+/**
+ * The right answer (maths typeset) and its explanation, each marked: for the answer key and the
+ * teacher's slides. The answer comes first in the worksheet's terms (box, positions, letters),
+ * then in words.
+ */
+export function answerOnPaper(payload: QuizPayload, quiz: Quiz, question: Question, t: Translate, doc: Document = document): SafeHtml {
+  // A choice's words are in its tick box's line already.
+  const words = question.type === 'single' || question.type === 'multiple' ? '' : html`<span class="print-answer-words">${answerMarkup(payload, quiz, question, t)}</span>`;
+  return html`<div class="print-answer"><strong>${t('quiz.theAnswer')}</strong> ${answerOnWorksheet(doc, quiz, question, t)}${words}</div>
 ${question.explanation ? html`<div class="print-explanation"><strong>${t('quiz.why')}</strong> ${markdown(payload, question.explanation)}</div>` : ''}`;
 }
 
@@ -189,7 +261,7 @@ export function printQuizSlide(slide: HTMLElement, doc: Document, payload: QuizP
   printed.dataset[DATA.questionId] = question.id;
   printed.dataset[DATA.questionType] = question.type;
   printed.innerHTML = html`${questionOnPaper(doc, quiz, question, t, form)}${
-    withAnswers && html`<div class="quiz-printed-answer">${answerOnPaper(payload, quiz, question, t)}</div>`
+    withAnswers && html`<div class="quiz-printed-answer">${answerOnPaper(payload, quiz, question, t, doc)}</div>`
   }`.toString();
   form.replaceWith(printed);
 }

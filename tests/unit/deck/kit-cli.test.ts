@@ -38,6 +38,17 @@ describe('the kit command line', () => {
     expect(existsSync(join(root, 'dist'))).toBe(false);
   });
 
+  it('pdf --help says in one line what each option does; kit --help lists --with-answers; one PDF is "1 PDF"', async () => {
+    const help = await kit(['pdf', '--help']);
+    expect(help.status).toBe(0);
+    for (const flag of ['--paper', '--section', '--fragments', '--with-answers', '--only']) {
+      expect(help.stdout.split('\n').filter((line) => line.trimStart().startsWith(flag)), flag).toHaveLength(1);
+    }
+    expect((await kit(['--help'])).stdout).toMatch(/^ {2}pdf .*--with-answers/m);
+    const { pdfCount } = await import('../../../src/cli/pdf.ts');
+    expect([pdfCount(1), pdfCount(4)]).toEqual(['1 PDF', '4 PDFs']);
+  });
+
   it('an unknown command gets the list of commands', async () => {
     const run = await kit(['biuld']);
     expect(run.status).toBe(2);

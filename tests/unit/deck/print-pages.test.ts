@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerKeyHtml, handoutHtml, worksheetHtml } from '../../../src/ui/print/print-pages.ts';
 import { prepareSlidesForPrint } from '../../../src/ui/print/print-mode.ts';
+import { printedOrder } from '../../../src/ui/print/print-question.ts';
 import { createMarkdown } from '../../../src/deck/render-markdown.ts';
 import { renderQuizStack, type QuizRenderContext } from '../../../src/deck/render-quiz.ts';
 import { renderMissedReviewSlide, renderResultsSlide } from '../../../src/deck/render-results.ts';
@@ -208,5 +209,131 @@ describe('the answer key', () => {
     expect(item.querySelector('.print-cloze')!.textContent).toContain('(1) ____________');
     expect(item.querySelector('.print-prompt')!.textContent).not.toMatch(/[$*]|\{\{/);
     expect(item.querySelector('.print-answer')!.textContent).toContain('80%');
+  });
+});
+
+/** A shuffled quiz with a question of each kind a key must answer in the worksheet's terms. */
+function shuffledDeck(): { payload: QuizPayload; quiz: Quiz } {
+  const choices = ['brand', 'scale', 'clusters', 'quality'].map((id) => ({ id, text: id[0]!.toUpperCase() + id.slice(1) }));
+  const quiz: Quiz = {
+    id: 'mixed',
+    title: 'Mixed',
+    after: 'a',
+    pass: 0.7,
+    shuffle: true,
+    attempts: 0,
+    penalty: 0,
+    questions: [
+      {
+        id: 'gaps',
+        type: 'cloze',
+        points: 1,
+        prompt: '',
+        text: 'One {{b1}}, two {{b2}}, three {{b3}}, four {{b4}}.',
+        // The key first in every blank, as authors tend to write it.
+        blanks: ['b1', 'b2', 'b3', 'b4'].map((id) => ({ id, kind: 'choice' as const, choices, answer: 'brand' })),
+      },
+      {
+        id: 'pick',
+        type: 'multiple',
+        points: 1,
+        prompt: 'Which are right?',
+        scoring: 'partial',
+        choices: [
+          { id: 'a', text: 'Alpha', correct: true },
+          { id: 'b', text: 'Beta', correct: false },
+          { id: 'c', text: 'Gamma', correct: true },
+          { id: 'd', text: 'Delta', correct: false },
+        ],
+      },
+      {
+        id: 'rank',
+        type: 'order',
+        points: 1,
+        prompt: 'Order them.',
+        scoring: 'partial',
+        items: ['First', 'Second', 'Third', 'Fourth'].map((text, i) => ({ id: `i${i}`, text })),
+      },
+      {
+        id: 'pairs',
+        type: 'match',
+        points: 1,
+        prompt: 'Match them.',
+        scoring: 'partial',
+        pairs: [
+          { id: 'p1', left: 'Sun', right: 'Day' },
+          { id: 'p2', left: 'Moon', right: 'Night' },
+          { id: 'p3', left: 'Rain', right: 'Cloud' },
+        ],
+        distractors: [{ id: 'x1', text: 'Wind' }],
+      },
+    ] as Quiz['questions'],
+  };
+  const payload: QuizPayload = { quizzes: [quiz], html: {}, slides: {}, answers: {} };
+  const ctx: QuizRenderContext = { md: createMarkdown({ root: process.cwd() }), t, issues: [], slides: payload.slides, html: payload.html, answers: payload.answers };
+  document.title = 'Deck';
+  document.body.innerHTML = `<div class="reveal"><div class="slides">
+<section id="a--title" data-section-id="a" data-slide-id="title"><h1>A</h1><aside class="notes"><p>Say it.</p></aside></section>
+${renderQuizStack({ quiz, file: 'quizzes/mixed.yaml' }, ctx)}
+</div></div>`;
+  expect(ctx.issues).toEqual([]);
+  return { payload, quiz };
+}
+
+const page = (markup: string) => Object.assign(document.createElement('div'), { innerHTML: markup });
+/** The drop-down options printed after each blank, as read: "[A / B / C]". */
+const gapOptions = (scope: ParentNode) => [...scope.querySelectorAll('.print-gap')].map((gap) => /\[(.*)\]/.exec(gap.textContent!)?.[1]);
+
+describe('a shuffled quiz on paper', () => {
+  it('prints each drop-down blank\'s options in the print order, not the file\'s (key first), the same on worksheet, slides and handout', () => {
+    const { payload, quiz } = shuffledDeck();
+    const worksheet = gapOptions(page(worksheetHtml(document, payload, t).toString()));
+    expect(worksheet).toHaveLength(4);
+    const order = printedOrder(quiz, quiz.questions[0]!);
+    expect(order.type).toBe('cloze');
+    const names = (ids: string[]) => ids.map((id) => id[0]!.toUpperCase() + id.slice(1)).join(' / ');
+    expect(worksheet).toEqual(['b1', 'b2', 'b3', 'b4'].map((b) => names((order as { blanks: Record<string, string[]> }).blanks[b]!)));
+    // Not the file's order (the key first), as it was when the options were copied as they are.
+    expect(worksheet.filter((options) => options === 'Brand / Scale / Clusters / Quality').length).toBeLessThan(2);
+    expect(gapOptions(page(handoutHtml(document, payload, t).toString()))).toEqual(worksheet);
+    prepareSlidesForPrint(document, payload, t);
+    expect(gapOptions(document.querySelector('.reveal .slides')!)).toEqual(worksheet);
+  });
+
+  it('the answer key answers in the worksheet\'s terms: boxes to tick, the Position column, the letters', () => {
+    const { payload, quiz } = shuffledDeck();
+    const sheet = page(worksheetHtml(document, payload, t).toString());
+    const key = page(answerKeyHtml(document, payload, t).toString());
+    const answer = (id: string) => key.querySelector(`[data-question-id="${id}"] .print-answer`)!.textContent!.replace(/\s+/g, ' ');
+
+    // Tick boxes: numbered as printed, with their text.
+    const boxes = [...sheet.querySelectorAll('[data-question-id="pick"] .print-choices li')].map((li) => li.textContent!.replace('☐', '').trim());
+    const ticks = [...key.querySelectorAll('[data-question-id="pick"] .print-key-ticks li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+    expect(ticks).toEqual(boxes.flatMap((text, i) => (['Alpha', 'Gamma'].includes(text) ? [`Tick box ${i + 1}: ${text}`] : [])));
+
+    // Ordering: the position each printed row should get, top to bottom.
+    const rows = [...sheet.querySelectorAll('[data-question-id="rank"] .print-table tbody td:first-child')].map((td) => td.textContent!);
+    const positions = rows.map((text) => ['First', 'Second', 'Third', 'Fourth'].indexOf(text) + 1);
+    expect(positions).not.toEqual([1, 2, 3, 4]);
+    expect(answer('rank')).toContain(`Position column, top to bottom: ${positions.join(', ')}`);
+
+    // Matching: each numbered row's letter in the printed option list, then the names.
+    const options = [...sheet.querySelectorAll('[data-question-id="pairs"] .print-options li')].map((li) => li.textContent!);
+    const lefts = [...sheet.querySelectorAll('[data-question-id="pairs"] .print-table tbody tr')].map((tr) => tr.textContent!);
+    expect(lefts).toEqual(['1Sun', '2Moon', '3Rain']);
+    const letterOf = (right: string) => String.fromCharCode(65 + options.indexOf(right));
+    expect(answer('pairs')).toContain(`1 → ${letterOf('Day')}, 2 → ${letterOf('Night')}, 3 → ${letterOf('Cloud')}`);
+    expect(answer('pairs')).toContain('Sun → Day');
+    expect(quiz.shuffle).toBe(true);
+  });
+
+  it('the handout is the teacher\'s copy: titled so, a question\'s notes headed so, and no key to press', () => {
+    const { payload } = shuffledDeck();
+    const handout = handoutHtml(document, payload, t).toString();
+    const words = text(handout);
+    expect(words).toContain("teacher's copy, contains the quiz answers");
+    expect(words).toContain("Speaker notes — teacher's copy: the answer");
+    expect(words).toContain('The answer:');
+    expect(words).not.toMatch(/Press A|reveal/);
   });
 });
