@@ -50,6 +50,26 @@ export interface Outcome {
   tries: number;
   /** Tries still allowed (Infinity when unlimited). */
   left: number;
+  /** Choice ids in the order the learner sees them, so their feedback is listed in that order. */
+  choiceOrder?: readonly string[];
+}
+
+/**
+ * The feedback texts of a try, those of choices in the order the choices are on screen (the
+ * engine gives them in the order the file lists them; reading them in another order than the
+ * boxes ticked is confusing). Texts are matched by value, so two choices with the same text
+ * say it once each, as the engine does.
+ */
+export function feedbackOnScreen(question: Question, feedback: readonly string[], choiceOrder: readonly string[] | undefined): string[] {
+  if (question.type !== 'multiple' || !choiceOrder) return [...feedback];
+  const left = [...feedback];
+  const ordered: string[] = [];
+  for (const id of choiceOrder) {
+    const text = question.choices.find((choice) => choice.id === id)?.feedback;
+    const at = text === undefined ? -1 : left.indexOf(text);
+    if (at >= 0) ordered.push(...left.splice(at, 1));
+  }
+  return [...ordered, ...left];
 }
 
 /**
@@ -74,7 +94,7 @@ export function feedbackMarkup(outcome: Outcome, payload: QuizPayload, t: Transl
   const headline = result
     ? verdictLine(verdict, t(`quiz.result.${verdict}`), t(pluralOf(question.points) === 'one' ? 'quiz.pointsOne' : 'quiz.points', { score: formatScore(tryCredit(result.fraction, tries, quiz.penalty) * question.points), max: formatScore(question.points) }))
     : html`${verdictLine('shown', t('quiz.result.shown'))}<p><strong>${t('quiz.theAnswer')}</strong> ${answerMarkup(payload, quiz, question, t)}</p>`;
-  return html`${headline}${(result?.feedback ?? []).map((f) => html`<div class="quiz-choice-feedback">${markdown(payload, f)}</div>`)}${
+  return html`${headline}${feedbackOnScreen(question, result?.feedback ?? [], outcome.choiceOrder).map((f) => html`<div class="quiz-choice-feedback">${markdown(payload, f)}</div>`)}${
     !over && question.hint && html`<div class="quiz-feedback-hint"><strong>${t('quiz.hintLabel')}</strong> ${markdown(payload, question.hint)}</div>`
   }${over && question.explanation && html`<div class="quiz-explanation"><strong>${t('quiz.why')}</strong> ${markdown(payload, question.explanation)}</div>`}${
     over && question.source && html`<p class="quiz-source"><strong>${t('quiz.source')}</strong> ${quoted(question.source)}</p>`

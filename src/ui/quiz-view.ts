@@ -8,6 +8,7 @@ import {
   correctResponse,
   createSession,
   grade,
+  presentedOrder,
   quizResult,
   ResponseError,
   SessionError,
@@ -99,7 +100,9 @@ export function createQuizView(root: ParentNode, { payload, store, t, now = () =
       const session = sessionOf(quiz);
       const left = triesLeft(quiz, session, question.id);
       const tries = triesAt(session, question.id).length;
-      say(feedbackMarkup({ quiz, question, result, tries, left }, payload, t));
+      const order = presentedOrder(quiz, question, store.learner);
+      const choiceOrder = order.type === 'single' || order.type === 'multiple' ? order.choices : undefined;
+      say(feedbackMarkup({ quiz, question, result, tries, left, choiceOrder }, payload, t));
       const retry = actionButton(form, ACTION.retry);
       if (retry) retry.textContent = retryLabel(quiz, tries, t);
       const done = shownAnswer || verdict === 'correct';
