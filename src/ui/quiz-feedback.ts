@@ -4,11 +4,11 @@
  * teaches it; while tries remain, the hint and the tries left; once the question is over, the
  * explanation and the source.
  */
-import { answerText, quoted, tryCredit, type GradeResult, type Question, type Quiz } from '../quiz/index.ts';
+import { answerText, grade, quoted, tryCredit, type GradeResult, type Question, type Quiz } from '../quiz/index.ts';
 import type { Translate } from '../i18n/strings.ts';
 import { CLASS, DATA, attr, questionSlideId, type QuizPayload } from '../shared/contract.ts';
+import { cls, hook } from './hooks.ts';
 import { html, raw, type SafeHtml } from '../shared/html.ts';
-import { hook } from './hooks.ts';
 import { formatScore, pluralOf } from './format.ts';
 
 export type Verdict = 'correct' | 'partial' | 'incorrect';
@@ -139,4 +139,37 @@ export function markChoices(form: HTMLFormElement, question: Question, shownAnsw
         : (question.type === 'single' || question.type === 'multiple') && !!question.choices.find((c) => c.id === input.value)?.correct;
     markChoice(label, input.checked || shownAnswer ? (right ? 'right' : input.checked ? 'wrong' : undefined) : undefined, t);
   });
+}
+
+/**
+ * Each pair the learner set says whether it is right, in words and an icon ("✓ Right", "✗ Wrong"),
+ * as choices do; a pair left unset says nothing. Only once the question is over does a wrong pair
+ * name its right side: while tries remain that would give the answer away.
+ */
+export function markPairs(form: HTMLFormElement, question: Question, over: boolean, t: Translate): void {
+  if (question.type !== 'match') return;
+  const rows = [...form.querySelectorAll<HTMLElement>(cls('quizMatchRow'))];
+  const matches: Record<string, string> = {};
+  for (const row of rows) {
+    const value = row.querySelector('select')?.value;
+    if (value) matches[row.dataset[DATA.pairId]!] = value;
+  }
+  if (!Object.keys(matches).length) return;
+  // The engine decides what counts as right (two pairs may share a right side).
+  const parts = grade(question, { matches }).parts ?? {};
+  for (const row of rows) {
+    const id = row.dataset[DATA.pairId]!;
+    row.querySelector(`.${MARK_CLASS}`)?.remove();
+    delete row.dataset[DATA.verdict];
+    if (!Object.hasOwn(matches, id)) continue;
+    const right = parts[id] === 1;
+    row.dataset[DATA.verdict] = right ? 'right' : 'wrong';
+    const pair = question.pairs.find((p) => p.id === id);
+    const mark = document.createElement('span');
+    mark.className = MARK_CLASS;
+    mark.innerHTML = html`<span aria-hidden="true">${right ? ICONS.correct : ICONS.incorrect}</span> ${t(right ? 'quiz.choiceRight' : 'quiz.choiceWrong')}${
+      !right && over && pair ? html`<span class="quiz-pair-answer"> · ${t('quiz.theAnswer')} ${pair.right}</span>` : ''
+    }`.toString();
+    row.append(mark);
+  }
 }

@@ -25,7 +25,7 @@ import { ACTION, DATA, type QuizPayload } from '../shared/contract.ts';
 import type { ProgressStore } from './progress-store.ts';
 import { formatScore, pluralOf } from './format.ts';
 import { actionButton, arrange, moveItem, offer, readResponse, setHint, setLocked, writeResponse } from './quiz-controls.ts';
-import { clearVerdicts, feedbackMarkup, isOver, markChoices, missingMarkup, retryLabel, verdictOf } from './quiz-feedback.ts';
+import { clearVerdicts, feedbackMarkup, isOver, markChoices, markPairs, missingMarkup, retryLabel, verdictOf } from './quiz-feedback.ts';
 import { bindArrowKeys, focusFirstControl, hasFocus, keepFocus } from './quiz-focus.ts';
 import { html, type SafeHtml } from '../shared/html.ts';
 import { cls, hook } from './hooks.ts';
@@ -105,6 +105,7 @@ export function createQuizView(root: ParentNode, { payload, store, t, now = () =
       say(feedbackMarkup({ quiz, question, result, tries, left, choiceOrder }, payload, t));
       const retry = actionButton(form, ACTION.retry);
       if (retry) retry.textContent = retryLabel(quiz, tries, t);
+      markPairs(form, question, isOver({ result, left }), t);
       const done = shownAnswer || verdict === 'correct';
       // While tries remain the feedback says the hint; once the question is over, the explanation.
       setHint(form, isOver({ result, left }) ? 'offered' : 'in-feedback');
