@@ -648,7 +648,8 @@ test('multiple choice: the feedback is listed in the order the choices are on sc
 
 /** Where an element's top is on screen, and whether two elements' boxes overlap. */
 const topOf = (locator: import('@playwright/test').Locator) => locator.evaluate((el) => el.getBoundingClientRect().top);
-const overlap = (a: DOMRect | null, b: DOMRect | null) => !!a && !!b && a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+type Box = { x: number; y: number; width: number; height: number } | null;
+const overlap = (a: Box, b: Box) => !!a && !!b && a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 for (const viewport of [{ width: 1280, height: 720 }, { width: 390, height: 844 }]) {
   test(`"Back to the question" sits under the teaching slide's heading, clear of the slide number (${viewport.width}×${viewport.height})`, async ({ browser }) => {
