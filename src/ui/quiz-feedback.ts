@@ -143,10 +143,11 @@ export function markChoices(form: HTMLFormElement, question: Question, shownAnsw
 
 /**
  * Each pair the learner set says whether it is right, in words and an icon ("✓ Right", "✗ Wrong"),
- * as choices do; a pair left unset says nothing. Only once the question is over does a wrong pair
- * name its right side: while tries remain that would give the answer away.
+ * as choices do; a pair left unset says nothing. A wrong pair never names its right side here:
+ * while tries remain that would give the answer away, and once the question is over "The answer:"
+ * in the feedback says it (naming it on every row pushed the buttons off a full slide).
  */
-export function markPairs(form: HTMLFormElement, question: Question, over: boolean, t: Translate): void {
+export function markPairs(form: HTMLFormElement, question: Question, t: Translate): void {
   if (question.type !== 'match') return;
   const rows = [...form.querySelectorAll<HTMLElement>(cls('quizMatchRow'))];
   const matches: Record<string, string> = {};
@@ -164,12 +165,9 @@ export function markPairs(form: HTMLFormElement, question: Question, over: boole
     if (!Object.hasOwn(matches, id)) continue;
     const right = parts[id] === 1;
     row.dataset[DATA.verdict] = right ? 'right' : 'wrong';
-    const pair = question.pairs.find((p) => p.id === id);
     const mark = document.createElement('span');
     mark.className = MARK_CLASS;
-    mark.innerHTML = html`<span aria-hidden="true">${right ? ICONS.correct : ICONS.incorrect}</span> ${t(right ? 'quiz.choiceRight' : 'quiz.choiceWrong')}${
-      !right && over && pair ? html`<span class="quiz-pair-answer"> · ${t('quiz.theAnswer')} ${pair.right}</span>` : ''
-    }`.toString();
+    mark.innerHTML = html`<span aria-hidden="true">${right ? ICONS.correct : ICONS.incorrect}</span> ${t(right ? 'quiz.choiceRight' : 'quiz.choiceWrong')}`.toString();
     row.append(mark);
   }
 }

@@ -104,7 +104,7 @@ export function createQuizView(root: ParentNode, { payload, store, t, now = () =
       say(feedbackMarkup({ quiz, question, result, tries, left, choiceOrder }, payload, t));
       const retry = actionButton(form, ACTION.retry);
       if (retry) retry.textContent = retryLabel(quiz, tries, t);
-      markPairs(form, question, isOver({ result, left }), t);
+      markPairs(form, question, t);
       const done = shownAnswer || verdict === 'correct';
       // While tries remain the feedback says the hint; once the question is over the explanation
       // does, and a hint would only be noise.

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-/** After a graded try each match pair the learner set says right or wrong; a wrong pair names its answer only once the question is over. */
+/** After a graded try each match pair the learner set says right or wrong; a wrong pair never names its answer. */
 import { describe, expect, it } from 'vitest';
 import { createStrings } from '../../../src/i18n/strings.ts';
 import { parseQuizBank } from '../../../src/quiz/index.ts';
@@ -31,16 +31,16 @@ const marks = (form: HTMLFormElement) =>
 describe('match pairs marked after a try', () => {
   it('marks only the pairs set, right or wrong in words, without the right side while tries remain', () => {
     const form = formWith({ a: 'a', b: 'c' });
-    markPairs(form, question, false, t);
+    markPairs(form, question, t);
     expect(marks(form)).toEqual({ a: '✓ Right', b: '✗ Wrong', c: '' });
     expect(form.querySelector('[data-pair-id="b"]')!.getAttribute('data-verdict')).toBe('wrong');
     clearVerdicts(form);
     expect(marks(form)).toEqual({ a: '', b: '', c: '' });
   });
 
-  it('names the right side of a wrong pair once the question is over', () => {
+  it('never names the right side of a wrong pair (the feedback says the answer once the question is over)', () => {
     const form = formWith({ a: 'a', b: 'c' });
-    markPairs(form, question, true, t);
-    expect(marks(form).b).toBe('✗ Wrong · The answer: Humanoid robots');
+    markPairs(form, question, t);
+    expect(marks(form).b).toBe('✗ Wrong');
   });
 });
