@@ -29,7 +29,7 @@ export { CORRECT_THRESHOLD, isCorrect } from './fraction.ts';
 export { normaliseText, matchesAnswer } from './text-match.ts';
 
 export { shuffle, createRandom, randomBelow, type Random } from './shuffle.ts';
-export { presentedOrder, questionSeed, type Presentation } from './presentation.ts';
+export { presentedOrder, questionSeed, startingOrder, type Presentation } from './presentation.ts';
 
 export { tryCredit, bestCredit, remainingTries } from './attempts.ts';
 export {

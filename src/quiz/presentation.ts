@@ -1,5 +1,6 @@
 import { shuffle } from './shuffle.ts';
-import type { Question, Quiz } from './types.ts';
+import { grade } from './grade.ts';
+import type { OrderQuestion, Question, Quiz } from './types.ts';
 import { unhandled } from './never.ts';
 
 /** The order in which a learner sees the parts of a question: lists of ids, never texts. */
@@ -12,8 +13,8 @@ export type Presentation =
   | { type: 'cloze'; blanks: Record<string, string[]> }
   | { type: 'truefalse' | 'numeric' | 'text' };
 
-/** Tries before giving up on drawing an order that is not already the answer (1/2 per try for n = 2). */
-const MAX_REDRAWS = 64;
+/** Seeded draws tried for a starting order that earns nothing, before the reversal is taken. */
+const MAX_DRAWS = 32;
 
 /** The seed of a learner's question: the same learner sees the same order after a reload. */
 export function questionSeed(learner: string, quizId: string, questionId: string): string {
@@ -21,24 +22,35 @@ export function questionSeed(learner: string, quizId: string, questionId: string
 }
 
 /**
- * An order of the items that differs from the correct one when there are two or more:
- * redraws with derived seeds (uniform over the wrong orders), and rotates as a last resort.
+ * The order an order question starts in: one that earns nothing when checked as it is, so
+ * pressing Check without moving an item never gives credit. Tries shuffles seeded
+ * `${seed}`, `${seed}#1`, `${seed}#2`… (deterministic: the same seed always gives the same
+ * order) and takes the first that grades 0; failing that, the reversed order when it grades 0
+ * (under partial scoring it is the only order that does), else the lowest-grading draw.
+ * `shuffle` itself stays an unbiased Fisher–Yates; only the choice among its draws is here.
+ * @example startingOrder(question, 'alice:review:focus-order') // ['future', 'emerging', 'advantageous', 'traditional'] under partial scoring
  */
-function scrambled(ids: readonly string[], seed: string): string[] {
-  const isAnswer = (order: readonly string[]): boolean => order.every((id, i) => id === ids[i]);
-  if (ids.length < 2) return [...ids];
-  for (let draw = 0; draw < MAX_REDRAWS; draw++) {
-    const order = shuffle(ids, draw === 0 ? seed : `${seed}:${draw}`);
-    if (!isAnswer(order)) return order;
+export function startingOrder(question: OrderQuestion, seed: string): string[] {
+  const ids = question.items.map((item) => item.id);
+  if (ids.length < 2) return ids;
+  const credit = (order: string[]) => grade(question, { order }).fraction;
+  let best = ids;
+  let bestCredit = credit(ids);
+  for (let draw = 0; draw < MAX_DRAWS; draw++) {
+    const order = shuffle(ids, draw === 0 ? seed : `${seed}#${draw}`);
+    const earned = credit(order);
+    if (earned === 0) return order;
+    if (earned < bestCredit) [best, bestCredit] = [order, earned];
   }
-  return [...ids.slice(1), ids[0] as string];
+  const reversed = [...ids].reverse();
+  return credit(reversed) < bestCredit ? reversed : best;
 }
 
 /**
  * The order a learner sees a question's choices, items, right-hand options and blank choices in,
  * seeded from `${learner}:${quizId}:${questionId}`. With the quiz's `shuffle: false` choices keep
- * their authored order, except where that order gives the answer away: order items are never
- * shown in the correct order, and match options are always shuffled (as in Moodle).
+ * their authored order, except where that order gives the answer away: order items start in an order that earns
+ * nothing ({@link startingOrder}), and match options are always shuffled (as in Moodle).
  * @example presentedOrder(quiz, quiz.questions[0], 'alice') // { type: 'single', choices: ['c', 'a', 'b'] }
  */
 export function presentedOrder(quiz: Quiz, question: Question, learner: string): Presentation {
@@ -49,7 +61,7 @@ export function presentedOrder(quiz: Quiz, question: Question, learner: string):
     case 'multiple':
       return { type: question.type, choices: arrange(question.choices.map((choice) => choice.id)) };
     case 'order':
-      return { type: 'order', items: scrambled(question.items.map((item) => item.id), seed) };
+      return { type: 'order', items: startingOrder(question, seed) };
     case 'match': {
       const options = [
         ...question.pairs.map((pair) => ({ id: pair.id, text: pair.right })),

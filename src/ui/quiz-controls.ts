@@ -1,6 +1,6 @@
 /**
  * The form controls of a question: what the learner has entered (read as a response of the
- * engine), a response put back into them (a reload, "Show answer"), the learner's seeded order,
+ * engine), a response put back into them (a reload), the learner's seeded order,
  * and which of Check / Try again / Show answer is offered. Knows the markup `render-quiz.ts`
  * writes through the contract's hooks only.
  */
@@ -66,7 +66,7 @@ export function readResponse(question: Question, form: HTMLFormElement, t: Trans
 }
 
 /**
- * Puts a response back into the controls (a reload, or "Show answer"). Saved responses are
+ * Puts a response back into the controls (a reload: the last try as it was). Saved responses are
  * checked against the quiz before they get here; a control that is missing anyway is skipped,
  * never a crash.
  */
@@ -183,13 +183,13 @@ export function offer(form: HTMLFormElement, show: { check: boolean; retry: bool
 /**
  * The hint: its button offered and its panel `closed` or `open`; `offered` leaves the panel as it
  * is; `in-feedback` hides both while the feedback itself says the hint (after a wrong try), so it
- * is not said twice.
+ * is not said twice; `over` hides both once the question is over and the explanation is shown.
  */
-export function setHint(form: HTMLFormElement, state: 'closed' | 'open' | 'offered' | 'in-feedback'): void {
+export function setHint(form: HTMLFormElement, state: 'closed' | 'open' | 'offered' | 'in-feedback' | 'over'): void {
   const button = actionButton(form, ACTION.hint);
   const panel = form.querySelector<HTMLElement>(cls('quizHint'));
   if (!button || !panel) return;
-  button.hidden = state === 'in-feedback';
+  button.hidden = state === 'in-feedback' || state === 'over';
   if (state !== 'offered') panel.hidden = state !== 'open';
   button.setAttribute('aria-expanded', String(!panel.hidden));
 }

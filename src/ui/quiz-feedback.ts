@@ -4,11 +4,11 @@
  * teaches it; while tries remain, the hint and the tries left; once the question is over, the
  * explanation and the source.
  */
-import { answerText, quoted, tryCredit, type GradeResult, type Question, type Quiz } from '../quiz/index.ts';
+import { answerText, grade, quoted, tryCredit, type GradeResult, type Question, type Quiz } from '../quiz/index.ts';
 import type { Translate } from '../i18n/strings.ts';
 import { CLASS, DATA, attr, questionSlideId, type QuizPayload } from '../shared/contract.ts';
+import { cls, hook } from './hooks.ts';
 import { html, raw, type SafeHtml } from '../shared/html.ts';
-import { hook } from './hooks.ts';
 import { formatScore, pluralOf } from './format.ts';
 
 export type Verdict = 'correct' | 'partial' | 'incorrect';
@@ -50,6 +50,26 @@ export interface Outcome {
   tries: number;
   /** Tries still allowed (Infinity when unlimited). */
   left: number;
+  /** Choice ids in the order the learner sees them, so their feedback is listed in that order. */
+  choiceOrder?: readonly string[];
+}
+
+/**
+ * The feedback texts of a try, those of choices in the order the choices are on screen (the
+ * engine gives them in the order the file lists them; reading them in another order than the
+ * boxes ticked is confusing). Texts are matched by value, so two choices with the same text
+ * say it once each, as the engine does.
+ */
+export function feedbackOnScreen(question: Question, feedback: readonly string[], choiceOrder: readonly string[] | undefined): string[] {
+  if (question.type !== 'multiple' || !choiceOrder) return [...feedback];
+  const left = [...feedback];
+  const ordered: string[] = [];
+  for (const id of choiceOrder) {
+    const text = question.choices.find((choice) => choice.id === id)?.feedback;
+    const at = text === undefined ? -1 : left.indexOf(text);
+    if (at >= 0) ordered.push(...left.splice(at, 1));
+  }
+  return [...ordered, ...left];
 }
 
 /**
@@ -74,7 +94,7 @@ export function feedbackMarkup(outcome: Outcome, payload: QuizPayload, t: Transl
   const headline = result
     ? verdictLine(verdict, t(`quiz.result.${verdict}`), t(pluralOf(question.points) === 'one' ? 'quiz.pointsOne' : 'quiz.points', { score: formatScore(tryCredit(result.fraction, tries, quiz.penalty) * question.points), max: formatScore(question.points) }))
     : html`${verdictLine('shown', t('quiz.result.shown'))}<p><strong>${t('quiz.theAnswer')}</strong> ${answerMarkup(payload, quiz, question, t)}</p>`;
-  return html`${headline}${(result?.feedback ?? []).map((f) => html`<div class="quiz-choice-feedback">${markdown(payload, f)}</div>`)}${
+  return html`${headline}${feedbackOnScreen(question, result?.feedback ?? [], outcome.choiceOrder).map((f) => html`<div class="quiz-choice-feedback">${markdown(payload, f)}</div>`)}${
     !over && question.hint && html`<div class="quiz-feedback-hint"><strong>${t('quiz.hintLabel')}</strong> ${markdown(payload, question.hint)}</div>`
   }${over && question.explanation && html`<div class="quiz-explanation"><strong>${t('quiz.why')}</strong> ${markdown(payload, question.explanation)}</div>`}${
     over && question.source && html`<p class="quiz-source"><strong>${t('quiz.source')}</strong> ${quoted(question.source)}</p>`
@@ -119,4 +139,35 @@ export function markChoices(form: HTMLFormElement, question: Question, shownAnsw
         : (question.type === 'single' || question.type === 'multiple') && !!question.choices.find((c) => c.id === input.value)?.correct;
     markChoice(label, input.checked || shownAnswer ? (right ? 'right' : input.checked ? 'wrong' : undefined) : undefined, t);
   });
+}
+
+/**
+ * Each pair the learner set says whether it is right, in words and an icon ("✓ Right", "✗ Wrong"),
+ * as choices do; a pair left unset says nothing. A wrong pair never names its right side here:
+ * while tries remain that would give the answer away, and once the question is over "The answer:"
+ * in the feedback says it (naming it on every row pushed the buttons off a full slide).
+ */
+export function markPairs(form: HTMLFormElement, question: Question, t: Translate): void {
+  if (question.type !== 'match') return;
+  const rows = [...form.querySelectorAll<HTMLElement>(cls('quizMatchRow'))];
+  const matches: Record<string, string> = {};
+  for (const row of rows) {
+    const value = row.querySelector('select')?.value;
+    if (value) matches[row.dataset[DATA.pairId]!] = value;
+  }
+  if (!Object.keys(matches).length) return;
+  // The engine decides what counts as right (two pairs may share a right side).
+  const parts = grade(question, { matches }).parts ?? {};
+  for (const row of rows) {
+    const id = row.dataset[DATA.pairId]!;
+    row.querySelector(`.${MARK_CLASS}`)?.remove();
+    delete row.dataset[DATA.verdict];
+    if (!Object.hasOwn(matches, id)) continue;
+    const right = parts[id] === 1;
+    row.dataset[DATA.verdict] = right ? 'right' : 'wrong';
+    const mark = document.createElement('span');
+    mark.className = MARK_CLASS;
+    mark.innerHTML = html`<span aria-hidden="true">${right ? ICONS.correct : ICONS.incorrect}</span> ${t(right ? 'quiz.choiceRight' : 'quiz.choiceWrong')}`.toString();
+    row.append(mark);
+  }
 }

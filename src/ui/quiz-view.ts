@@ -5,9 +5,9 @@
  * the quiz's first slide.
  */
 import {
-  correctResponse,
   createSession,
   grade,
+  presentedOrder,
   quizResult,
   ResponseError,
   SessionError,
@@ -24,7 +24,7 @@ import { ACTION, DATA, type QuizPayload } from '../shared/contract.ts';
 import type { ProgressStore } from './progress-store.ts';
 import { formatScore, pluralOf } from './format.ts';
 import { actionButton, arrange, moveItem, offer, readResponse, setHint, setLocked, writeResponse } from './quiz-controls.ts';
-import { clearVerdicts, feedbackMarkup, isOver, markChoices, missingMarkup, retryLabel, verdictOf } from './quiz-feedback.ts';
+import { clearVerdicts, feedbackMarkup, isOver, markChoices, markPairs, missingMarkup, retryLabel, verdictOf } from './quiz-feedback.ts';
 import { bindArrowKeys, focusFirstControl, hasFocus, keepFocus } from './quiz-focus.ts';
 import { html, type SafeHtml } from '../shared/html.ts';
 import { cls, hook } from './hooks.ts';
@@ -99,12 +99,16 @@ export function createQuizView(root: ParentNode, { payload, store, t, now = () =
       const session = sessionOf(quiz);
       const left = triesLeft(quiz, session, question.id);
       const tries = triesAt(session, question.id).length;
-      say(feedbackMarkup({ quiz, question, result, tries, left }, payload, t));
+      const order = presentedOrder(quiz, question, store.learner);
+      const choiceOrder = order.type === 'single' || order.type === 'multiple' ? order.choices : undefined;
+      say(feedbackMarkup({ quiz, question, result, tries, left, choiceOrder }, payload, t));
       const retry = actionButton(form, ACTION.retry);
       if (retry) retry.textContent = retryLabel(quiz, tries, t);
+      markPairs(form, question, t);
       const done = shownAnswer || verdict === 'correct';
-      // While tries remain the feedback says the hint; once the question is over, the explanation.
-      setHint(form, isOver({ result, left }) ? 'offered' : 'in-feedback');
+      // While tries remain the feedback says the hint; once the question is over the explanation
+      // does, and a hint would only be noise.
+      setHint(form, isOver({ result, left }) ? 'over' : 'in-feedback');
       setLocked(form, true);
       offer(form, {
         check: false,
@@ -114,9 +118,12 @@ export function createQuizView(root: ParentNode, { payload, store, t, now = () =
       });
     };
 
+    /**
+     * Shows the answer in the feedback ("The answer: 90") and marks the right choices, leaving
+     * what the learner (or the room) entered in place: overwriting "70" with "90" would hide the
+     * very answer the learner should compare with the right one.
+     */
     const reveal = (hadFocus = false) => {
-      setLocked(form, false);
-      writeResponse(question, form, correctResponse(question));
       store.markShown(quiz.id, question.id);
       show(undefined);
       keepFocus(form, hadFocus);
@@ -170,20 +177,22 @@ export function createQuizView(root: ParentNode, { payload, store, t, now = () =
       clear();
       arrange(quiz, question, form, store.learner);
       const tries = triesAt(sessionOf(quiz), question.id);
-      if (store.shown(quiz.id).includes(question.id)) reveal();
-      else if (tries.length) {
+      const shown = store.shown(quiz.id).includes(question.id);
+      if (tries.length) {
         const last = tries.at(-1)!.response;
         let result: GradeResult;
         try {
           result = grade(question, last as never);
         } catch {
           // The store checks saved answers against the quiz; should one slip through, this
-          // question starts afresh rather than stopping every quiz of the deck.
+          // question starts afresh (or with its answer shown) rather than stopping every quiz of the deck.
+          if (shown) reveal();
           return;
         }
         writeResponse(question, form, last);
-        show(result);
+        if (!shown) return show(result);
       }
+      if (shown) reveal();
     };
     restore();
     return { quiz, question, form, reveal: () => reveal(), restore };

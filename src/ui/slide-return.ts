@@ -34,7 +34,16 @@ interface Detour {
   teaching: HTMLElement;
   /** The link followed, which gets focus back on return. */
   link?: HTMLElement;
+  /** In the scroll view: where the question's heading was in the viewport when the link was followed. */
+  headingTop?: number;
 }
+
+/** In the scroll view, how far below the top of the screen a slide's heading is brought. */
+const SCROLL_MARGIN_PX = 12;
+/** Frames to wait at most for the scroll view's layout to settle (fonts, maths, the feedback's height). */
+const SETTLE_FRAMES = 30;
+
+const headingOf = (slide: HTMLElement) => slide.querySelector<HTMLElement>(':scope > h1, :scope > h2, :scope > h3, :scope > header') ?? slide;
 
 /** The slide an address names (`#/<slide id>` or `#/<slide id>/<fragment>`, as reveal.js writes them) and its fragment. */
 function slideAt(hash: string): { slide: HTMLElement; f?: number } | undefined {
@@ -120,6 +129,35 @@ export function createSlideReturn(deck: RevealApi, t: Translate): () => void {
     deck.slide(h, v, f);
   };
 
+  const isScrollView = () => !!(deck as { isScrollView?(): boolean }).isScrollView?.();
+  const viewport = () => deck.getViewportElement() as HTMLElement | null;
+  /** Where a slide's heading is now, from the top of the scroll view's viewport. */
+  const headingTop = (slide: HTMLElement) => headingOf(slide).getBoundingClientRect().top - (viewport()?.getBoundingClientRect().top ?? 0);
+
+  let aligning = 0;
+  /**
+   * In the scroll view, brings a slide's heading to `top` px below the top of the screen. reveal.js
+   * scrolls to where its own model of equal-height pages puts the slide, but our phone pages flow at
+   * their own height (see kit.css), so it lands far from the slide: the heading is aligned again on
+   * each frame until it stays put, as fonts, maths and feedback finish their layout.
+   */
+  const align = (slide: HTMLElement, top = SCROLL_MARGIN_PX) => {
+    cancelAnimationFrame(aligning);
+    if (!isScrollView()) return;
+    let frames = 0;
+    let last = Number.NaN;
+    const step = () => {
+      const scroller = viewport();
+      if (!scroller || !slide.isConnected) return;
+      scroller.scrollTop += headingTop(slide) - top;
+      const now = headingTop(slide);
+      if ((Math.abs(now - last) < 1 && Math.abs(now - top) < 2) || ++frames > SETTLE_FRAMES) return;
+      last = now;
+      aligning = requestAnimationFrame(step);
+    };
+    aligning = requestAnimationFrame(step);
+  };
+
   const onClick = (event: MouseEvent) => {
     const link = (event.target as Element | null)?.closest?.<HTMLAnchorElement>(LINK);
     if (!link || event.defaultPrevented) return;
@@ -132,11 +170,12 @@ export function createSlideReturn(deck: RevealApi, t: Translate): () => void {
     // The question's own address now, not when reveal.js's debounced write would come.
     history.replaceState(null, '', `#${deck.getSlidePath(question)}`);
     history.pushState({ [STATE_KEY]: question.id }, '', link.hash);
-    detour = { question, teaching: target.slide, link };
+    detour = { question, teaching: target.slide, link, headingTop: isScrollView() ? headingTop(question) : undefined };
     cameBackFrom = undefined;
     place();
     // reveal.js shows it in this same task, and cancels any write of an older address still pending.
     show(target);
+    align(target.slide);
     keepState();
   };
 
@@ -153,10 +192,18 @@ export function createSlideReturn(deck: RevealApi, t: Translate): () => void {
     // The button goes back to the question: should the entry before show another slide by now, the question it is.
     if (wanted && named?.slide !== wanted) show({ slide: wanted });
     const landed = wanted ?? named?.slide;
-    const forward = cameBackFrom && landed === cameBackFrom.teaching ? { question: cameBackFrom.question, teaching: landed } : undefined;
-    detour = detourOfEntry(landed) ?? forward;
+    const forward = cameBackFrom && landed === cameBackFrom.teaching ? { question: cameBackFrom.question, teaching: landed, headingTop: cameBackFrom.headingTop } : undefined;
+    const ofEntry = detourOfEntry(landed);
+    // The detour remembered (with where the question was on screen) when it is the entry's own.
+    detour = ofEntry && forward && ofEntry.question === forward.question ? forward : (ofEntry ?? forward);
     cameBackFrom = leaving && landed === leaving.question ? leaving : undefined;
     place();
+    // The scroll view shows the question where the learner left it (its feedback below the
+    // heading), and a teaching slide gone forward to with its heading at the top.
+    if (landed) {
+      const top = cameBackFrom?.headingTop;
+      align(landed, top === undefined ? SCROLL_MARGIN_PX : Math.min(Math.max(top, SCROLL_MARGIN_PX), (viewport()?.clientHeight ?? 0) / 2));
+    }
     keepState();
     // Back from the detour: focus returns to the link that was followed.
     if (cameBackFrom?.link?.isConnected) cameBackFrom.link.focus({ preventScroll: true });
@@ -188,6 +235,7 @@ export function createSlideReturn(deck: RevealApi, t: Translate): () => void {
   for (const type of events) deck.on(type, keepState);
   return () => {
     clearTimeout(restate);
+    cancelAnimationFrame(aligning);
     root.removeEventListener('click', onClick, { capture: true });
     window.removeEventListener('popstate', onPopState);
     deck.off('ready', onReady);

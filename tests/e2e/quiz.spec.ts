@@ -142,6 +142,34 @@ test('when the tries are spent, Show answer fills in the answer and says so', as
   await expect(form.getByRole('status')).toContainText('The answer:');
 });
 
+test('once the question is over the hint goes, the buttons keep their height, and Show answer keeps what the learner typed', async ({ page }) => {
+  await openDeck(page);
+  const quiz = (await readQuizzes(page)).quizzes.find((q) => q.id === 'traditional-review')!;
+  const question = quiz.questions.find((q) => q.id === 'traditional-cr4')!;
+  expect(question.type).toBe('numeric');
+  const form = await openQuestion(page, quiz, question);
+  const box = form.getByRole('textbox', { name: 'Your answer' });
+  for (let n = 0; n < quiz.attempts; n++) {
+    if (n > 0) await form.getByRole('button', { name: /^Try again/ }).click();
+    await box.fill('70');
+    await form.getByRole('button', { name: 'Check' }).click();
+    await expect(form).toHaveAttribute('data-result', 'incorrect');
+  }
+  await expect(form.getByRole('status')).toContainText('Why:');
+  // The explanation is shown: no Hint button, no hint box under it.
+  await expect(form.getByRole('button', { name: 'Hint' })).toBeHidden();
+  await expect(form.locator('.quiz-hint')).toBeHidden();
+  const show = form.getByRole('button', { name: 'Show answer' });
+  expect((await show.boundingBox())!.height).toBeLessThan(60);
+  await show.click();
+  await expect(box).toHaveValue('70');
+  await expect(form.getByRole('status')).toContainText('The answer: 90');
+  await page.reload();
+  await page.waitForSelector('.reveal.ready', { state: 'attached' });
+  await expect(box).toHaveValue('70');
+  await expect(form.getByRole('status')).toContainText('The answer: 90');
+});
+
 test('a hint is shown on request', async ({ page }) => {
   await openDeck(page);
   const quiz = (await readQuizzes(page)).quizzes.find((q) => q.questions.some((question) => question.hint))!;
@@ -362,7 +390,11 @@ test('in class: the speaker notes of a question give the answer, and A reveals i
   await expect(notes).toContainText('Alt+A');
   await page.locator('body').press('a');
   await expect(form).toHaveAttribute('data-answer-shown', 'true');
-  await expect(form.getByRole('radio').and(form.locator(`[value="${(correctResponse(question) as { choice: string }).choice}"]`))).toBeChecked();
+  // The room sees the right choice marked, and nothing ticked on its behalf.
+  const right = form.locator(`[data-choice-id="${(correctResponse(question) as { choice: string }).choice}"]`);
+  await expect(right).toHaveAttribute('data-verdict', 'right');
+  await expect(right).toContainText('Right');
+  await expect(form.getByRole('radio', { checked: true })).toHaveCount(0);
 });
 
 test('in class: with a radio button focused A reveals; in a text box A types "a" and Alt+A reveals', async ({ page }) => {
@@ -387,9 +419,10 @@ test('in class: with a radio button focused A reveals; in a text box A types "a"
   // Alt+A reveals from the box, and types no "å" or "a" into it.
   await page.keyboard.press('Alt+a');
   await expect(form).toHaveAttribute('data-answer-shown', 'true');
-  const answer = (correctResponse(found.question) as { text: string }).text;
-  await expect(box).toHaveValue(answer);
+  // The room's answer stays where it was typed; the right one is said in the feedback.
+  await expect(box).toHaveValue('a carbon');
   await expect(form.getByRole('status')).toContainText('Answer shown');
+  await expect(form.getByRole('status')).toContainText('The answer:');
   // The slide did not change.
   expect(await page.evaluate(() => (globalThis as any).Reveal.getCurrentSlide().id)).toBe(`quiz-${found.quiz.id}--${found.question.id}`);
 });
@@ -548,3 +581,115 @@ test('"Back to the question" is there only after "Review the slide", and a reloa
   await expect(page.locator(`section#quiz-${quiz.id}--${question.id}`)).toHaveClass(/present/);
   await expect(page.locator(`[data-quiz-id="${quiz.id}"] form[data-question-id="${question.id}"]`)).toHaveAttribute('data-result', 'correct');
 });
+
+test('cloze: typed blanks and drop-down blanks are the same height, in the same type', async ({ page }) => {
+  await openDeck(page);
+  const quiz = (await readQuizzes(page)).quizzes.find((q) => q.id === 'traditional-review')!;
+  const question = quiz.questions.find((q) => q.id === 'traditional-three-products')!;
+  const form = await openQuestion(page, quiz, question);
+  const boxes = await form.locator('.quiz-cloze .quiz-blank').evaluateAll((els) =>
+    els.map((el) => ({ tag: el.tagName, height: Math.round(el.getBoundingClientRect().height), font: getComputedStyle(el).fontSize })),
+  );
+  expect(new Set(boxes.map((b) => b.tag))).toEqual(new Set(['INPUT', 'SELECT']));
+  expect(new Set(boxes.map((b) => b.font)).size).toBe(1);
+  const heights = boxes.map((b) => b.height);
+  expect(Math.max(...heights) - Math.min(...heights)).toBeLessThanOrEqual(2);
+});
+
+test('match: the chosen option shows whole, and after a try each pair set says Right or Wrong without naming the answer', async ({ page }) => {
+  await openDeck(page);
+  const quiz = (await readQuizzes(page)).quizzes.find((q) => q.id === 'traditional-review')!;
+  const question = quiz.questions.find((q) => q.id === 'traditional-directions')!;
+  if (question.type !== 'match') throw new Error('not a match question');
+  const form = await openQuestion(page, quiz, question);
+  const select = (pairId: string) => form.locator(`[data-pair-id="${pairId}"] select`);
+  // The longest option, chosen for the first pair (right), and the first pair's option for the second (wrong).
+  const longest = question.pairs.reduce((a, b) => (b.right.length > a.right.length ? b : a));
+  await select(longest.id).selectOption(longest.id);
+  const other = question.pairs.find((p) => p.id !== longest.id)!;
+  await select(other.id).selectOption(longest.id);
+  await form.getByRole('button', { name: 'Check' }).click();
+  // The chosen text fits the drop-down beside the feedback (its arrow and padding take about 40 px).
+  const room = await select(longest.id).evaluate((el) => {
+    const s = el as HTMLSelectElement;
+    const context = document.createElement('canvas').getContext('2d')!;
+    context.font = `${getComputedStyle(s).fontSize} ${getComputedStyle(s).fontFamily}`;
+    return s.clientWidth - 40 - context.measureText(s.selectedOptions[0]!.text).width;
+  });
+  expect(room, 'the chosen option is cut off').toBeGreaterThan(0);
+  await expect(form.locator(`[data-pair-id="${longest.id}"]`)).toContainText('✓ Right');
+  await expect(form.locator(`[data-pair-id="${other.id}"]`)).toContainText('✗ Wrong');
+  await expect(form.locator(`[data-pair-id="${other.id}"]`)).not.toContainText('The answer:');
+  // Pairs left unset say nothing.
+  await expect(form.locator('.quiz-match-row .quiz-choice-mark')).toHaveCount(2);
+});
+
+test('order: Check without moving an item earns nothing', async ({ page }) => {
+  await openDeck(page);
+  const { quizzes } = await readQuizzes(page);
+  const orders = quizzes.flatMap((quiz) => quiz.questions.filter((q) => q.type === 'order').map((question) => ({ quiz, question })));
+  expect(orders.length).toBeGreaterThan(0);
+  for (const { quiz, question } of orders) {
+    const form = await openQuestion(page, quiz, question);
+    await form.getByRole('button', { name: 'Check' }).click();
+    await expect(form, question.id).toHaveAttribute('data-result', 'incorrect');
+    await expect(form.getByRole('status')).toContainText(/· 0 of \d+ points?/);
+  }
+});
+
+test('multiple choice: the feedback is listed in the order the choices are on screen', async ({ page }) => {
+  await openDeck(page);
+  const { quizzes } = await readQuizzes(page);
+  const found = quizzes.flatMap((quiz) => quiz.questions.map((question) => ({ quiz, question })))
+    .find(({ question }) => question.type === 'multiple' && question.choices.filter((c) => c.feedback).length >= 3)!;
+  expect(found, 'a multiple-choice question with feedback on three choices').toBeDefined();
+  const { quiz, question } = found;
+  if (question.type !== 'multiple') throw new Error('not multiple');
+  const form = await openQuestion(page, quiz, question);
+  for (const box of await form.getByRole('checkbox').all()) await box.check();
+  await form.getByRole('button', { name: 'Check' }).click();
+  const onScreen = await form.locator('[data-choice-id]').evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.choiceId!));
+  const expected = onScreen.map((id) => question.choices.find((c) => c.id === id)!.feedback).filter(Boolean).map((f) => f!.replace(/[*_`]/g, '').slice(0, 15));
+  const shown = await form.locator('.quiz-choice-feedback').allTextContents();
+  expect(shown.length).toBe(expected.length);
+  shown.forEach((text, i) => expect(text).toContain(expected[i]!));
+});
+
+/** Where an element's top is on screen, and whether two elements' boxes overlap. */
+const topOf = (locator: import('@playwright/test').Locator) => locator.evaluate((el) => el.getBoundingClientRect().top);
+type Box = { x: number; y: number; width: number; height: number } | null;
+const overlap = (a: Box, b: Box) => !!a && !!b && a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+for (const viewport of [{ width: 1280, height: 720 }, { width: 390, height: 844 }]) {
+  test(`"Back to the question" sits under the teaching slide's heading, clear of the slide number (${viewport.width}×${viewport.height})`, async ({ browser }) => {
+    const page = await browser.newPage({ viewport });
+    await openDeck(page);
+    const quiz = (await readQuizzes(page)).quizzes.find((q) => q.id === 'traditional-review')!;
+    const question = quiz.questions.find((q) => q.id === 'traditional-cr4')!;
+    const form = await openQuestion(page, quiz, question);
+    await form.getByRole('textbox', { name: 'Your answer' }).fill('70');
+    await form.getByRole('button', { name: 'Check' }).click();
+    const questionHeading = page.locator(`section#quiz-${quiz.id}--${question.id} > h2`).first();
+    await form.getByRole('status').scrollIntoViewIfNeeded();
+    const before = await topOf(questionHeading);
+    await form.getByRole('link', { name: /^Review the slide/ }).click();
+    const teaching = page.locator(`section#${question.slide!.replace('/', '--')}`);
+    const heading = teaching.locator(':scope > h1, :scope > h2').first();
+    const back = page.getByRole('button', { name: 'Back to the question' });
+    await expect(back).toBeVisible();
+    // The heading near the top of the screen (the phone's scroll view too), the button right under it.
+    await expect.poll(() => topOf(heading)).toBeLessThan(60);
+    await expect.poll(() => topOf(heading)).toBeGreaterThanOrEqual(0);
+    const [headingBox, backBox, numberBox] = await Promise.all([heading.boundingBox(), back.boundingBox(), page.locator('.reveal .slide-number').boundingBox()]);
+    expect(backBox!.y).toBeGreaterThan(headingBox!.y + headingBox!.height - 1);
+    expect(backBox!.y + backBox!.height).toBeLessThan(viewport.height);
+    expect(overlap(backBox, numberBox), 'the button overlaps the slide number').toBe(false);
+    // Back: the question where the learner left it, its feedback still on screen.
+    await back.click();
+    await expect(page).toHaveURL(new RegExp(`#/quiz-${quiz.id}--${question.id}$`));
+    await expect.poll(() => topOf(questionHeading)).toBeGreaterThan(before - 30);
+    await expect.poll(() => topOf(questionHeading)).toBeLessThan(before + 30);
+    await expect(form.getByRole('status')).toBeInViewport();
+    await page.close();
+  });
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRandom, presentedOrder, randomBelow, shuffle, type Question, type Quiz } from '../../../src/quiz/index.ts';
+import { createRandom, grade, presentedOrder, randomBelow, shuffle, startingOrder, type Question, type Quiz } from '../../../src/quiz/index.ts';
 import { quizWith, sampleQuiz } from './sample-quiz.ts';
 
 /** Pearson's chi-square statistic of observed counts against equal expected counts. */
@@ -83,17 +83,33 @@ describe('presentedOrder', () => {
     expect(presentedOrder(quiz, question('boards'), 'alice')).toEqual({ type: 'cloze', blanks: { weak: ['a', 'b', 'c'] } });
   });
 
-  it('never presents an order question in its correct order', () => {
+  it('starts an order question in an order that earns nothing if checked as it is, the same for the same seed', () => {
     const two = quizWith(`  - id: o
     type: order
     prompt: p
     items: [first, second]
 `, 'shuffle: false\n');
+    const focus = question('focus-order');
+    const allOrNothing = { ...focus, scoring: 'all-or-nothing' } as Question;
     for (let i = 0; i < 200; i++) {
       expect(presentedOrder(two, two.questions[0] as Question, `l${i}`)).toEqual({ type: 'order', items: ['b', 'a'] });
-      const four = presentedOrder(sampleQuiz, question('focus-order'), `l${i}`);
-      expect(four).not.toEqual({ type: 'order', items: ['traditional', 'advantageous', 'emerging', 'future'] });
+      for (const q of [focus, allOrNothing]) {
+        const four = presentedOrder(sampleQuiz, q, `l${i}`);
+        if (four.type !== 'order') throw new Error('not an order');
+        expect(grade(q, { order: four.items }).fraction).toBe(0);
+        expect(presentedOrder(sampleQuiz, q, `l${i}`)).toEqual(four);
+      }
     }
+    // All-or-nothing: any wrong order earns nothing, so learners still get different orders.
+    const orders = new Set(Array.from({ length: 30 }, (_, i) => JSON.stringify(presentedOrder(sampleQuiz, allOrNothing, `l${i}`))));
+    expect(orders.size).toBeGreaterThan(5);
+  });
+
+  it('startingOrder is deterministic and leaves shuffle an unbiased Fisher-Yates', () => {
+    const q = question('focus-order');
+    if (q.type !== 'order') throw new Error('not an order');
+    expect(startingOrder(q, 'seed')).toEqual(startingOrder(q, 'seed'));
+    expect(shuffle(['a', 'b', 'c'], 'x')).toEqual(shuffle(['a', 'b', 'c'], 'x'));
   });
 
   it('shuffles match options (one per distinct right side) and lists types without lists', () => {
