@@ -13,7 +13,7 @@ export type Presentation =
   | { type: 'cloze'; blanks: Record<string, string[]> }
   | { type: 'truefalse' | 'numeric' | 'text' };
 
-/** Seeded draws tried for a starting order that earns nothing, before the reversal is taken. */
+/** Seeded draws tried for a starting order that earns nothing, before the lowest-earning one is taken. */
 const MAX_DRAWS = 32;
 
 /** The seed of a learner's question: the same learner sees the same order after a reload. */
@@ -22,28 +22,31 @@ export function questionSeed(learner: string, quizId: string, questionId: string
 }
 
 /**
- * The order an order question starts in: one that earns nothing when checked as it is, so
- * pressing Check without moving an item never gives credit. Tries shuffles seeded
- * `${seed}`, `${seed}#1`, `${seed}#2`… (deterministic: the same seed always gives the same
- * order) and takes the first that grades 0; failing that, the reversed order when it grades 0
- * (under partial scoring it is the only order that does), else the lowest-grading draw.
- * `shuffle` itself stays an unbiased Fisher–Yates; only the choice among its draws is here.
- * @example startingOrder(question, 'alice:review:focus-order') // ['future', 'emerging', 'advantageous', 'traditional'] under partial scoring
+ * The order an order question starts in: never the answer, never simply the answer reversed (a
+ * learner would soon learn to flip every list), and earning as little as possible if checked as
+ * it is. Tries shuffles seeded `${seed}`, `${seed}#1`, `${seed}#2`… (deterministic: the same
+ * seed always gives the same order) and takes the first that grades 0, else the lowest-grading
+ * draw. Under partial scoring few orders grade 0, so the view also refuses a Check before any
+ * item has moved. `shuffle` itself stays an unbiased Fisher–Yates; only the choice among its
+ * draws is here.
+ * @example startingOrder(question, 'alice:review:focus-order') // ['emerging', 'traditional', 'future', 'advantageous']
  */
 export function startingOrder(question: OrderQuestion, seed: string): string[] {
   const ids = question.items.map((item) => item.id);
   if (ids.length < 2) return ids;
+  if (ids.length === 2) return [...ids].reverse();
+  const reversed = [...ids].reverse().join('\u0000');
   const credit = (order: string[]) => grade(question, { order }).fraction;
-  let best = ids;
-  let bestCredit = credit(ids);
+  let best: string[] | undefined;
+  let bestCredit = Infinity;
   for (let draw = 0; draw < MAX_DRAWS; draw++) {
     const order = shuffle(ids, draw === 0 ? seed : `${seed}#${draw}`);
+    if (order.join('\u0000') === reversed) continue;
     const earned = credit(order);
     if (earned === 0) return order;
     if (earned < bestCredit) [best, bestCredit] = [order, earned];
   }
-  const reversed = [...ids].reverse();
-  return credit(reversed) < bestCredit ? reversed : best;
+  return best ?? [...ids.slice(1), ids[0]!];
 }
 
 /**

@@ -134,6 +134,11 @@ export function createQuizView(root: ParentNode, { payload, store, t, now = () =
       const hadFocus = hasFocus(form);
       const response = readResponse(question, form, t);
       if ('missing' in response) return say(missingMarkup(response.missing));
+      // The list starts in a wrong order: checked before anything moved, it is not an answer yet.
+      if ('order' in response && (sessionOf(quiz).progress[question.id]?.tries.length ?? 0) === 0) {
+        const start = presentedOrder(quiz, question, store.learner);
+        if (start.type === 'order' && start.items.join('\u0000') === response.order.join('\u0000')) return say(missingMarkup(t('quiz.moveFirst')));
+      }
       let session: Session;
       try {
         session = submitTry(quiz, sessionOf(quiz), question.id, response, now());

@@ -624,7 +624,7 @@ test('match: the chosen option shows whole, and after a try each pair set says R
   await expect(form.locator('.quiz-match-row .quiz-choice-mark')).toHaveCount(2);
 });
 
-test('order: Check without moving an item earns nothing', async ({ page }) => {
+test('order: Check before any item has moved is not an answer yet, and earns nothing', async ({ page }) => {
   await openDeck(page);
   const { quizzes } = await readQuizzes(page);
   const orders = quizzes.flatMap((quiz) => quiz.questions.filter((q) => q.type === 'order').map((question) => ({ quiz, question })));
@@ -632,8 +632,8 @@ test('order: Check without moving an item earns nothing', async ({ page }) => {
   for (const { quiz, question } of orders) {
     const form = await openQuestion(page, quiz, question);
     await form.getByRole('button', { name: 'Check' }).click();
-    await expect(form, question.id).toHaveAttribute('data-result', 'incorrect');
-    await expect(form.getByRole('status')).toContainText(/· 0 of \d+ points?/);
+    await expect(form.getByRole('status')).toContainText('Put the items in order first');
+    await expect(form, question.id).not.toHaveAttribute('data-result');
   }
 });
 

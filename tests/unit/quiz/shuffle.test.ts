@@ -83,7 +83,7 @@ describe('presentedOrder', () => {
     expect(presentedOrder(quiz, question('boards'), 'alice')).toEqual({ type: 'cloze', blanks: { weak: ['a', 'b', 'c'] } });
   });
 
-  it('starts an order question in an order that earns nothing if checked as it is, the same for the same seed', () => {
+  it('starts an order question in a wrong order that earns little, never the answer reversed, the same for the same seed', () => {
     const two = quizWith(`  - id: o
     type: order
     prompt: p
@@ -95,11 +95,19 @@ describe('presentedOrder', () => {
       expect(presentedOrder(two, two.questions[0] as Question, `l${i}`)).toEqual({ type: 'order', items: ['b', 'a'] });
       for (const q of [focus, allOrNothing]) {
         const four = presentedOrder(sampleQuiz, q, `l${i}`);
-        if (four.type !== 'order') throw new Error('not an order');
-        expect(grade(q, { order: four.items }).fraction).toBe(0);
+        if (four.type !== 'order' || q.type !== 'order') throw new Error('not an order');
+        const answer = q.items.map((item) => item.id);
+        // Never the answer, never just the answer reversed (a learner would learn to flip every list).
+        expect(four.items).not.toEqual(answer);
+        expect(four.items).not.toEqual([...answer].reverse());
+        if (q === allOrNothing) expect(grade(q, { order: four.items }).fraction).toBe(0);
+        else expect(grade(q, { order: four.items }).fraction).toBeLessThan(0.5);
         expect(presentedOrder(sampleQuiz, q, `l${i}`)).toEqual(four);
       }
     }
+    // Partial credit: the starting orders still differ from learner to learner.
+    const partial = new Set(Array.from({ length: 30 }, (_, i) => JSON.stringify(presentedOrder(sampleQuiz, focus, `l${i}`))));
+    expect(partial.size).toBeGreaterThan(2);
     // All-or-nothing: any wrong order earns nothing, so learners still get different orders.
     const orders = new Set(Array.from({ length: 30 }, (_, i) => JSON.stringify(presentedOrder(sampleQuiz, allOrNothing, `l${i}`))));
     expect(orders.size).toBeGreaterThan(5);
