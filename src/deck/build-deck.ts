@@ -8,7 +8,7 @@ import type { DiagramRef, RenderEnv } from './render-env.ts';
 import { loadQuizzes, type LoadedQuiz } from './load-quizzes.ts';
 import { renderQuizStack } from './render-quiz.ts';
 import { renderResultsSlide, renderMissedReviewSlide } from './render-results.ts';
-import { createStrings, STRINGS } from '../i18n/strings.ts';
+import { createStrings } from '../i18n/strings.ts';
 import { attr, DATA, PAYLOAD_ID, type QuizPayload } from '../shared/contract.ts';
 import { html, raw } from '../shared/html.ts';
 
@@ -24,8 +24,6 @@ export interface BuiltDeck {
   sections: Section[];
   quizzes: LoadedQuiz[];
   diagrams: { total: number; rendered: number; keys: string[] };
-  /** Every character the deck shows, so fonts can be cut down to what is used. */
-  text: string;
 }
 
 const RE_FIRST_HEADING = /<h([1-6])>/;
@@ -93,7 +91,6 @@ export async function buildDeck(root: string): Promise<BuiltDeck> {
   const t = createStrings();
   const diagrams: DiagramRef[] = [];
   const parts: string[] = [];
-  const text: string[] = [];
   const payload: QuizPayload = { quizzes: quizzes.map((q) => q.quiz), html: {}, slides: {}, answers: {} };
   for (const section of sections) {
     for (const slide of section.slides) {
@@ -122,17 +119,14 @@ export async function buildDeck(root: string): Promise<BuiltDeck> {
       parts.push(
         html`<section id="${domId}" ${SECTION_ID}="${section.id}" ${SLIDE_ID}="${slide.id}"${classes} aria-labelledby="${domId}-title">\n${raw(body)}${notes}</section>`.toString(),
       );
-      text.push(slide.body, slide.notes);
     }
     for (const loaded of quizzes.filter((q) => q.quiz.after === section.id)) {
       let stack = renderQuizStack(loaded, quizContext);
       if (loaded === lastQuiz) stack = stack.replace(/<\/section>$/, `${renderMissedReviewSlide(t, loaded.quiz.id)}\n</section>`);
       parts.push(stack);
-      text.push(JSON.stringify(loaded.quiz));
       if (loaded === lastQuiz) parts.push(renderResultsSlide(t));
     }
   }
-  text.push(JSON.stringify(STRINGS));
 
   const drawn = await renderDiagrams(root, diagrams);
   issues.push(...drawn.issues);
@@ -145,7 +139,7 @@ export async function buildDeck(root: string): Promise<BuiltDeck> {
   const slidesHtml = parts.join('\n').replace(RE_DIAGRAM_PLACEHOLDER, (_: string, n: string) => figures[Number(n)]!.toString());
   // The quizzes travel with the page as JSON, not HTML: `<` is escaped so no text can close the script.
   const data = `<script type="application/json" id="${PAYLOAD_ID}">${JSON.stringify(payload).replace(/</g, '\\u003c')}</script>`;
-  return { html: slidesHtml, data, sections, quizzes, diagrams: { total: diagrams.length, rendered: drawn.rendered, keys: drawn.keys }, text: text.join('\n') };
+  return { html: slidesHtml, data, sections, quizzes, diagrams: { total: diagrams.length, rendered: drawn.rendered, keys: drawn.keys } };
 }
 
 /** The section's declared objectives as the list on its `{#objectives}` slide, each with its id as a hook. */

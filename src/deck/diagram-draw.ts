@@ -5,8 +5,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { launchChromium } from './chromium.ts';
+import { fullFontFaceCss } from './fonts.ts';
 import type { MermaidParse } from './diagram-model.ts';
 
 const MERMAID_PACKAGE = createRequire(import.meta.url).resolve('mermaid/package.json');
@@ -18,7 +19,7 @@ export const MERMAID_VERSION = (JSON.parse(readFileSync(MERMAID_PACKAGE, 'utf8')
 /** A diagram drawn, with Mermaid's reading of it; or why it could not be. */
 export type Drawing = { svg: string; parse: MermaidParse } | { error: string };
 
-const TYPES: Record<string, string> = { '.css': 'text/css', '.js': 'text/javascript', '.woff2': 'font/woff2' };
+const TYPES: Record<string, string> = { '.css': 'text/css', '.js': 'text/javascript', '.woff2': 'font/woff2', '.ttf': 'font/ttf' };
 
 /**
  * Draws each source with Mermaid in one Chromium page, configured with `config`, and gives the
@@ -47,11 +48,12 @@ export async function drawDiagrams(codes: { id: string; code: string }[], config
   }
 }
 
+/** The deck's fonts in full, as the render page loads them from node_modules. */
+const FONT_FACES = fullFontFaceCss((file) => `/node_modules/${relative(NODE_MODULES, file).split(sep).join('/')}`);
+
 const renderPage = (fontStack: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
-<link rel="stylesheet" href="/node_modules/@fontsource/atkinson-hyperlegible/400.css">
-<link rel="stylesheet" href="/node_modules/@fontsource/atkinson-hyperlegible/700.css">
-<link rel="stylesheet" href="/node_modules/@fontsource/noto-sans-sc/400.css">
-<style>body{font-family:${fontStack};margin:0}</style>
+<style>${FONT_FACES}
+body{font-family:${fontStack};margin:0}</style>
 <script src="/node_modules/mermaid/dist/mermaid.min.js"></script></head><body></body></html>`;
 
 /**

@@ -1,38 +1,240 @@
-import { readFileSync } from 'node:fs';
+/**
+ * The deck's own fonts, cut at build time to the characters the deck can show: Atkinson
+ * Hyperlegible (Latin) and Noto Sans SC (Chinese), one small woff2 per weight and style, and
+ * KaTeX's faces cut to the characters of the formulas, each with the unicode-range of what it
+ * holds. Screen, the offline file and every PDF use these subsets; the full fonts stay in
+ * node_modules, where Mermaid measures diagram labels in them.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { subsetToWoff2, type Subset } from './font-subset.ts';
 
 const require = createRequire(import.meta.url);
-/** Noto Sans SC as @fontsource ships it: about a hundred slices, each with its unicode-range. */
-export const CJK_FONT_DIR = dirname(require.resolve('@fontsource/noto-sans-sc/package.json'));
-const RE_FONT_FACE = /@font-face\s*\{[^}]*\}/g;
-const RE_RANGE = /unicode-range:\s*([^;]+);/;
-const RE_CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/gu;
+/** The kit's own folder: its runtime and interface strings are part of every deck, wherever the slides are. */
+const KIT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+/** Google Fonts' full TrueType files, as the @expo-google-fonts packages ship them (the same versions @fontsource slices). */
+const fontFile = (pkg: string, file: string) => join(dirname(require.resolve(`${pkg}/package.json`)), file);
+const ATKINSON = '@expo-google-fonts/atkinson-hyperlegible';
+const NOTO_SC = '@expo-google-fonts/noto-sans-sc';
 
-function inRange(code: number, range: string): boolean {
-  return range.split(',').some((part) => {
-    const [from, to] = part.trim().replace(/^U\+/i, '').split('-').map((hex) => parseInt(hex, 16));
-    return code >= from! && code <= (to ?? from!);
-  });
+/** One face of a family, from its full font file. */
+export interface DeckFontFace {
+  family: string;
+  weight: number;
+  style: 'normal' | 'italic';
+  /** The full font file (TrueType, or woff2 for KaTeX's). */
+  file: string;
+  /** The asset's name, e.g. `atkinson-hyperlegible-700-italic`. */
+  name: string;
+  /** Text is shown at once in a fallback font (`swap`); maths waits for its font (`block`, as KaTeX's own CSS has it). */
+  display: 'swap' | 'block';
+}
+
+function textFace(family: string, weight: 400 | 700, style: 'normal' | 'italic', file: string): DeckFontFace {
+  return { family, weight, style, file, name: `${family.toLowerCase().replace(/\s+/g, '-')}-${weight}-${style}`, display: 'swap' };
 }
 
 /**
- * The @font-face rules for just those slices of Noto Sans SC that hold the CJK characters in
- * `text`, woff2 only, with URLs relative to the package (so the bundler copies only those
- * files). The full set would be 64 KB of CSS gzipped and hundreds of files; a deck uses a few.
+ * The text fonts, in the order of the deck's font stack (`--kit-font` in kit.css): a family is
+ * cut to the characters no family before it holds in every face. Chinese in italics is slanted
+ * by the browser, as it was before; Chinese has no italic.
  */
-export function cjkFontFaces(text: string, weights: number[] = [400, 700]): string {
-  const codes = [...new Set(text.match(RE_CJK) ?? [])].map((c) => c.codePointAt(0)!);
-  if (codes.length === 0) return '';
-  const rules: string[] = [];
-  for (const weight of weights) {
-    const css = readFileSync(join(CJK_FONT_DIR, `${weight}.css`), 'utf8');
-    for (const rule of css.match(RE_FONT_FACE) ?? []) {
-      const range = RE_RANGE.exec(rule)?.[1];
-      if (range && codes.some((code) => inRange(code, range))) {
-        rules.push(rule.replace(/,\s*url\([^)]*\.woff\) format\('woff'\)/, ''));
+export const TEXT_FONTS: readonly DeckFontFace[] = [
+  textFace('Atkinson Hyperlegible', 400, 'normal', fontFile(ATKINSON, '400Regular/AtkinsonHyperlegible_400Regular.ttf')),
+  textFace('Atkinson Hyperlegible', 700, 'normal', fontFile(ATKINSON, '700Bold/AtkinsonHyperlegible_700Bold.ttf')),
+  textFace('Atkinson Hyperlegible', 400, 'italic', fontFile(ATKINSON, '400Regular_Italic/AtkinsonHyperlegible_400Regular_Italic.ttf')),
+  // Quiz prompts are bold, and some of their words are in italics.
+  textFace('Atkinson Hyperlegible', 700, 'italic', fontFile(ATKINSON, '700Bold_Italic/AtkinsonHyperlegible_700Bold_Italic.ttf')),
+  textFace('Noto Sans SC', 400, 'normal', fontFile(NOTO_SC, '400Regular/NotoSansSC_400Regular.ttf')),
+  textFace('Noto Sans SC', 700, 'normal', fontFile(NOTO_SC, '700Bold/NotoSansSC_700Bold.ttf')),
+];
+
+const KATEX_CSS = require.resolve('katex/dist/katex.min.css');
+const RE_FONT_FACE = /@font-face\s*\{[^}]*\}/g;
+const RE_KATEX_WOFF2 = /url\((fonts\/([\w-]+)\.woff2)\)/;
+
+/** KaTeX's own faces, as its stylesheet declares them: each is cut to the characters of the deck's formulas. */
+export const MATHS_FONTS: readonly DeckFontFace[] = (readFileSync(KATEX_CSS, 'utf8').match(RE_FONT_FACE) ?? []).map((rule) => {
+  const get = (name: string) => new RegExp(`${name}:\\s*([^;}]+)`).exec(rule)?.[1]!.trim() ?? '';
+  const [, url, name] = RE_KATEX_WOFF2.exec(rule)!;
+  return { family: get('font-family'), weight: Number(get('font-weight')), style: get('font-style') === 'italic' ? 'italic' : 'normal', file: join(dirname(KATEX_CSS), url!), name: name!, display: 'block' };
+});
+
+/** KaTeX's stylesheet without its @font-face rules: the subsets' rules take their place. */
+export function withoutFontFaces(css: string): string {
+  return css.replace(RE_FONT_FACE, '');
+}
+
+/** A face cut down: its woff2 in the build cache and the characters it holds. */
+export interface SubsetFace extends Subset {
+  face: DeckFontFace;
+  /** Its unicode-range: what it holds, and the invisible characters (zero-width space…) of the text it draws. */
+  range: number[];
+}
+
+/** What anyone can type into an answer box or a name field (printable ASCII), and the punctuation numbers and quotes need. */
+const TYPED = String.fromCharCode(...Array.from({ length: 95 }, (_, i) => 0x20 + i)) + '\u00a0–—‘’“”…·•×÷°±−';
+/** Where the browser runtime writes text of its own (icons, arrows, quotes) beside the interface strings. */
+const RUNTIME_SOURCES = ['src/ui', 'src/quiz', 'src/shared', 'src/i18n', 'assets/theme'];
+const RE_NON_ASCII = /[^\x00-\x7f]/gu;
+const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+const RE_ENTITY = /&(?:#(\d+)|#x([0-9a-f]+)|([a-z]+));/gi;
+const RE_TAG = /<[^>]*>/g;
+const RE_NOTES = /<aside\b[^]*?<\/aside>/g;
+const RE_JSON_SCRIPT = /<script type="application\/json"[^>]*>([^]*?)<\/script>/g;
+/**
+ * Characters a font draws as nothing without needing a glyph (zero-width space, joiners, soft
+ * hyphen, variation selectors). They stay in every face's unicode-range: left out, they would
+ * fall back to a system font whose taller line would move the text around them.
+ */
+const RE_INVISIBLE = /\p{Default_Ignorable_Code_Point}/u;
+const invisible = (codes: Iterable<number>) => [...codes].filter((code) => RE_INVISIBLE.test(String.fromCodePoint(code)));
+/**
+ * The space, which every face keeps: the browser takes a line's height from the first font of
+ * the stack whose unicode-range holds U+0020 (CSS Fonts, "first available font"). A face
+ * without it would hand the line to the next font, a system one for KaTeX.
+ */
+const SPACE = 0x20;
+/** A formula as KaTeX draws it (beside it, its MathML is for screen readers, in no KaTeX font). */
+const RE_KATEX_OPEN = /<span class="katex-html"/g;
+const RE_SPAN_TAG = /<(\/?)span\b[^>]*>/g;
+
+/** Markup with its character references decoded: the build and its serialisers write no other entities. */
+function decodeEntities(markup: string): string {
+  return markup.replace(RE_ENTITY, (whole, dec?: string, hex?: string, name?: string) =>
+    dec ? String.fromCodePoint(Number(dec)) : hex ? String.fromCodePoint(parseInt(hex, 16)) : (NAMED_ENTITIES[name!.toLowerCase()] ?? whole),
+  );
+}
+
+/** The characters of `text`, control characters apart. */
+const charactersOf = (text: string) => new Set([...text].map((c) => c.codePointAt(0)!).filter((code) => code >= 0x20));
+
+/** Every file under `dir` (recursively) whose name ends in one of `exts`. */
+function filesUnder(dir: string, exts: string[]): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && exts.includes(extname(entry.name)))
+    .map((entry) => join(entry.parentPath, entry.name));
+}
+
+/** Every string inside a JSON value. */
+const stringsIn = (value: unknown): string[] =>
+  typeof value === 'string' ? [value] : value && typeof value === 'object' ? Object.values(value).flatMap(stringsIn) : [];
+
+/**
+ * The deck's markup as the browser gets it: the slides, and the HTML of the quiz payload (the
+ * questions, feedback and explanations the runtime shows) taken out of its JSON.
+ */
+export function deckMarkup(deck: { html: string; data: string }): string {
+  const payload = [...deck.data.matchAll(RE_JSON_SCRIPT)].flatMap(([, json]) => stringsIn(JSON.parse(json!)));
+  return [deck.html, ...payload].join('\n');
+}
+
+/**
+ * Every character the deck can show in text: its slides, notes, diagram labels and quizzes
+ * (`markup`, from `deckMarkup`), the interface strings of every language (so switching language
+ * never lacks a glyph), what the runtime writes itself, and what a learner can type.
+ */
+export function deckCharacters(markup: string): Set<number> {
+  const strings = filesUnder(join(KIT_ROOT, 'assets/i18n'), ['.json']).map((file) => readFileSync(file, 'utf8'));
+  const runtime = RUNTIME_SOURCES.flatMap((dir) => filesUnder(join(KIT_ROOT, dir), ['.ts', '.css']))
+    .map((file) => readFileSync(file, 'utf8').match(RE_NON_ASCII)?.join('') ?? '');
+  return charactersOf([decodeEntities(markup), ...strings, ...runtime, TYPED].join(''));
+}
+
+/** The characters of the formulas in `markup`: what KaTeX's fonts draw. */
+export function mathsCharacters(markup: string): Set<number> {
+  const text: string[] = [];
+  for (const open of markup.matchAll(RE_KATEX_OPEN)) {
+    // The formula ends where its outer span closes.
+    let depth = 0;
+    RE_SPAN_TAG.lastIndex = open.index;
+    for (let tag = RE_SPAN_TAG.exec(markup); tag; tag = RE_SPAN_TAG.exec(markup)) {
+      depth += tag[1] ? -1 : 1;
+      if (depth === 0) {
+        text.push(markup.slice(open.index, tag.index));
+        break;
       }
     }
   }
-  return rules.join('\n');
+  return charactersOf(decodeEntities(text.join('').replace(RE_TAG, '')));
+}
+
+/**
+ * The faces to preload: the upright regular and bold of each text family that draws a
+ * character of the first slide (its heading is bold, its text regular).
+ */
+export function firstSlideFaces(faces: SubsetFace[], slidesHtml: string): SubsetFace[] {
+  const slide = /<section\b[^]*?<\/section>/.exec(slidesHtml)?.[0] ?? '';
+  const shown = charactersOf(decodeEntities(slide.replace(RE_NOTES, '').replace(RE_TAG, '')));
+  shown.delete(0x20);
+  const text = faces.filter((f) => TEXT_FONTS.includes(f.face));
+  const families = new Set(text.filter((f) => f.codePoints.some((code) => shown.has(code))).map((f) => f.face.family));
+  return text.filter((f) => families.has(f.face.family) && f.face.style === 'normal');
+}
+
+/**
+ * The deck's fonts cut down to what `markup` (from `deckMarkup`) can show, cached in
+ * `cacheDir`. Each text face keeps the characters no earlier family holds in all its faces
+ * (so Chinese goes to Noto Sans SC, and so do the pinyin tone letters Atkinson Hyperlegible
+ * lacks); each KaTeX face keeps the characters of the formulas. A face left with nothing to
+ * draw is left out.
+ */
+export async function subsetDeckFonts(markup: string, cacheDir: string): Promise<SubsetFace[]> {
+  const faces: SubsetFace[] = [];
+  const text = deckCharacters(markup);
+  let left = [...text];
+  for (const family of [...new Set(TEXT_FONTS.map((f) => f.family))]) {
+    const cut: SubsetFace[] = [];
+    for (const face of TEXT_FONTS.filter((f) => f.family === family)) {
+      const subset = await subsetToWoff2(face.file, [SPACE, ...left], cacheDir, face.name);
+      cut.push({ face, ...subset, range: [...subset.codePoints, ...invisible(text)] });
+    }
+    faces.push(...cut.filter((f) => f.codePoints.some((code) => code !== SPACE)));
+    const heldByAll = cut.map((f) => new Set(f.codePoints));
+    left = left.filter((code) => !heldByAll.every((held) => held.has(code)));
+  }
+  const maths = mathsCharacters(markup);
+  if (maths.size > 0) {
+    for (const face of MATHS_FONTS) {
+      const subset = await subsetToWoff2(face.file, [SPACE, ...maths], cacheDir, face.name);
+      if (subset.codePoints.some((code) => code !== SPACE)) faces.push({ face, ...subset, range: [...subset.codePoints, ...invisible(maths)] });
+    }
+  }
+  return faces;
+}
+
+/** Code points as a CSS `unicode-range`: runs of consecutive points become `U+XXXX-YYYY`. */
+export function unicodeRange(codePoints: number[]): string {
+  const sorted = [...new Set(codePoints)].sort((a, b) => a - b);
+  const hex = (code: number) => code.toString(16).toUpperCase();
+  const runs: string[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    const from = sorted[i]!;
+    while (sorted[i + 1] === sorted[i]! + 1) i++;
+    runs.push(from === sorted[i] ? `U+${hex(from)}` : `U+${hex(from)}-${hex(sorted[i]!)}`);
+  }
+  return runs.join(',');
+}
+
+/** The @font-face rules of the subsets, each file's URL given by `url`. */
+export function fontFaceCss(faces: SubsetFace[], url: (face: SubsetFace) => string): string {
+  return faces
+    .map(
+      (f) =>
+        `@font-face{font-family:"${f.face.family}";font-style:${f.face.style};font-weight:${f.face.weight};font-display:${f.face.display};` +
+        `src:url(${url(f)}) format("woff2");unicode-range:${unicodeRange(f.range)}}`,
+    )
+    .join('\n');
+}
+
+/**
+ * The full fonts' @font-face rules, for the page Mermaid draws in: labels are measured in
+ * exactly the glyphs the subsets keep, whatever the deck's text turns out to be.
+ */
+export function fullFontFaceCss(url: (file: string) => string): string {
+  return TEXT_FONTS.map(
+    (f) => `@font-face{font-family:"${f.family}";font-style:${f.style};font-weight:${f.weight};src:url(${url(f.file)}) format("truetype")}`,
+  ).join('\n');
 }

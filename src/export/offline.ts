@@ -40,7 +40,8 @@ export function writeOfflineDeck(dist: string, name: string): { file: string; by
     return `<script type="module">${code}</script>`;
   });
   html = html.replace(/<link rel="icon" href="([^"]+)"/, (_, href: string) => `<link rel="icon" href="${dataUri(assetsOf(href))}"`);
-  html = html.replace(/<link rel="modulepreload"[^>]*>/g, '');
+  // Preloads point at files the one file does not have; what they fetch is inlined already.
+  html = html.replace(/<link rel="(?:modulepreload|preload)"[^>]*>\n?/g, '');
 
   const file = join(dist, `${name}-offline.html`);
   writeFileSync(file, html);

@@ -1,1 +1,1 @@
-declare module 'virtual:kit-cjk-fonts.css';
+declare module 'virtual:kit-fonts.css';

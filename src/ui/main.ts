@@ -4,10 +4,8 @@ import Search from 'reveal.js/plugin/search';
 import Zoom from 'reveal.js/plugin/zoom';
 import 'reveal.js/reveal.css';
 import 'katex/dist/katex.min.css';
-import '@fontsource/atkinson-hyperlegible/400.css';
-import '@fontsource/atkinson-hyperlegible/700.css';
-import '@fontsource/atkinson-hyperlegible/400-italic.css';
-import 'virtual:kit-cjk-fonts.css';
+// The deck's fonts, cut at build time to the characters it shows (src/deck/fonts.ts).
+import 'virtual:kit-fonts.css';
 import '../../assets/theme/kit.css';
 import '../../assets/theme/print.css';
 import { createStrings, type Translate } from '../i18n/strings.ts';

@@ -17,6 +17,7 @@ describe('the one-file offline deck', () => {
       join(dist, 'index.html'),
       [
         '<link rel="icon" href="./assets/icon.svg" type="image/svg+xml">',
+        '<link rel="preload" href="./assets/font-1234.woff2" as="font" type="font/woff2" crossorigin>',
         '<link rel="stylesheet" crossorigin href="./assets/main.css">',
         '<script type="module" crossorigin src="./assets/main.js"></script>',
         '<section><img src="./assets/chart-1234.png" alt="A chart"><img src="data:image/png;base64,AA==" alt="A dot"></section>',
@@ -26,7 +27,7 @@ describe('the one-file offline deck', () => {
     const html = readFileSync(file, 'utf8');
     expect(html).toContain(`<img src="data:image/png;base64,${Buffer.from('chart').toString('base64')}" alt="A chart">`);
     expect(html).toContain('<img src="data:image/png;base64,AA==" alt="A dot">');
-    expect(html).not.toMatch(/(?:src|href)="\.\//);
+    expect(html).not.toMatch(/(?:src|href)="\.\//); // the font preload too: its font is inlined with the styles
     expect(html).not.toContain('url(./');
     expect(html).toContain('<\\/script>');
     expect(html).toContain('`<img src="${e}">`'); // the script's own text is left alone

@@ -1,0 +1,106 @@
+/**
+ * The deck's fonts are cut to what it shows: these tests read the subsets' own character maps
+ * (harfbuzz), so "covered" means a glyph in the file, not a line of CSS.
+ */
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { JSDOM } from 'jsdom';
+import katex from 'katex';
+import { describe, expect, it } from 'vitest';
+import { buildDeck } from '../../../src/deck/build-deck.ts';
+import { fontCodePoints } from '../../../src/deck/font-subset.ts';
+import { deckCharacters, deckMarkup, firstSlideFaces, mathsCharacters, subsetDeckFonts, TEXT_FONTS, unicodeRange, type SubsetFace } from '../../../src/deck/fonts.ts';
+import { STRINGS } from '../../../src/i18n/strings.ts';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+const code = (c: string) => c.codePointAt(0)!;
+const chars = (codes: Iterable<number>) => String.fromCodePoint(...codes);
+const faceOf = (faces: SubsetFace[], name: string) => faces.find((f) => f.face.name === name);
+/** The characters of `text` that `face` has no glyph for. */
+const lacking = (face: SubsetFace | undefined, text: string) => [...text].filter((c) => !face?.codePoints.includes(code(c))).join('');
+
+/** A slide with Latin, Chinese, pinyin Atkinson Hyperlegible lacks (ǎ), an entity, a formula and a quiz payload. */
+const MARKUP = deckMarkup({
+  html: `<section id="a--title"><h1>Modern industry</h1><p>现代化产业体系, chǎnyè &amp; more</p><aside class="notes">循环</aside></section>
+<section><p>${katex.renderToString('\\Delta g_{\\text{mfg}} \\approx 2')}</p></section>`,
+  // As the build writes it: `<` escaped, so no text can close the script.
+  data: `<script type="application/json" id="kit-quizzes">${JSON.stringify({ html: { q: '<p>Which is right? <em>Pick one</em></p>' } }).replace(/</g, '\\u003c')}</script>`,
+});
+
+describe('the characters a deck can show', () => {
+  it('takes the quiz payload out of its JSON, decodes entities, and adds what the runtime and a learner write', () => {
+    expect(MARKUP).toContain('<em>Pick one</em>');
+    const shown = deckCharacters(MARKUP);
+    for (const c of ['现', '循', 'ǎ', '&', '<', '~', '✓', '…']) expect(shown.has(code(c)), c).toBe(true);
+    // Every interface string, in every language the kit has.
+    for (const text of Object.values(STRINGS)) for (const c of String(text)) expect(shown.has(code(c)), c).toBe(true);
+  });
+
+  it("counts as a formula's only what KaTeX draws, not the TeX kept for screen readers", () => {
+    const maths = mathsCharacters(MARKUP);
+    expect(chars(maths)).toContain('Δ');
+    expect(chars(maths)).toContain('≈');
+    expect(maths.has(code('\\'))).toBe(false);
+  });
+
+  it('writes a unicode-range as runs', () => {
+    expect(unicodeRange([0x45, 0x41, 0x42, 0x43, 0x4e00, 0x42])).toBe('U+41-43,U+45,U+4E00');
+  });
+});
+
+describe('subsetDeckFonts', () => {
+  it('gives Latin to Atkinson Hyperlegible, the rest to Noto Sans SC, formulas to KaTeX, each file holding what it claims; a second build reads the cache', async () => {
+    const cache = mkdtempSync(join(tmpdir(), 'kit-fonts-'));
+    const faces = await subsetDeckFonts(MARKUP, cache);
+    const regular = faceOf(faces, 'atkinson-hyperlegible-400-normal')!;
+    const noto = faceOf(faces, 'noto-sans-sc-400-normal')!;
+    expect(faces.map((f) => f.face.name)).toEqual(expect.arrayContaining(['atkinson-hyperlegible-700-italic', 'noto-sans-sc-700-normal', 'KaTeX_Main-Regular', 'KaTeX_Math-Italic']));
+
+    expect(chars(regular.codePoints)).toContain('M');
+    expect(regular.codePoints).not.toContain(code('现'));
+    expect(lacking(noto, '现代化产业体系循ǎ')).toBe('');
+    // Noto draws only what Atkinson cannot, and keeps the space (see SPACE in fonts.ts).
+    expect(noto.codePoints.filter((c) => c < 0x7f)).toEqual([0x20]);
+    expect(faceOf(faces, 'KaTeX_Main-Regular')!.codePoints).toContain(code('≈'));
+
+    for (const face of faces) {
+      expect(await fontCodePoints(readFileSync(face.file)), face.face.name).toEqual(face.codePoints);
+      expect(face.range).toEqual(expect.arrayContaining([0x20, ...face.codePoints]));
+    }
+    // KaTeX's zero-width spaces stay in its range, or a system font would draw them (and move the line).
+    expect(faceOf(faces, 'KaTeX_Main-Regular')!.range).toContain(0x200b);
+
+    const written = faces.map((f) => statSync(f.file).mtimeMs);
+    const again = await subsetDeckFonts(MARKUP, cache);
+    expect(again.map((f) => f.file)).toEqual(faces.map((f) => f.file));
+    expect(again.map((f) => statSync(f.file).mtimeMs)).toEqual(written);
+  });
+
+  it("preloads the regular and bold of each family the first slide's text uses", async () => {
+    const faces = await subsetDeckFonts(MARKUP, mkdtempSync(join(tmpdir(), 'kit-fonts-')));
+    const names = (html: string) => firstSlideFaces(faces, html).map((f) => f.face.name);
+    expect(names('<section><h1>Title</h1><aside class="notes">循环</aside></section><section>现代</section>')).toEqual(['atkinson-hyperlegible-400-normal', 'atkinson-hyperlegible-700-normal']);
+    expect(names('<section><h1>现代化</h1></section>')).toEqual(['noto-sans-sc-400-normal', 'noto-sans-sc-700-normal']);
+  });
+});
+
+describe("the project's deck", () => {
+  it('has a glyph in its subsets for every character its slides, notes, diagrams and quizzes show, unless no deck font has one', async () => {
+    const deck = await buildDeck(ROOT);
+    const faces = await subsetDeckFonts(deckMarkup(deck), join(ROOT, 'node_modules/.cache/kit/fonts'));
+    // The text as a browser reads it, found apart from the build's own reading.
+    const textOf = (html: string) => new JSDOM(`<body>${html}</body>`).window.document.body.textContent ?? '';
+    const payload = JSON.parse(/<script[^>]*>([^]*)<\/script>/.exec(deck.data)![1]!) as { html: Record<string, string> };
+    const shown = [textOf(deck.html), ...Object.values(payload.html).map(textOf), ...Object.values(STRINGS).map(String)].join('');
+
+    const held = new Set(faces.flatMap((f) => f.codePoints));
+    const notHeld = [...new Set(shown)].filter((c) => !held.has(code(c)));
+    // Those (symbols such as ☐) are drawn by a system font, as they were before subsetting: no full font has them either.
+    const regulars = TEXT_FONTS.filter((f) => f.weight === 400 && f.style === 'normal');
+    const inFullFonts = new Set((await Promise.all(regulars.map((f) => fontCodePoints(readFileSync(f.file))))).flat());
+    expect(notHeld.filter((c) => inFullFonts.has(code(c)))).toEqual([]);
+    // The Chinese of the deck is there, in both weights.
+    for (const name of ['noto-sans-sc-400-normal', 'noto-sans-sc-700-normal']) expect(lacking(faceOf(faces, name), '现代化产业体系'), name).toBe('');
+  });
+});
