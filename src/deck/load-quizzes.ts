@@ -64,7 +64,7 @@ export function loadQuizzes(root: string, sections: Section[]): { quizzes: Loade
     const other = owners.get(quiz.id);
     if (other) at(['id'], `the quiz id "${quiz.id}" is already used by ${other}: quiz ids must be unique across quizzes/`);
     else owners.set(quiz.id, file);
-    if (!quiz.after) at(['id'], 'a quiz needs `after:`, the id of the section it follows in the deck');
+    if (!quiz.after) at(['id'], `a quiz needs \`after:\`, the id of the section it follows in the deck: one of ${[...sectionIds].join(', ')}`);
     else if (!sectionIds.has(quiz.after)) {
       at(['after'], `after: "${quiz.after}" is not a section of the deck; the sections are ${[...sectionIds].join(', ')}`);
     }

@@ -68,7 +68,7 @@ describe('kit validate: quizzes against the deck and the source', () => {
       'quizzes/a.yaml:11: questions[1]: add `source:`, the words of assets/source/press-conference.txt that answer it, copied exactly',
       'quizzes/a.yaml:11: questions[1]: add `explanation:`, shown after the answer whatever it was',
       'quizzes/b.yaml:1: the quiz id "a" is already used by quizzes/a.yaml: quiz ids must be unique across quizzes/',
-      'quizzes/b.yaml:1: a quiz needs `after:`, the id of the section it follows in the deck',
+      'quizzes/b.yaml:1: a quiz needs `after:`, the id of the section it follows in the deck: one of traditional',
     ]);
   });
 
