@@ -39,5 +39,17 @@ export async function showSlide(page: Page, id: string): Promise<void> {
     const { h, v } = deck.getIndices(document.getElementById(slideId));
     deck.slide(h, v);
   }, id);
-  await expect(page.locator(`section#${id}`)).toHaveClass(/present/);
+  const slide = page.locator(`section#${id}`);
+  if (!(await page.evaluate(() => (globalThis as any).Reveal.isScrollView()))) {
+    await expect(slide).toHaveClass(/present/);
+    return;
+  }
+  // The phone's scroll view: its pages flow at their own height, which reveal.js's model of
+  // equal pages does not know, so under load it may land beside the slide; then scroll to it.
+  try {
+    await expect(slide).toHaveClass(/present/, { timeout: 3000 });
+  } catch {
+    await slide.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  }
+  await expect(slide).toBeInViewport();
 }
