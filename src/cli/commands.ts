@@ -3,6 +3,8 @@
  * strictly, prints every problem as `file:line: message` and gives a non-zero exit code when
  * there is one. `runKit` is the whole command line as a function, so tests call it in-process.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DeckBuildError } from '../deck/errors.ts';
 import { nearest } from './args.ts';
 import { terminal, type Output } from './output.ts';
@@ -64,9 +66,7 @@ export function usage(): string {
 }
 
 /** The kit's version, from its package.json. */
-async function version(root: string): Promise<string> {
-  const { readFileSync } = await import('node:fs');
-  const { join } = await import('node:path');
+function version(root: string): string {
   try {
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name?: string; version?: string };
     return `${pkg.name ?? 'kit'} ${pkg.version ?? '(no version in package.json)'}`;
@@ -86,7 +86,7 @@ export async function runKit(argv: string[], root: string, out: Output = termina
     return 0;
   }
   if (name === '--version' || name === '-v') {
-    out.log(await version(root));
+    out.log(version(root));
     return 0;
   }
   const command = name && Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;

@@ -50,13 +50,14 @@ export function createResultsView(root: ParentNode, opts: { payload: QuizPayload
 
   const render = () => {
     const sessions = store.sessions();
+    let anyStarted = false;
     const rows = payload.quizzes.map((quiz) => {
       const result = quizResult(quiz, sessions.find((s) => s.quizId === quiz.id));
       const started = result.questions.some((q) => q.tries > 0);
+      anyStarted ||= started;
       return html`<tr ${attr(DATA.resultQuiz)}="${quiz.id}"><th scope="row">${quiz.title}</th><td>${formatScore(result.score)} / ${formatScore(result.maxScore)} (${percent(result.share)})</td><td>${percent(quiz.pass)}</td><td>${started ? state(result.passed) : t('results.notStarted')}</td></tr>`;
     });
     const deck = deckResult(payload.quizzes, sessions);
-    const anyStarted = sessions.some((s) => Object.values(s.progress).some((p) => p.tries.length > 0));
     table.innerHTML = html`<table><caption class="visually-hidden">${t('results.title')}</caption>
 <thead><tr><th scope="col">${t('results.quiz')}</th><th scope="col">${t('results.score')}</th><th scope="col">${t('results.pass')}</th><th scope="col">${t('results.status')}</th></tr></thead>
 <tbody>${rows}</tbody>
