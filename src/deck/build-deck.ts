@@ -9,6 +9,7 @@ import { loadQuizzes, type LoadedQuiz } from './load-quizzes.ts';
 import { renderQuizStack } from './render-quiz.ts';
 import { renderResultsSlide, renderMissedReviewSlide } from './render-results.ts';
 import { createStrings } from '../i18n/strings.ts';
+import { DEFAULT_LANG, deckLanguages, fileLanguage } from './languages.ts';
 import { attr, DATA, PAYLOAD_ID, type QuizPayload } from '../shared/contract.ts';
 import { html, raw } from '../shared/html.ts';
 
@@ -58,10 +59,13 @@ export function sortIssues(issues: SourceIssue[]): SourceIssue[] {
   return issues.sort((a, b) => rank(a.file) - rank(b.file) || a.file.localeCompare(b.file) || a.line - b.line);
 }
 
-/** Reads `slides/*.md` in file-name order. */
-export function readSections(root: string): { sections: Section[]; issues: SourceIssue[] } {
+/** Reads the slides of one language (`slides/*.md`, or `slides/*.<lang>.md`) in file-name order. */
+export function readSections(root: string, lang: string = DEFAULT_LANG): { sections: Section[]; issues: SourceIssue[] } {
   const dir = join(root, 'slides');
-  const files = readdirSync(dir).filter((f) => f.endsWith('.md')).sort();
+  const languages = deckLanguages(root);
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.md') && fileLanguage(f, languages) === lang)
+    .sort();
   const sections: Section[] = [];
   const issues: SourceIssue[] = [];
   if (files.length === 0) issues.push({ file: 'slides', line: 1, message: 'no slides: add a Markdown file such as slides/01-overview.md' });

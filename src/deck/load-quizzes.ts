@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { editDistance, parseQuizBank, QuizValidationError, type Quiz } from '../quiz/index.ts';
 import type { SourceIssue } from './errors.ts';
+import { DEFAULT_LANG, deckLanguages, fileLanguage, inLanguage } from './languages.ts';
 import type { Objective, Section } from './parse-slides.ts';
 
 /** A quiz of `quizzes/` with the file it came from. */
@@ -32,12 +33,13 @@ export function lineFinder(text: string) {
  * follows a section, each question names the slide that teaches it and quotes its evidence
  * verbatim, ids are unique. Problems are collected as `quizzes/<file>:<line>: …`.
  */
-export function loadQuizzes(root: string, sections: Section[]): { quizzes: LoadedQuiz[]; issues: SourceIssue[] } {
+export function loadQuizzes(root: string, sections: Section[], lang: string = DEFAULT_LANG): { quizzes: LoadedQuiz[]; issues: SourceIssue[] } {
   const dir = join(root, 'quizzes');
   const quizzes: LoadedQuiz[] = [];
   const issues: SourceIssue[] = [];
   if (!existsSync(dir)) return { quizzes, issues };
-  const sourcePath = join(root, SOURCE_TEXT);
+  const sourceText = inLanguage(SOURCE_TEXT, lang);
+  const sourcePath = join(root, sourceText);
   const source = existsSync(sourcePath) ? readFileSync(sourcePath, 'utf8') : undefined;
   const slides = new Set(sections.flatMap((s) => s.slides.map((slide) => `${s.id}/${slide.id}`)));
   const sectionIds = new Set(sections.map((s) => s.id));
@@ -45,9 +47,10 @@ export function loadQuizzes(root: string, sections: Section[]): { quizzes: Loade
     sections.flatMap((s) => s.objectives.map((o) => [`${s.id}/${o.id}`, { section: s, objective: o }] as const)),
   );
   const assessed = new Set<string>();
+  const languages = deckLanguages(root);
   const owners = new Map<string, string>();
 
-  for (const name of readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort()) {
+  for (const name of readdirSync(dir).filter((f) => /\.ya?ml$/.test(f) && fileLanguage(f, languages) === lang).sort()) {
     const file = `quizzes/${name}`;
     const text = readFileSync(join(dir, name), 'utf8');
     let quiz: Quiz;
@@ -72,9 +75,9 @@ export function loadQuizzes(root: string, sections: Section[]): { quizzes: Loade
       const where = `questions[${i}]`;
       if (!q.slide) at(['questions', i], `${where}: add \`slide:\`, the <section>/<slide> id of the slide that teaches it`);
       else if (!slides.has(q.slide)) at(['questions', i, 'slide'], `${where}.slide: "${q.slide}" is not a slide of the deck (write <section id>/<slide id>); ${nearest(q.slide, [...slides])}`);
-      if (!q.source) at(['questions', i], `${where}: add \`source:\`, the words of ${SOURCE_TEXT} that answer it, copied exactly`);
+      if (!q.source) at(['questions', i], `${where}: add \`source:\`, the words of ${sourceText} that answer it, copied exactly`);
       else if (source !== undefined && !source.includes(q.source)) {
-        at(['questions', i, 'source'], `${where}.source: not found verbatim in ${SOURCE_TEXT}; copy the words exactly (quotes and apostrophes included)`);
+        at(['questions', i, 'source'], `${where}.source: not found verbatim in ${sourceText}; copy the words exactly (quotes and apostrophes included)`);
       }
       if (!q.explanation) at(['questions', i], `${where}: add \`explanation:\`, shown after the answer whatever it was`);
       if (q.objective !== undefined) {
@@ -92,7 +95,7 @@ export function loadQuizzes(root: string, sections: Section[]): { quizzes: Loade
       }
     }
   }
-  if (source === undefined && quizzes.length > 0) issues.push({ file: SOURCE_TEXT, line: 1, message: 'the source text is missing: quiz sources cannot be checked' });
+  if (source === undefined && quizzes.length > 0) issues.push({ file: sourceText, line: 1, message: 'the source text is missing: quiz sources cannot be checked' });
   // Deck order, not file order: the deck, results and exports list quizzes as a learner meets them.
   const order = sections.map((s) => s.id);
   quizzes.sort((a, b) => order.indexOf(a.quiz.after ?? '') - order.indexOf(b.quiz.after ?? ''));
