@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { build } from 'vite';
-import { buildDeck } from '../deck/build-deck.ts';
+import { buildDecks } from '../deck/build-deck.ts';
 import { pruneDiagramCache } from '../deck/diagram-cache.ts';
 import { writeOfflineDeck } from '../export/offline.ts';
 import { readArgs } from './args.ts';
@@ -23,13 +23,18 @@ export async function runBuild(args: string[], root = process.cwd(), out: Output
  */
 export async function buildSite(root: string, out: Output): Promise<void> {
   const started = performance.now();
-  const deck = await buildDeck(root);
-  out.log(`slides: ${deck.sections.length} sections, ${deck.sections.reduce((n, s) => n + s.slides.length, 0)} slides, ${deck.diagrams.total} diagrams (${deck.diagrams.rendered} drawn now, the rest from assets/diagrams/)`);
-  const pruned = deck.diagrams.total ? pruneDiagramCache(root, deck.diagrams.keys) : 0;
+  const decks = await buildDecks(root);
+  for (const deck of decks) {
+    out.log(`slides (${deck.lang}): ${deck.sections.length} sections, ${deck.sections.reduce((n, s) => n + s.slides.length, 0)} slides, ${deck.diagrams.total} diagrams (${deck.diagrams.rendered} drawn now, the rest from assets/diagrams/)`);
+  }
+  const used = decks.flatMap((deck) => deck.diagrams.keys);
+  const pruned = used.length ? pruneDiagramCache(root, used) : 0;
   if (pruned) out.log(`assets/diagrams: removed ${pruned} drawing${pruned === 1 ? '' : 's'} no slide uses any more`);
   await build({ root, logLevel: 'warn' });
   const name = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string }).name;
-  const offline = writeOfflineDeck(join(root, 'dist'), name);
-  out.log(`${relative(root, offline.file)}: the whole deck in one file for offline use (${(offline.bytes / 1024 / 1024).toFixed(1)} MiB)`);
+  for (const deck of decks) {
+    const offline = writeOfflineDeck(join(root, 'dist'), name, deck.lang, decks.map((d) => d.lang));
+    out.log(`${relative(root, offline.file)}: the whole deck (${deck.lang}) in one file for offline use (${(offline.bytes / 1024 / 1024).toFixed(1)} MiB)`);
+  }
   out.log(`dist/ written in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }

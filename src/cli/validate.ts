@@ -1,4 +1,4 @@
-import { buildDeck } from '../deck/build-deck.ts';
+import { buildDecks } from '../deck/build-deck.ts';
 import { readArgs } from './args.ts';
 import { terminal, type Output } from './output.ts';
 
@@ -8,8 +8,10 @@ const USAGE = 'usage: npm run kit -- validate';
 export async function runValidate(args: string[], root = process.cwd(), out: Output = terminal): Promise<number> {
   const parsed = readArgs('validate', args, { options: {}, usage: USAGE }, out);
   if ('exit' in parsed) return parsed.exit;
-  const deck = await buildDeck(root);
+  const decks = await buildDecks(root);
+  const deck = decks[0]!;
   const questions = deck.quizzes.reduce((n, q) => n + q.quiz.questions.length, 0);
-  out.log(`ok: ${deck.sections.length} sections, ${deck.diagrams.total} diagrams, ${deck.quizzes.length} quizzes with ${questions} questions`);
+  const languages = decks.length > 1 ? ` in ${decks.length} languages (${decks.map((d) => d.lang).join(', ')}), each with the same slides and questions` : '';
+  out.log(`ok: ${deck.sections.length} sections, ${deck.diagrams.total} diagrams, ${deck.quizzes.length} quizzes with ${questions} questions${languages}`);
   return 0;
 }

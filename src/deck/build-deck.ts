@@ -8,13 +8,18 @@ import type { DiagramRef, RenderEnv } from './render-env.ts';
 import { loadQuizzes, type LoadedQuiz } from './load-quizzes.ts';
 import { renderQuizStack } from './render-quiz.ts';
 import { renderResultsSlide, renderMissedReviewSlide } from './render-results.ts';
-import { createStrings } from '../i18n/strings.ts';
+import { createStrings, type Strings } from '../i18n/strings.ts';
+import { readStrings } from './strings-file.ts';
+import { checkParity } from './parity.ts';
 import { DEFAULT_LANG, deckLanguages, fileLanguage } from './languages.ts';
-import { attr, DATA, PAYLOAD_ID, type QuizPayload } from '../shared/contract.ts';
+import { attr, DATA, PAYLOAD_ID, STRINGS_ID, type QuizPayload } from '../shared/contract.ts';
 import { html, raw } from '../shared/html.ts';
 
 /** The deck as the browser gets it, with what it took to make it. */
 export interface BuiltDeck {
+  /** Its language (`en`, `zh`): the files it was built from and its interface strings. */
+  lang: string;
+  strings: Strings;
   /** The reveal.js `<section>` elements, in deck order. */
   html: string;
   /**
@@ -87,12 +92,13 @@ export function readSections(root: string, lang: string = DEFAULT_LANG): { secti
  * Builds the deck's slides: Markdown to HTML, KaTeX to HTML+MathML, Mermaid to SVG (from the
  * committed cache, or drawn in Chromium). Throws DeckBuildError listing every problem.
  */
-export async function buildDeck(root: string): Promise<BuiltDeck> {
-  const { sections, issues } = readSections(root);
-  const { quizzes, issues: quizIssues } = loadQuizzes(root, sections);
+export async function buildDeck(root: string, lang: string = DEFAULT_LANG): Promise<BuiltDeck> {
+  const { sections, issues } = readSections(root, lang);
+  const { quizzes, issues: quizIssues } = loadQuizzes(root, sections, lang);
   issues.push(...unresolvedWhileSlidesBroken(issues, quizIssues));
   const md = createMarkdown({ root });
-  const t = createStrings();
+  const strings = readStrings(root, lang, issues);
+  const t = createStrings(strings);
   const diagrams: DiagramRef[] = [];
   const parts: string[] = [];
   const payload: QuizPayload = { quizzes: quizzes.map((q) => q.quiz), html: {}, slides: {}, answers: {} };
@@ -141,9 +147,36 @@ export async function buildDeck(root: string): Promise<BuiltDeck> {
   }
 
   const slidesHtml = parts.join('\n').replace(RE_DIAGRAM_PLACEHOLDER, (_: string, n: string) => figures[Number(n)]!.toString());
-  // The quizzes travel with the page as JSON, not HTML: `<` is escaped so no text can close the script.
-  const data = `<script type="application/json" id="${PAYLOAD_ID}">${JSON.stringify(payload).replace(/</g, '\\u003c')}</script>`;
-  return { html: slidesHtml, data, sections, quizzes, diagrams: { total: diagrams.length, rendered: drawn.rendered, keys: drawn.keys } };
+  // The quizzes and the interface strings travel with the page as JSON, not HTML.
+  const data = [jsonScript(PAYLOAD_ID, payload), jsonScript(STRINGS_ID, strings)].join('\n');
+  return { lang, strings, html: slidesHtml, data, sections, quizzes, diagrams: { total: diagrams.length, rendered: drawn.rendered, keys: drawn.keys } };
+}
+
+/**
+ * Builds the deck in every language it has (`deckLanguages`), the default first, and checks
+ * that each translation holds what the default language holds (`checkParity`). Throws one
+ * DeckBuildError listing every problem of every language.
+ */
+export async function buildDecks(root: string): Promise<BuiltDeck[]> {
+  const decks: BuiltDeck[] = [];
+  const issues: SourceIssue[] = [];
+  for (const lang of deckLanguages(root)) {
+    try {
+      decks.push(await buildDeck(root, lang));
+    } catch (error) {
+      if (!(error instanceof DeckBuildError)) throw error;
+      issues.push(...error.issues);
+    }
+  }
+  // Compared only when every language could be read: a broken file would look untranslated.
+  if (issues.length === 0) for (const other of decks.slice(1)) issues.push(...checkParity(root, decks[0]!, other));
+  if (issues.length > 0) throw new DeckBuildError(sortIssues(issues));
+  return decks;
+}
+
+/** Data for the page as a JSON `<script>`; `<` is escaped so no text can close the script. */
+function jsonScript(id: string, value: unknown): string {
+  return `<script type="application/json" id="${id}">${JSON.stringify(value).replace(/</g, '\\u003c')}</script>`;
 }
 
 /** The section's declared objectives as the list on its `{#objectives}` slide, each with its id as a hook. */

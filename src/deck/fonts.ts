@@ -70,6 +70,8 @@ export function withoutFontFaces(css: string): string {
 /** A face cut down: its woff2 in the build cache and the characters it holds. */
 export interface SubsetFace extends Subset {
   face: DeckFontFace;
+  /** Of a family cut into parts (`parts`): which part, from 1. */
+  part?: number;
   /** Its unicode-range: what it holds, and the invisible characters (zero-width space…) of the text it draws. */
   range: number[];
 }
@@ -118,6 +120,11 @@ function filesUnder(dir: string, exts: string[]): string[] {
     .map((entry) => join(entry.parentPath, entry.name));
 }
 
+/** Between a deck's slides and its payload's strings in `deckMarkup`. */
+const PAYLOAD_SEPARATOR = '<!--kit:payload-->';
+/** The family cut into parts: thousands of characters, of which a slide shows a few dozen. */
+const SPLIT_FAMILY = 'Noto Sans SC';
+
 /** Every string inside a JSON value. */
 const stringsIn = (value: unknown): string[] =>
   typeof value === 'string' ? [value] : value && typeof value === 'object' ? Object.values(value).flatMap(stringsIn) : [];
@@ -128,7 +135,7 @@ const stringsIn = (value: unknown): string[] =>
  */
 export function deckMarkup(deck: { html: string; data: string }): string {
   const payload = [...deck.data.matchAll(RE_JSON_SCRIPT)].flatMap(([, json]) => stringsIn(JSON.parse(json!)));
-  return [deck.html, ...payload].join('\n');
+  return [deck.html, PAYLOAD_SEPARATOR, ...payload].join('\n');
 }
 
 /**
@@ -161,39 +168,95 @@ export function mathsCharacters(markup: string): Set<number> {
   return charactersOf(decodeEntities(text.join('').replace(RE_TAG, '')));
 }
 
-/**
- * The faces to preload: the upright regular and bold of each text family that draws a
- * character of the first slide (its heading is bold, its text regular).
- */
-export function firstSlideFaces(faces: SubsetFace[], slidesHtml: string): SubsetFace[] {
-  const slide = /<section\b[^]*?<\/section>/.exec(slidesHtml)?.[0] ?? '';
-  const shown = charactersOf(decodeEntities(slide.replace(RE_NOTES, '').replace(RE_TAG, '')));
-  shown.delete(0x20);
-  const text = faces.filter((f) => TEXT_FONTS.includes(f.face));
-  const families = new Set(text.filter((f) => f.codePoints.some((code) => shown.has(code))).map((f) => f.face.family));
-  return text.filter((f) => families.has(f.face.family) && f.face.style === 'normal');
+/** The visible text of the first `count` slides of `slidesHtml` (notes apart), as characters. */
+function openingCharacters(slidesHtml: string, count: number): Set<number> {
+  const slides = [...slidesHtml.matchAll(/<section\b[^]*?<\/section>/g)].slice(0, count).map((m) => m[0]);
+  const shown = charactersOf(decodeEntities(slides.join('\n').replace(RE_NOTES, '').replace(RE_TAG, '')));
+  shown.delete(SPACE);
+  return shown;
 }
 
 /**
- * The deck's fonts cut down to what `markup` (from `deckMarkup`) can show, cached in
- * `cacheDir`. Each text face keeps the characters no earlier family holds in all its faces
- * (so Chinese goes to Noto Sans SC, and so do the pinyin tone letters Atkinson Hyperlegible
- * lacks); each KaTeX face keeps the characters of the formulas. A face left with nothing to
- * draw is left out.
+ * The faces to preload: the upright regular and bold of each text family that draws a
+ * character of the first slide (its heading is bold, its text regular); of a family cut into
+ * parts (Chinese), only the parts that hold one.
  */
-export async function subsetDeckFonts(markup: string, cacheDir: string): Promise<SubsetFace[]> {
+export function firstSlideFaces(faces: SubsetFace[], slidesHtml: string): SubsetFace[] {
+  const shown = openingCharacters(slidesHtml, 1);
+  const text = faces.filter((f) => TEXT_FONTS.includes(f.face) && f.face.style === 'normal');
+  const draws = (f: SubsetFace) => f.codePoints.some((code) => shown.has(code));
+  const families = new Set(text.filter(draws).map((f) => f.face.family));
+  return text.filter((f) => families.has(f.face.family) && (f.part === undefined || draws(f)));
+}
+
+/**
+ * How many slides from the first the browser lays out when a deck opens: the slide shown and
+ * reveal.js's `viewDistance` (3) after it. Their characters make the first part of a family
+ * that is cut into parts, so opening the deck fetches that part and no other.
+ */
+export const OPENING_SLIDES = 4;
+/** The characters in each further part of a family cut into parts: about 40 KiB of Noto Sans SC a weight. */
+const PART_SIZE = 200;
+
+/**
+ * A family's characters in parts, each a file of its own that the browser fetches only when a
+ * page shows one of its characters (unicode-range): first what each language's opening slides
+ * show, then the rest in the order the slides show them, `PART_SIZE` at a time.
+ */
+function parts(characters: number[], slideHtmls: readonly string[]): number[][] {
+  const left = new Set(characters);
+  const out: number[][] = [];
+  const take = (codes: Iterable<number>) => {
+    const taken = [...codes].filter((code) => left.delete(code));
+    return taken;
+  };
+  for (const slides of slideHtmls) {
+    const opening = take(openingCharacters(slides, OPENING_SLIDES));
+    if (opening.length) out.push(opening);
+  }
+  const inOrder = slideHtmls.flatMap((slides) => [...charactersOf(decodeEntities(slides.replace(RE_TAG, '')))]);
+  const rest = [...take(inOrder), ...take([...left])];
+  for (let i = 0; i < rest.length; i += PART_SIZE) out.push(rest.slice(i, i + PART_SIZE));
+  return out;
+}
+
+/**
+ * The deck's fonts cut down to what its languages can show (`markups`, one `deckMarkup` per
+ * language, the default first), cached in `cacheDir`. Each text face keeps the characters no
+ * earlier family holds in all its faces (so Chinese goes to Noto Sans SC, and so do the pinyin
+ * tone letters Atkinson Hyperlegible lacks); the Chinese family is cut into parts (`parts`);
+ * each KaTeX face keeps the characters of the formulas. A face left with nothing to draw is
+ * left out.
+ */
+export async function subsetDeckFonts(markups: string | readonly string[], cacheDir: string): Promise<SubsetFace[]> {
+  const all = typeof markups === 'string' ? [markups] : markups;
+  const markup = all.join('\n');
   const faces: SubsetFace[] = [];
   const text = deckCharacters(markup);
   let left = [...text];
   for (const family of [...new Set(TEXT_FONTS.map((f) => f.family))]) {
     const cut: SubsetFace[] = [];
-    for (const face of TEXT_FONTS.filter((f) => f.family === family)) {
+    const familyFaces = TEXT_FONTS.filter((f) => f.family === family);
+    for (const face of familyFaces) {
       const subset = await subsetToWoff2(face.file, [SPACE, ...left], cacheDir, face.name);
       cut.push({ face, ...subset, range: [...subset.codePoints, ...invisible(text)] });
     }
-    faces.push(...cut.filter((f) => f.codePoints.some((code) => code !== SPACE)));
     const heldByAll = cut.map((f) => new Set(f.codePoints));
-    left = left.filter((code) => !heldByAll.every((held) => held.has(code)));
+    const held = left.filter((code) => heldByAll.every((h) => h.has(code)));
+    if (family === SPLIT_FAMILY) {
+      // The slides alone (no payload) give the order; what only quizzes and strings show comes last.
+      const slideHtmls = all.map((m) => m.split(PAYLOAD_SEPARATOR)[0]!);
+      const split = parts(held.filter((code) => code !== SPACE), slideHtmls);
+      for (const face of familyFaces) {
+        for (const [i, codes] of split.entries()) {
+          const subset = await subsetToWoff2(face.file, [SPACE, ...codes], cacheDir, `${face.name}-${i + 1}`);
+          faces.push({ face, ...subset, part: i + 1, range: [...subset.codePoints.filter((code) => code !== SPACE || i === 0), ...invisible(text)] });
+        }
+      }
+    } else {
+      faces.push(...cut.filter((f) => f.codePoints.some((code) => code !== SPACE)));
+    }
+    left = left.filter((code) => !heldByAll.every((h) => h.has(code)));
   }
   const maths = mathsCharacters(markup);
   if (maths.size > 0) {

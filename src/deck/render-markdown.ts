@@ -1,3 +1,4 @@
+import cjkFriendly from 'markdown-it-cjk-friendly';
 import markdownIt, { type MarkdownIt } from 'markdown-it';
 import container from 'markdown-it-container';
 import { imagePlugin } from './render-image.ts';
@@ -34,6 +35,8 @@ const CONTAINERS: Record<string, { open: string; close: string }> = {
  */
 export function createMarkdown({ root }: { root: string }): MarkdownIt {
   const md = markdownIt({ html: false, linkify: true, typographer: true });
+  // `**背景：**本节` is bold in Chinese too: CommonMark's emphasis rules assume spaces between words.
+  md.use(cjkFriendly);
   md.use(mathPlugin);
   md.use(imagePlugin, { root });
   for (const [name, { open, close }] of Object.entries(CONTAINERS)) {

@@ -1,9 +1,11 @@
 import { join, relative, resolve, sep } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
-import { buildDeck, type BuiltDeck } from './build-deck.ts';
+import { buildDecks, type BuiltDeck } from './build-deck.ts';
 import { DeckBuildError } from './errors.ts';
 import { deckMarkup, firstSlideFaces, fontFaceCss, subsetDeckFonts, withoutFontFaces, type SubsetFace } from './fonts.ts';
-import { html } from '../shared/html.ts';
+import { html, raw } from '../shared/html.ts';
+import { DEFAULT_LANG } from './languages.ts';
+import { languageHead, languageSwitch, localisePage, pageFile } from './page.ts';
 
 const SLOT = '<!--kit:slides-->';
 const FONT_MODULE = 'virtual:kit-fonts.css';
@@ -21,22 +23,50 @@ function errorPage(error: DeckBuildError): string {
 <pre role="alert">${error.message}</pre></main><script type="module" src="/@vite/client"></script></body></html>`.toString();
 }
 
+/** Marks a language's part of the built page, to be kept in that language's page and dropped from the others. */
+const part = (lang: string, content: string) => `<!--kit:${lang}-->${content}<!--/kit:${lang}-->`;
+const RE_PART = /<!--kit:([\w-]+)-->([^]*?)<!--\/kit:\1-->/g;
+/** A font preload of one language: Vite rewrites its href, the page of that language keeps it. */
+const RE_PRELOAD_LANG = /<link rel="preload"([^>]*?) data-kit-lang="([\w-]+)"([^>]*)>\n?/g;
+
+/** The language a dev-server request asks for: `/index.zh.html`, or `?lang=zh` on `/`. */
+function requestedLanguage(url: string, languages: readonly string[]): string {
+  const { pathname, searchParams } = new URL(url, 'http://localhost');
+  const fromPath = /^\/index\.([\w-]+)\.html$/.exec(pathname)?.[1];
+  const wanted = fromPath ?? searchParams.get('lang') ?? DEFAULT_LANG;
+  return languages.includes(wanted) ? wanted : DEFAULT_LANG;
+}
+
 /**
- * Vite plugin: puts the built slides into index.html with the font subsets they need (and a
- * preload of the first slide's), and reloads the page when a slide changes. In the dev server
- * an error replaces the deck with a page listing every `file:line: message`; in a build it
- * fails the build.
+ * Vite plugin: puts the built slides into the page with the font subsets they need (and a
+ * preload of the first slide's), one page per language (`index.html`, `index.zh.html`), and
+ * reloads the page when a slide changes. In the dev server `/index.zh.html` and `/?lang=zh`
+ * show the Chinese deck, and an error replaces the deck with a page listing every
+ * `file:line: message`; in a build it fails the build.
  */
 export function kitDeck(): Plugin {
   let root = process.cwd();
   let server: ViteDevServer | undefined;
-  let deck: Promise<{ built: BuiltDeck; fonts: SubsetFace[] }> | undefined;
+  let decks: Promise<{ built: BuiltDeck[]; fonts: SubsetFace[] }> | undefined;
   const fontCache = () => join(root, FONT_CACHE);
   const fontCss = () => join(fontCache(), FONT_CSS);
+  // One set of subsets for every language: a page loads only the files its characters fall in.
   const build = () =>
-    (deck ??= buildDeck(root).then(async (built) => ({ built, fonts: await subsetDeckFonts(deckMarkup(built), fontCache()) })));
+    (decks ??= buildDecks(root).then(async (built) => ({ built, fonts: await subsetDeckFonts(built.map(deckMarkup), fontCache()) })));
   /** A subset's URL from the font CSS, which Vite rewrites to the emitted asset. */
   const fromCss = (face: SubsetFace) => `./${relative(fontCache(), face.file).split(sep).join('/')}`;
+  const preloadsOf = (deck: BuiltDeck, fonts: SubsetFace[], marked: boolean) =>
+    firstSlideFaces(fonts, deck.html).map(
+      (face) =>
+        // Vite rewrites these paths to the same hashed files the font CSS points at.
+        html`<link rel="preload" href="/${relative(root, face.file).split(sep).join('/')}" as="font" type="font/woff2" crossorigin${marked ? raw(html` data-kit-lang="${deck.lang}"`.toString()) : ''}>`,
+    );
+  /** The page of one language, finished: its words, its slides, its switch and its data. */
+  const finish = (page: string, deck: BuiltDeck, all: BuiltDeck[]) =>
+    localisePage(page, deck)
+      .replace('</head>', `${languageHead(deck, all)}\n</head>`)
+      .replace('<div class="slides">', `${languageSwitch(deck, all)}\n<div class="slides">`)
+      .replace('</body>', `${deck.data}\n</body>`);
 
   return {
     name: 'kit-deck',
@@ -50,10 +80,15 @@ export function kitDeck(): Plugin {
       devServer.watcher.add(watched);
       devServer.watcher.on('all', (_event, file) => {
         if (!watched.some((dir) => resolve(file).startsWith(dir))) return;
-        deck = undefined;
+        decks = undefined;
         const module = devServer.moduleGraph.getModuleById(fontCss());
         if (module) devServer.moduleGraph.invalidateModule(module);
         devServer.ws.send({ type: 'full-reload' });
+      });
+      // Another language's page is the same page, in that language (transformIndexHtml reads the address).
+      devServer.middlewares.use((req, _res, next) => {
+        if (req.url && /^\/index\.[\w-]+\.html(?:[?#]|$)/.test(req.url)) req.url = req.url.replace(/^\/index\.[\w-]+\.html/, '/index.html');
+        next();
       });
     },
     resolveId(id) {
@@ -77,23 +112,43 @@ export function kitDeck(): Plugin {
     },
     transformIndexHtml: {
       order: 'pre',
-      async handler(page) {
+      async handler(page, context) {
         try {
           const { built, fonts } = await build();
-          // Vite rewrites these paths to the same hashed files the font CSS points at.
-          const preloads = firstSlideFaces(fonts, built.html).map(
-            (face) => html`<link rel="preload" href="/${relative(root, face.file).split(sep).join('/')}" as="font" type="font/woff2" crossorigin>`,
-          );
+          if (server) {
+            // The dev server shows one language per request.
+            const url = (context.originalUrl ?? context.path);
+            const deck = built.find((d) => d.lang === requestedLanguage(url, built.map((d) => d.lang)))!;
+            return finish(page.replace('</head>', `${preloadsOf(deck, fonts, false).join('\n')}\n</head>`).replace(SLOT, deck.html), deck, built);
+          }
+          // A build writes every language into the one page Vite processes (so each language's
+          // images and preloads are bundled), then splits it into one page per language.
           return page
-            .replace('</head>', `${preloads.join('\n')}\n</head>`)
-            .replace(SLOT, built.html)
-            .replace('</body>', `${built.data}\n</body>`);
+            .replace('</head>', `${built.flatMap((deck) => preloadsOf(deck, fonts, true)).join('\n')}\n</head>`)
+            .replace(SLOT, built.map((deck) => part(deck.lang, deck.html)).join('\n'));
         } catch (error) {
           if (!(error instanceof DeckBuildError)) throw error;
-          deck = undefined;
+          decks = undefined;
           if (!server) throw error;
           server.config.logger.error(`\n${error.message}\n`, { timestamp: true });
           return errorPage(error);
+        }
+      },
+    },
+    generateBundle: {
+      order: 'post',
+      async handler(_options, bundle) {
+        const asset = bundle['index.html'];
+        if (!asset || asset.type !== 'asset') return;
+        const page = String(asset.source);
+        const { built } = await build();
+        for (const deck of built) {
+          const own = page
+            .replace(RE_PART, (_, lang: string, content: string) => (lang === deck.lang ? content : ''))
+            .replace(RE_PRELOAD_LANG, (_, before: string, lang: string, after: string) => (lang === deck.lang ? `<link rel="preload"${before}${after}>\n` : ''));
+          const finished = finish(own, deck, built);
+          if (deck.lang === DEFAULT_LANG) asset.source = finished;
+          else this.emitFile({ type: 'asset', fileName: pageFile(deck.lang), source: finished });
         }
       },
     },

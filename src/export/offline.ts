@@ -1,5 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
+import { DEFAULT_LANG } from '../deck/languages.ts';
+import { pageFile } from '../deck/page.ts';
 
 const MIME: Record<string, string> = {
   '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf', '.svg': 'image/svg+xml', '.png': 'image/png',
@@ -11,6 +13,22 @@ const RE_ASSET_URL = /url\((["']?)(\.\/[^)"']+|[^)"':]+\.(?:woff2|woff|ttf|svg|p
 /** Older font formats beside a woff2 source: every browser that runs the deck reads woff2. */
 const RE_LEGACY_FONT = /,\s*url\((["']?)[^)"']+\.(?:woff|ttf)\1\)\s*format\((["'])(?:woff|truetype)\2\)/g;
 
+const RE_FONT_FACE = /@font-face\s*\{[^}]*\}/g;
+const RE_RANGE = /U\+([0-9A-F]+)(?:-([0-9A-F]+))?/gi;
+
+/** Whether a @font-face rule's unicode-range holds one of `shown` (a rule without one draws anything). */
+function drawsAny(rule: string, shown: Set<number>): boolean {
+  const range = /unicode-range:([^;}]+)/.exec(rule)?.[1];
+  if (!range) return true;
+  for (const [, from, to] of range.matchAll(RE_RANGE)) {
+    const start = parseInt(from!, 16);
+    const end = to ? parseInt(to, 16) : start;
+    // The space is in every range; it alone needs no face.
+    for (let code = start; code <= end; code++) if (code !== 0x20 && shown.has(code)) return true;
+  }
+  return false;
+}
+
 function dataUri(file: string): string {
   return `data:${MIME[extname(file)] ?? 'application/octet-stream'};base64,${readFileSync(file).toString('base64')}`;
 }
@@ -20,30 +38,36 @@ function dataUri(file: string): string {
  * and script inlined, so the deck opens from a USB stick or an e-mail attachment (`file://`) and
  * makes no network request. Progress is kept in that file's own browser storage.
  */
-export function writeOfflineDeck(dist: string, name: string): { file: string; bytes: number } {
+export function writeOfflineDeck(dist: string, name: string, lang: string = DEFAULT_LANG, languages: readonly string[] = [lang]): { file: string; bytes: number } {
   const assetsOf = (href: string) => resolve(dist, href.replace(/^\.?\//, ''));
-  let html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const offlineFile = (code: string) => (code === DEFAULT_LANG ? `${name}-offline.html` : `${name}-offline.${code}.html`);
+  let html = readFileSync(join(dist, pageFile(lang)), 'utf8');
+  // The other languages' pages are their own offline files, side by side.
+  for (const code of languages) html = html.replaceAll(`href="${pageFile(code)}"`, `href="${offlineFile(code)}"`);
 
   // Images first: once the script is inlined, its text may hold `<img src="…">` templates of its own.
   html = html.replace(RE_IMG_SRC, (_, start: string, src: string) => `${start}${dataUri(assetsOf(src.replace(/[?#].*$/, '')))}"`);
 
-  html = html.replace(/<link rel="stylesheet"[^>]*href="([^"]+)"[^>]*>/g, (_, href: string) => {
-    const cssFile = assetsOf(href);
-    const css = readFileSync(cssFile, 'utf8')
-      .replace(RE_LEGACY_FONT, '')
-      .replace(RE_ASSET_URL, (whole, _q: string, url: string) => (url.startsWith('data:') ? whole : `url(${dataUri(resolve(cssFile, '..', url))})`));
-    return `<style>${css}</style>`;
-  });
   html = html.replace(/<script type="module"[^>]*src="([^"]+)"[^>]*><\/script>/g, (_, src: string) => {
     // A script's text must not close its own element early.
     const code = readFileSync(assetsOf(src), 'utf8').replace(/<\/script/gi, '<\\/script');
     return `<script type="module">${code}</script>`;
   });
+  // Every character this page and its script can show: a font part for none of them is left out.
+  const shown = new Set([...html].map((c) => c.codePointAt(0)!));
+  html = html.replace(/<link rel="stylesheet"[^>]*href="([^"]+)"[^>]*>/g, (_, href: string) => {
+    const cssFile = assetsOf(href);
+    const css = readFileSync(cssFile, 'utf8')
+      .replace(RE_FONT_FACE, (rule) => (drawsAny(rule, shown) ? rule : ''))
+      .replace(RE_LEGACY_FONT, '')
+      .replace(RE_ASSET_URL, (whole, _q: string, url: string) => (url.startsWith('data:') ? whole : `url(${dataUri(resolve(cssFile, '..', url))})`));
+    return `<style>${css}</style>`;
+  });
   html = html.replace(/<link rel="icon" href="([^"]+)"/, (_, href: string) => `<link rel="icon" href="${dataUri(assetsOf(href))}"`);
   // Preloads point at files the one file does not have; what they fetch is inlined already.
   html = html.replace(/<link rel="(?:modulepreload|preload)"[^>]*>\n?/g, '');
 
-  const file = join(dist, `${name}-offline.html`);
+  const file = join(dist, offlineFile(lang));
   writeFileSync(file, html);
   return { file, bytes: Buffer.byteLength(html) };
 }

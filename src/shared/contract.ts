@@ -23,6 +23,15 @@ export const emptyPayload = (): QuizPayload => ({ quizzes: [], html: {}, slides:
 /** The id of the script element that carries the payload. */
 export const PAYLOAD_ID = 'kit-quizzes';
 
+/** Where the learner's chosen language is remembered (localStorage), read before the page draws. */
+export const LANG_KEY = 'kit:lang';
+
+/** On each link of the language switch: the language it leads to. */
+export const LANG_SWITCH = 'data-lang-switch';
+
+/** The id of the script element that carries the page's interface strings (`assets/i18n/<lang>.json`). */
+export const STRINGS_ID = 'kit-strings';
+
 /** The DOM id of a question's slide. */
 export const questionSlideId = (quizId: string, questionId: string) => `quiz-${quizId}--${questionId}`;
 

@@ -17,6 +17,7 @@ import { fitPrintedQuestions, keepSection, prepareSlidesForPrint, readPrintOptio
 import { createQuizPlugin, keyboardCondition, readPayload } from './quizzes.ts';
 import { emptyPayload } from '../shared/contract.ts';
 import { createSpeakerViewPlugin } from './speaker-view.ts';
+import { connectLanguageSwitch, readStrings } from './language.ts';
 
 /**
  * The deck itself: reveal.js with our plugins, the learner's preferences among them. Printed
@@ -60,7 +61,9 @@ async function startDeck(t: Translate, print = false): Promise<void> {
 }
 
 const options = readPrintOptions(location.search);
-const t = createStrings();
+// The page's own strings (its language); a page built without them speaks English.
+const t = createStrings(readStrings());
+connectLanguageSwitch();
 if (options.mode) {
   // A handout, worksheet or answer key: a printable page made from the deck, not the deck.
   const payload = readPayload() ?? emptyPayload();

@@ -1,0 +1,51 @@
+/**
+ * The language switch the build puts on every page (`src/deck/page.ts`): a link to the same
+ * deck in another language. It takes the learner to the same slide (the address's `#/…`) with
+ * the same view (`?view=scroll` and the like), and remembers the choice for the next visit.
+ */
+import { LANG_KEY, LANG_SWITCH, STRINGS_ID } from '../shared/contract.ts';
+import type { Strings } from '../i18n/strings.ts';
+
+/** The page's interface strings, as the build wrote them (`assets/i18n/<lang>.json`). */
+export function readStrings(doc: Document = document): Strings | undefined {
+  const data = doc.getElementById(STRINGS_ID)?.textContent;
+  return data ? (JSON.parse(data) as Strings) : undefined;
+}
+
+/** Where a switch link leads from `location`: its page, this address's query with `lang` set, and this slide. */
+export function switchTarget(href: string, lang: string, location: Pick<Location, 'search' | 'hash'>): string {
+  const page = href.replace(/[?#].*$/, '');
+  const query = new URLSearchParams(location.search);
+  query.set('lang', lang);
+  return `${page}?${query.toString()}${location.hash}`;
+}
+
+/** Keeps each switch link pointing at the current slide, and remembers the language chosen. */
+export function connectLanguageSwitch(doc: Document = document, storage: Pick<Storage, 'setItem'> | undefined = globalThis.localStorage): () => void {
+  const links = [...doc.querySelectorAll<HTMLAnchorElement>(`a[${LANG_SWITCH}]`)];
+  const view = doc.defaultView!;
+  const update = () => {
+    for (const link of links) link.href = switchTarget(link.getAttribute('href')!, link.getAttribute(LANG_SWITCH)!, view.location);
+  };
+  const remember = (event: Event) => {
+    update();
+    try {
+      storage?.setItem(LANG_KEY, (event.currentTarget as HTMLElement).getAttribute(LANG_SWITCH)!);
+    } catch {
+      // Storage refused: the link still leads to the language, it is only not remembered.
+    }
+  };
+  // reveal.js writes the address with replaceState, which fires no event: the links catch up when they are about to be used.
+  const ready = ['focus', 'pointerenter'] as const;
+  update();
+  for (const link of links) {
+    link.addEventListener('click', remember);
+    for (const type of ready) link.addEventListener(type, update);
+  }
+  return () => {
+    for (const link of links) {
+      link.removeEventListener('click', remember);
+      for (const type of ready) link.removeEventListener(type, update);
+    }
+  };
+}
