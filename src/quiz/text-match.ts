@@ -1,13 +1,18 @@
 import { WILDCARD, wildcardPieces, type WildcardPiece } from './wildcard.ts';
 
 const RE_WHITESPACE = /\s+/gu;
+/** Scripts written without spaces between words (Chinese, Japanese kana), and their punctuation. */
+const UNSPACED = String.raw`\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f`;
+/** A space beside a character of those scripts: typed or not, it is the same answer. */
+const RE_UNSPACED_GAP = new RegExp(String.raw`\s+(?=[${UNSPACED}])|(?<=[${UNSPACED}])\s+`, 'gu');
 
 /**
- * Normalises a text for comparison: Unicode NFKC, trimmed, runs of white space made one
- * space, and case folded unless `caseSensitive`. So full-width `ＡＢ１` equals `ab1`.
+ * Normalises a text for comparison: Unicode NFKC (full-width `ＡＢ１` is `AB1`, `，` is `,`),
+ * trimmed, runs of white space made one space, no space at all next to Chinese or Japanese
+ * (`国内 大循环` is `国内大循环`, `6G 技术` is `6G技术`), and case folded unless `caseSensitive`.
  */
 export function normaliseText(text: string, caseSensitive = false): string {
-  const spaced = text.normalize('NFKC').trim().replace(RE_WHITESPACE, ' ');
+  const spaced = text.normalize('NFKC').trim().replace(RE_WHITESPACE, ' ').replace(RE_UNSPACED_GAP, '');
   return caseSensitive ? spaced : foldCase(spaced);
 }
 

@@ -12,6 +12,26 @@ describe('normaliseText', () => {
   });
 });
 
+describe('Chinese answers', () => {
+  it('are the same typed in full-width or half-width forms', () => {
+    expect(matchesAnswer('６Ｇ技术', '6G技术')).toBe(true);
+    expect(matchesAnswer('第６代', '第6代*')).toBe(true);
+    expect(matchesAnswer('品种，品质', '品种,品质')).toBe(true);
+  });
+
+  it('are the same with or without spaces between words, ideographic spaces too', () => {
+    expect(matchesAnswer('国内 大循环', '国内大循环')).toBe(true);
+    expect(matchesAnswer('国内\u3000大循环', '国内大循环')).toBe(true);
+    expect(matchesAnswer('6G 技术', '6G技术')).toBe(true);
+    expect(matchesAnswer('国内大循环', '国内 大 循环')).toBe(true);
+  });
+
+  it('still tell different words apart, and keep the spaces of English', () => {
+    expect(matchesAnswer('国际大循环', '国内大循环')).toBe(false);
+    expect(matchesAnswer('carbonpeaking', 'carbon peaking')).toBe(false);
+  });
+});
+
 describe('matchesAnswer', () => {
   it('matches after normalising both sides', () => {
     expect(matchesAnswer(' Carbon  Peaking ', 'carbon peaking')).toBe(true);
