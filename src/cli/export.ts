@@ -5,41 +5,56 @@ import { toQti } from '../quiz/index.ts';
 import { readArgs } from './args.ts';
 import { bankAsGift, readCheckedQuizzes } from './gift.ts';
 import { shownPath, terminal, type Output } from './output.ts';
+import { DEFAULT_LANG, deckLanguages, inLanguage } from '../deck/languages.ts';
 
-const USAGE = 'usage: npm run kit -- export [--out <dir>]';
+const USAGE = 'usage: npm run kit -- export [--out <dir>] [--lang <code>]';
 
-/** The package's title in the QTI manifest. */
-const QTI_TITLE = 'Modern industrial system: quiz bank';
+/** The package's title in the QTI manifest, by language; a language without one gets the English. */
+const QTI_TITLES: Record<string, string> = { en: 'Modern industrial system: quiz bank', zh: '现代化产业体系：题库' };
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**
- * `kit export [--out <dir>]`: the deck's quiz banks for LMSs, `quizzes.gift` for Moodle and
- * `qti.zip` (IMS QTI 2.1) for Canvas, Blackboard and others, in `dist/export/` by default.
+ * `kit export [--out <dir>] [--lang <code>]`: the deck's quiz banks for LMSs, `quizzes.gift`
+ * for Moodle and `qti.zip` (IMS QTI 2.1) for Canvas, Blackboard and others, in `dist/export/`
+ * by default; one pair per language (`quizzes.zh.gift`, `qti.zh.zip`), or only `--lang`'s.
  * Prints every question a format left out or holds approximately, then a count per format.
  */
 export async function runExport(args: string[], root = process.cwd(), out: Output = terminal): Promise<number> {
-  const parsed = readArgs('export', args, { options: { out: { type: 'string' } }, usage: USAGE }, out);
+  const parsed = readArgs('export', args, { options: { out: { type: 'string' }, lang: { type: 'string' } }, usage: USAGE }, out);
   if ('exit' in parsed) return parsed.exit;
-  const quizzes = readCheckedQuizzes(root);
+  const languages = deckLanguages(root);
+  const wanted = parsed.values.lang;
+  if (wanted !== undefined && !languages.includes(wanted)) {
+    out.error(`export: --lang ${wanted} is not a language of this deck; it has ${languages.join(', ')} (one assets/i18n/<code>.json each)`);
+    return 2;
+  }
   const dir = resolve(root, parsed.values.out ?? 'dist/export');
+  mkdirSync(dir, { recursive: true });
+  for (const lang of wanted ? [wanted] : languages) exportLanguage(root, dir, lang, out);
+  return 0;
+}
+
+/** The GIFT and QTI banks of one language, named `quizzes.gift` and `qti.zip` with the language's code before the extension (`inLanguage`). */
+function exportLanguage(root: string, dir: string, lang: string, out: Output): void {
+  const quizzes = readCheckedQuizzes(root, lang);
   const shown = (file: string): string => shownPath(root, file);
   const total = quizzes.reduce((n, quiz) => n + quiz.questions.length, 0);
-  mkdirSync(dir, { recursive: true });
+  const tag = lang === DEFAULT_LANG ? '' : ` (${lang})`;
 
-  const gift = bankAsGift(quizzes);
-  const giftFile = join(dir, 'quizzes.gift');
+  const gift = bankAsGift(quizzes, lang);
+  const giftFile = join(dir, inLanguage('quizzes.gift', lang));
   writeFileSync(giftFile, gift.text);
 
-  const qti = toQti(quizzes, { title: QTI_TITLE });
-  const zipFile = join(dir, 'qti.zip');
+  const qti = toQti(quizzes, { title: QTI_TITLES[lang] ?? QTI_TITLES[DEFAULT_LANG], lang });
+  const zipFile = join(dir, inLanguage('qti.zip', lang));
   const entries = Object.fromEntries(Object.entries(qti.files).map(([path, xml]) => [path, strToU8(xml)]));
   writeFileSync(zipFile, zipSync(entries, { level: 9 }));
 
-  for (const note of gift.notes) out.log(`gift: ${note}`);
-  for (const s of qti.skipped) out.log(`qti: left out ${s.quizId}/${s.questionId}: ${s.reason}`);
-  for (const a of qti.approximated) out.log(`qti: approximated ${a.quizId}/${a.questionId}: ${a.reason}`);
-  for (const note of qti.notes) out.log(`qti: note: ${note}`);
+  for (const note of gift.notes) out.log(`gift${tag}: ${note}`);
+  for (const s of qti.skipped) out.log(`qti${tag}: left out ${s.quizId}/${s.questionId}: ${s.reason}`);
+  for (const a of qti.approximated) out.log(`qti${tag}: approximated ${a.quizId}/${a.questionId}: ${a.reason}`);
+  for (const note of qti.notes) out.log(`qti${tag}: note: ${note}`);
 
   const giftLeftOut = gift.notes.filter((note) => note.startsWith('left out')).length;
   const tests = Object.keys(qti.files).filter((path) => path.startsWith('tests/')).length;
@@ -48,5 +63,4 @@ export async function runExport(args: string[], root = process.cwd(), out: Outpu
     `${shown(zipFile)}: ${total - qti.skipped.length} of ${total} questions written as QTI 2.1 items, in ${plural(tests, 'test')}` +
       `${qti.approximated.length ? ` (${qti.approximated.length} approximated)` : ''}.`,
   );
-  return 0;
 }

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { GiftParseError, parseGiftWithReport, slugify, toGiftWithReport, toQuizYaml, type Quiz } from '../quiz/index.ts';
 import { readSections } from '../deck/build-deck.ts';
+import { DEFAULT_LANG } from '../deck/languages.ts';
 import { loadQuizzes } from '../deck/load-quizzes.ts';
 import { DeckBuildError } from '../deck/errors.ts';
 import { readArgs } from './args.ts';
@@ -54,19 +55,20 @@ export async function runImportGift(args: string[], root = process.cwd(), out: O
 }
 
 /** Reads and checks the deck's quizzes; stops with file:line problems if they are not right. */
-export function readCheckedQuizzes(root: string): Quiz[] {
-  const { sections, issues } = readSections(root);
-  const loaded = loadQuizzes(root, sections);
+export function readCheckedQuizzes(root: string, lang: string = DEFAULT_LANG): Quiz[] {
+  const { sections, issues } = readSections(root, lang);
+  const loaded = loadQuizzes(root, sections, lang);
   const all = [...issues, ...loaded.issues];
   if (all.length) throw new DeckBuildError(all);
   return loaded.quizzes.map((q) => q.quiz);
 }
 
-/** The whole bank as one GIFT text, a `$CATEGORY` per quiz, and what GIFT could not hold. */
-export function bankAsGift(quizzes: readonly Quiz[]) {
+/** The whole bank as one GIFT text, a `$CATEGORY` per quiz (`kit/<quiz>`, `kit/zh/<quiz>` in Chinese), and what GIFT could not hold. */
+export function bankAsGift(quizzes: readonly Quiz[], lang: string = DEFAULT_LANG) {
+  const category = (quiz: Quiz) => (lang === DEFAULT_LANG ? `kit/${quiz.id}` : `kit/${lang}/${quiz.id}`);
   const notes: string[] = [];
   const parts = quizzes.map((quiz) => {
-    const { text, skipped, approximated } = toGiftWithReport(quiz.questions.map((q) => ({ ...q, category: `kit/${quiz.id}` })));
+    const { text, skipped, approximated } = toGiftWithReport(quiz.questions.map((q) => ({ ...q, category: category(quiz) })));
     for (const s of skipped) notes.push(`left out ${quiz.id}/${s.id}: ${s.reason}`);
     for (const a of approximated) notes.push(`approximated ${quiz.id}/${a.id}: ${a.reason}`);
     return `// ${quiz.title}\n${text}`;

@@ -174,9 +174,12 @@ export async function buildDecks(root: string): Promise<BuiltDeck[]> {
   return decks;
 }
 
-/** Data for the page as a JSON `<script>`; `<` is escaped so no text can close the script. */
+/**
+ * Data for the page as a JSON `<script>`. Only `</` and `<!` could end the script or start a
+ * comment inside it: they become `<\/` and `\u003c!`, which JSON reads back as they were.
+ */
 function jsonScript(id: string, value: unknown): string {
-  return `<script type="application/json" id="${id}">${JSON.stringify(value).replace(/</g, '\\u003c')}</script>`;
+  return `<script type="application/json" id="${id}">${JSON.stringify(value).replace(/<\//g, '<\\/').replace(/<!/g, '\\u003c!')}</script>`;
 }
 
 /** The section's declared objectives as the list on its `{#objectives}` slide, each with its id as a hook. */

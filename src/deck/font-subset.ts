@@ -22,7 +22,7 @@ function versionOf(pkg: string): string {
 /** Bumped whenever what is asked of the subsetter changes, so no older result is reused. */
 const SUBSET_VERSION = 1;
 /** Part of every cache key: another harfbuzz can cut the same font differently. */
-const SUBSETTER = `${SUBSET_VERSION}/subset-font@${versionOf('subset-font')}/harfbuzzjs@${versionOf('harfbuzzjs')}`;
+const SUBSETTER = `${SUBSET_VERSION}/no-hinting/subset-font@${versionOf('subset-font')}/harfbuzzjs@${versionOf('harfbuzzjs')}`;
 
 /** A font cut down: the woff2 file in the cache and the characters it holds. */
 export interface Subset {
@@ -62,7 +62,8 @@ export async function subsetToWoff2(font: string, codePoints: Iterable<number>, 
   const source = readFileSync(font);
   const wanted = new Set([...text].map((c) => c.codePointAt(0)!));
   const kept = (await fontCodePoints(source)).filter((code) => wanted.has(code));
-  const woff2 = await subsetFont(source, String.fromCodePoint(...kept), { targetFormat: 'woff2' });
+  // Without hinting instructions (a third of a Latin face; today's screens render without them).
+  const woff2 = await subsetFont(source, String.fromCodePoint(...kept), { targetFormat: 'woff2', noHinting: true });
   mkdirSync(dir, { recursive: true });
   // Written under a temporary name and renamed: two builds at once never read half a file.
   const partial = `${file}.${process.pid}.tmp`;

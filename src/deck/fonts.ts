@@ -62,6 +62,37 @@ export const MATHS_FONTS: readonly DeckFontFace[] = (readFileSync(KATEX_CSS, 'ut
   return { family: get('font-family'), weight: Number(get('font-weight')), style: get('font-style') === 'italic' ? 'italic' : 'normal', file: join(dirname(KATEX_CSS), url!), name: name!, display: 'block' };
 });
 
+const faceKey = (f: { family: string; weight: number; style: string }) => `${f.family}/${f.weight}/${f.style}`;
+const RE_KATEX_FAMILY_RULE = /([^{}]+)\{([^}]*KaTeX_(\w+)[^}]*)\}/g;
+const RE_CLASS_ATTR = /class="([^"]*)"/g;
+
+/**
+ * The KaTeX faces the deck's formulas use, from the classes KaTeX wrote on them and the rules
+ * of its stylesheet that give those classes a family (`.mathnormal` is KaTeX_Math italic,
+ * `.op-symbol.large-op` KaTeX_Size2). KaTeX_Main's regular is the formulas' own font; its
+ * bold and italic faces count when a bold or italic class is used.
+ */
+export function mathsFacesUsed(markup: string): Set<string> {
+  const classes = new Set([...markup.matchAll(RE_CLASS_ATTR)].flatMap((m) => m[1]!.split(/\s+/)));
+  const used = new Set([faceKey({ family: 'KaTeX_Main', weight: 400, style: 'normal' })]);
+  const bold = ['mathbf', 'textbf', 'boldsymbol'].some((c) => classes.has(c));
+  const italic = ['mathit', 'textit'].some((c) => classes.has(c));
+  if (bold) used.add(faceKey({ family: 'KaTeX_Main', weight: 700, style: 'normal' }));
+  if (italic) used.add(faceKey({ family: 'KaTeX_Main', weight: 400, style: 'italic' }));
+  if (bold && italic) used.add(faceKey({ family: 'KaTeX_Main', weight: 700, style: 'italic' }));
+  const css = withoutFontFaces(readFileSync(KATEX_CSS, 'utf8'));
+  for (const [, selectors, declarations, family] of css.matchAll(RE_KATEX_FAMILY_RULE)) {
+    const weight = /font-weight:\s*(700|bold)/.test(declarations!) ? 700 : 400;
+    const style = /font-style:\s*italic/.test(declarations!) ? 'italic' : 'normal';
+    const applies = selectors!.split(',').some((selector) => {
+      const needed = (selector.match(/\.([\w-]+)/g) ?? []).map((c) => c.slice(1)).filter((c) => c !== 'katex');
+      return needed.length > 0 && needed.every((c) => classes.has(c));
+    });
+    if (applies) used.add(faceKey({ family: `KaTeX_${family}`, weight, style }));
+  }
+  return used;
+}
+
 /** KaTeX's stylesheet without its @font-face rules: the subsets' rules take their place. */
 export function withoutFontFaces(css: string): string {
   return css.replace(RE_FONT_FACE, '');
@@ -189,6 +220,12 @@ export function firstSlideFaces(faces: SubsetFace[], slidesHtml: string): Subset
   return text.filter((f) => families.has(f.face.family) && (f.part === undefined || draws(f)));
 }
 
+/** The characters of the language switch: each language's name and its label, read in that language. */
+function switchCharacters(): Set<number> {
+  const strings = filesUnder(join(KIT_ROOT, 'assets/i18n'), ['.json']).map((file) => JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>);
+  return charactersOf(strings.map((s) => `${s['lang.name'] ?? ''}${s['lang.read'] ?? ''}`).join(''));
+}
+
 /**
  * How many slides from the first the browser lays out when a deck opens: the slide shown and
  * reveal.js's `viewDistance` (3) after it. Their characters make the first part of a family
@@ -210,8 +247,10 @@ function parts(characters: number[], slideHtmls: readonly string[]): number[][] 
     const taken = [...codes].filter((code) => left.delete(code));
     return taken;
   };
-  for (const slides of slideHtmls) {
-    const opening = take(openingCharacters(slides, OPENING_SLIDES));
+  // The language switch is on every slide of every language.
+  const everywhere = take(switchCharacters());
+  for (const [i, slides] of slideHtmls.entries()) {
+    const opening = [...(i === 0 ? everywhere : []), ...take(openingCharacters(slides, OPENING_SLIDES))];
     if (opening.length) out.push(opening);
   }
   const inOrder = slideHtmls.flatMap((slides) => [...charactersOf(decodeEntities(slides.replace(RE_TAG, '')))]);
@@ -260,7 +299,8 @@ export async function subsetDeckFonts(markups: string | readonly string[], cache
   }
   const maths = mathsCharacters(markup);
   if (maths.size > 0) {
-    for (const face of MATHS_FONTS) {
+    const used = mathsFacesUsed(markup);
+    for (const face of MATHS_FONTS.filter((f) => used.has(faceKey(f)))) {
       const subset = await subsetToWoff2(face.file, [SPACE, ...maths], cacheDir, face.name);
       if (subset.codePoints.some((code) => code !== SPACE)) faces.push({ face, ...subset, range: [...subset.codePoints, ...invisible(maths)] });
     }

@@ -51,6 +51,11 @@ function shape(question: Question): unknown {
     }
     return value;
   };
+  if (question.type === 'cloze') {
+    // Word order differs between languages, and so may the order of the blanks: compared as a set.
+    const shaped = walk(question) as { blanks: unknown[] };
+    return { ...shaped, blanks: shaped.blanks.map((b) => JSON.stringify(b)).sort().map((b) => JSON.parse(b) as unknown) };
+  }
   if (question.type === 'text') return { ...(walk({ ...question, answers: [] }) as object), best: Math.max(...question.answers.map((a) => a.fraction)) };
   return walk(question);
 }
@@ -70,7 +75,7 @@ function differences(a: unknown, b: unknown, path = ''): { path: string; here: u
 }
 
 const said = (value: unknown) =>
-  value === true ? 'present' : value === false ? 'empty' : value === undefined ? 'missing' : typeof value === 'string' ? `"${value}"` : String(value);
+  value === true ? 'present' : value === false ? 'empty' : value === undefined ? 'missing' : typeof value === 'string' ? `"${value}"` : Array.isArray(value) ? `a list of ${value.length}` : typeof value === 'object' ? 'a mapping' : String(value);
 
 /** The path of a model path in the YAML file: `choices[1].correct` → ['choices', 1, 'correct']. */
 const yamlPath = (path: string): (string | number)[] =>

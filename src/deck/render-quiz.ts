@@ -1,4 +1,4 @@
-import { ACTION, CLASS, DATA, attr, questionSlideId, type QuizPayload } from '../shared/contract.ts';
+import { ACTION, CLASS, DATA, attr, questionSlideId, textKey, type QuizPayload } from '../shared/contract.ts';
 import type { MarkdownIt } from 'markdown-it';
 import { answerText, blankNames, quoted, replaceBlanks, type Question, type Quiz } from '../quiz/index.ts';
 import type { Translate } from '../i18n/strings.ts';
@@ -37,7 +37,14 @@ export function renderQuizStack({ quiz, file }: LoadedQuiz, ctx: QuizRenderConte
   const inline = (text: string) => raw(renderText(ctx, file, text, true));
   const block = (text: string) => raw(renderText(ctx, file, text, false));
   // Everything the browser shows later (feedback, explanations, hints) is rendered now.
-  for (const text of collectTexts(quiz)) ctx.html[text] ??= block(text).toString();
+  for (const text of collectTexts(quiz)) {
+    const key = textKey(text);
+    const rendered = block(text).toString();
+    const earlier = ctx.html[key];
+    // One text always renders alike; two texts with one key would show one's HTML for the other (a 53-bit hash makes it all but impossible).
+    if (earlier !== undefined && earlier !== rendered) throw new Error(`two quiz texts share the payload key ${key}; reword one of them: ${text}`);
+    ctx.html[key] = rendered;
+  }
 
   const intro = html`<h2 id="quiz-${quiz.id}-title">${inline(quiz.title)}</h2>
 <p class="quiz-meta">${t('quiz.intro', { count: quiz.questions.length, pass: Math.round(quiz.pass * 100) })}</p>
@@ -152,7 +159,7 @@ ${control}
 <div class="${CLASS.quizActions}"><button type="submit" ${data(DATA.action, ACTION.check)}>${t('quiz.check')}</button>${
     q.hint && html`<button type="button" ${data(DATA.action, ACTION.hint)} aria-expanded="false">${t('quiz.hint')}</button>`
   }<button type="button" ${data(DATA.action, ACTION.retry)} hidden>${t('quiz.tryAgain')}</button><button type="button" ${data(DATA.action, ACTION.show)} hidden>${t('quiz.showAnswer')}</button></div>
-${q.hint && html`<div class="${CLASS.quizHint}" hidden>${raw(ctx.html[q.hint] ?? '')}</div>`}
+${q.hint && html`<div class="${CLASS.quizHint}" hidden>${raw(ctx.html[textKey(q.hint)] ?? '')}</div>`}
 <div class="${CLASS.quizFeedback}" role="status" aria-live="polite" aria-atomic="true"></div>
 </form>`;
 }

@@ -1,8 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import en from '../../assets/i18n/en.json' with { type: 'json' };
+import { ENGLISH as en } from '../i18n/english.ts';
 import type { Strings } from '../i18n/strings.ts';
 import type { SourceIssue } from './errors.ts';
+import { DEFAULT_LANG } from './languages.ts';
 
 /** Where a language's interface strings are kept. */
 export const stringsFile = (lang: string) => `assets/i18n/${lang}.json`;
@@ -15,6 +16,8 @@ export const stringsFile = (lang: string) => `assets/i18n/${lang}.json`;
 export function readStrings(root: string, lang: string, issues: SourceIssue[]): Strings {
   const file = stringsFile(lang);
   const path = join(root, file);
+  // A project without its own English strings speaks the kit's.
+  if (!existsSync(path) && lang === DEFAULT_LANG) return en;
   if (!existsSync(path)) {
     issues.push({ file, line: 1, message: `the interface strings of "${lang}" are missing: copy assets/i18n/en.json to ${file} and translate its values` });
     return en;

@@ -3,6 +3,7 @@ declare module 'subset-font' {
   interface SubsetOptions {
     targetFormat?: 'sfnt' | 'woff' | 'woff2';
     keepAllGlyphs?: boolean;
+    noHinting?: boolean;
   }
   export default function subsetFont(font: Uint8Array, text: string | undefined, options?: SubsetOptions): Promise<Buffer>;
 }

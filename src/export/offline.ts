@@ -14,6 +14,7 @@ const RE_ASSET_URL = /url\((["']?)(\.\/[^)"']+|[^)"':]+\.(?:woff2|woff|ttf|svg|p
 const RE_LEGACY_FONT = /,\s*url\((["']?)[^)"']+\.(?:woff|ttf)\1\)\s*format\((["'])(?:woff|truetype)\2\)/g;
 
 const RE_FONT_FACE = /@font-face\s*\{[^}]*\}/g;
+const RE_NO_GLYPH = /[\s\p{Default_Ignorable_Code_Point}]/u;
 const RE_RANGE = /U\+([0-9A-F]+)(?:-([0-9A-F]+))?/gi;
 
 /** Whether a @font-face rule's unicode-range holds one of `shown` (a rule without one draws anything). */
@@ -23,8 +24,8 @@ function drawsAny(rule: string, shown: Set<number>): boolean {
   for (const [, from, to] of range.matchAll(RE_RANGE)) {
     const start = parseInt(from!, 16);
     const end = to ? parseInt(to, 16) : start;
-    // The space is in every range; it alone needs no face.
-    for (let code = start; code <= end; code++) if (code !== 0x20 && shown.has(code)) return true;
+    // The space and the invisible characters are in every range; they alone need no face.
+    for (let code = start; code <= end; code++) if (shown.has(code) && !RE_NO_GLYPH.test(String.fromCodePoint(code))) return true;
   }
   return false;
 }

@@ -1,11 +1,9 @@
 /** Interface strings, shared by the build (labels written into slides) and the browser runtime. */
-import en from '../../assets/i18n/en.json' with { type: 'json' };
+import type en from '../../assets/i18n/en.json';
 
 /** Interface strings of one language: `assets/i18n/<lang>.json`, the same keys in every language. */
 export type Strings = typeof en;
 
-/** The interface strings of the deck's language. */
-export const STRINGS: Strings = en;
 export type StringKey = Exclude<keyof Strings, 'lang'>;
 
 /** Fills `{name}` placeholders. */
@@ -13,8 +11,11 @@ export function format(template: string, params: Record<string, string | number>
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
-/** A translator bound to one language's strings: `t('quiz.points', { score: 1, max: 2 })`. */
-export function createStrings(strings: Strings = en) {
+/**
+ * A translator bound to one language's strings: `t('quiz.points', { score: 1, max: 2 })`. The
+ * browser gets its page's strings from the page (`readStrings`), so no language is bundled.
+ */
+export function createStrings(strings: Strings) {
   return (key: StringKey, params?: Record<string, string | number>) => format(strings[key], params);
 }
 

@@ -9,12 +9,29 @@ import type { Quiz } from '../quiz/index.ts';
 /** The quizzes, as JSON in `<script type="application/json" id="kit-quizzes">`. */
 export interface QuizPayload {
   quizzes: Quiz[];
-  /** Rendered HTML of every Markdown text of the quizzes, keyed by the text as authored. */
+  /** Rendered HTML of every Markdown text of the quizzes, keyed by `textKey` of the text as authored (the text itself is in `quizzes`). */
   html: Record<string, string>;
   /** `<section>/<slide>` → where that slide is and what it is called, for "review the slide" links. */
   slides: Record<string, { href: string; title: string }>;
   /** Question slide id → the right answer in words as HTML (maths rendered), for "Show answer" and the answer key. */
   answers: Record<string, string>;
+}
+
+/**
+ * The key of a quiz text in the payload's `html`: a 53-bit hash (cyrb53) in base 36, so each
+ * text travels once, in its quiz, and not again as a key (a third of the payload, in Chinese).
+ */
+export function textKey(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ code, 2654435761);
+    h2 = Math.imul(h2 ^ code, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }
 
 /** A payload with nothing in it: a page built without quizzes. */

@@ -1,5 +1,5 @@
 import type { RevealApi } from 'reveal.js';
-import { createStrings, type Translate } from '../i18n/strings.ts';
+import type { Translate } from '../i18n/strings.ts';
 
 type Deck = RevealApi & {
   isScrollView?(): boolean;
@@ -297,7 +297,7 @@ function createAccessibility(deck: Deck, t: Translate) {
  * The accessibility of the deck (see `createAccessibility`) as a reveal.js plugin: created with the
  * deck, bound once reveal.js has built its controls, undone by `destroy`.
  */
-export function createAccessibilityPlugin(t: Translate = createStrings()): Announcer & { id: string; init(deck: RevealApi): void; destroy(): void } {
+export function createAccessibilityPlugin(t: Translate): Announcer & { id: string; init(deck: RevealApi): void; destroy(): void } {
   let deck: Deck | undefined;
   let bound: ReturnType<typeof createAccessibility> | undefined;
   const onReady = () => bound?.bind();

@@ -1,5 +1,5 @@
 import type { RevealApi } from 'reveal.js';
-import { createStrings, type Translate } from '../i18n/strings.ts';
+import type { Translate } from '../i18n/strings.ts';
 import { ACCESSIBILITY_ID, type Announcer } from './accessibility.ts';
 
 type Deck = RevealApi & { isOverlayOpen?(): boolean; closeOverlay?(): void };
@@ -21,7 +21,7 @@ export function contrastFromQuery(search: string): 'high' | 'normal' | undefined
  * and forced colours; the C key switches it, the choice is kept in the address (so a reload or a
  * bookmark keeps it) and said in the deck's status line.
  */
-export function createContrastPlugin(t: Translate = createStrings(), media: MediaQueryList = matchMedia(CONTRAST_QUERY)) {
+export function createContrastPlugin(t: Translate, media: MediaQueryList = matchMedia(CONTRAST_QUERY)) {
   const root = document.documentElement;
   let deck: Deck | undefined;
   let asked = contrastFromQuery(location.search);

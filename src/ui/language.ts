@@ -7,9 +7,10 @@ import { LANG_KEY, LANG_SWITCH, STRINGS_ID } from '../shared/contract.ts';
 import type { Strings } from '../i18n/strings.ts';
 
 /** The page's interface strings, as the build wrote them (`assets/i18n/<lang>.json`). */
-export function readStrings(doc: Document = document): Strings | undefined {
+export function readStrings(doc: Document = document): Strings {
   const data = doc.getElementById(STRINGS_ID)?.textContent;
-  return data ? (JSON.parse(data) as Strings) : undefined;
+  if (!data) throw new Error(`this page carries no interface strings (#${STRINGS_ID}): build it again with npm run build`);
+  return JSON.parse(data) as Strings;
 }
 
 /** Where a switch link leads from `location`: its page, this address's query with `lang` set, and this slide. */

@@ -61,7 +61,7 @@ async function startDeck(t: Translate, print = false): Promise<void> {
 }
 
 const options = readPrintOptions(location.search);
-// The page's own strings (its language); a page built without them speaks English.
+// The page's own strings, in its language.
 const t = createStrings(readStrings());
 connectLanguageSwitch();
 if (options.mode) {

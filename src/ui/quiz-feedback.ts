@@ -6,7 +6,7 @@
  */
 import { answerText, grade, quoted, tryCredit, type GradeResult, type Question, type Quiz } from '../quiz/index.ts';
 import type { Translate } from '../i18n/strings.ts';
-import { CLASS, DATA, attr, questionSlideId, type QuizPayload } from '../shared/contract.ts';
+import { CLASS, DATA, attr, questionSlideId, textKey, type QuizPayload } from '../shared/contract.ts';
 import { cls, hook } from './hooks.ts';
 import { html, raw, type SafeHtml } from '../shared/html.ts';
 import { formatScore, pluralOf } from './format.ts';
@@ -30,7 +30,7 @@ export function verdictOf(result: GradeResult): Verdict {
 /** Renders the quiz texts the build rendered (Markdown and maths), or the text itself, escaped. */
 export function markdown(payload: QuizPayload, text: string | undefined): SafeHtml {
   if (!text) return html``;
-  const rendered = payload.html[text];
+  const rendered = payload.html[textKey(text)];
   // Rendered at build time from the author's Markdown, which shows raw HTML as text.
   return rendered === undefined ? html`<p>${text}</p>` : raw(rendered);
 }

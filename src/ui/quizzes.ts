@@ -1,6 +1,6 @@
 import type { RevealApi } from 'reveal.js';
 import type { Quiz } from '../quiz/index.ts';
-import { createStrings, type Translate } from '../i18n/strings.ts';
+import type { Translate } from '../i18n/strings.ts';
 import { CLASS, DATA, PAYLOAD_ID, type QuizPayload } from '../shared/contract.ts';
 import { html } from '../shared/html.ts';
 import { cls, hook } from './hooks.ts';
@@ -88,7 +88,7 @@ function showNotice(text: string, t: Translate): () => void {
  * back to the deck.
  * Whatever goes wrong here, the slides still start: the learner is told, and the deck runs.
  */
-export function createQuizPlugin(t: Translate = createStrings()) {
+export function createQuizPlugin(t: Translate) {
   const cleanups: (() => void)[] = [];
   return {
     id: 'kit-quizzes',

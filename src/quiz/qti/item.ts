@@ -39,7 +39,7 @@ function itemParts(question: Question, names: Names, shuffle: boolean): ItemPart
 }
 
 /** One question as an assessmentItem document; throws `Inexpressible` when QTI cannot hold it. */
-export function itemDocument(identifier: string, question: Question, shuffle: boolean): { xml: string; approximated?: string } {
+export function itemDocument(identifier: string, question: Question, shuffle: boolean, lang = 'en'): { xml: string; approximated?: string } {
   if (!(Number.isFinite(question.points) && question.points >= 0)) throw new Inexpressible('its points are not a number ≥ 0');
   const names = createNames(RESERVED);
   const parts = itemParts(question, names, shuffle);
@@ -58,6 +58,7 @@ export function itemDocument(identifier: string, question: Question, shuffle: bo
       'xsi:schemaLocation': `${QTI_NS} ${QTI_XSD}`,
       identifier,
       title: (question.title ?? question.id).replace(/\s+/g, ' ').trim() || question.id,
+      'xml:lang': lang,
       adaptive: false,
       timeDependent: false,
     },

@@ -35,6 +35,8 @@ export interface QtiPackage {
 export interface QtiOptions {
   /** The package's title in the manifest (default "Quiz bank"). */
   title?: string;
+  /** The language of the questions (BCP 47, default `en`): each item's `xml:lang` and the title's language in the manifest. */
+  lang?: string;
 }
 
 function testDocument(identifier: string, quiz: Quiz, items: readonly { identifier: string; path: string }[]): string {
@@ -77,7 +79,7 @@ interface Resource {
   dependencies: string[];
 }
 
-function manifestDocument(title: string, resources: readonly Resource[]): string {
+function manifestDocument(title: string, lang: string, resources: readonly Resource[]): string {
   const manifest = el(
     'manifest',
     {
@@ -92,7 +94,7 @@ function manifestDocument(title: string, resources: readonly Resource[]): string
       {},
       el('schema', {}, 'QTIv2.1 Package'),
       el('schemaversion', {}, '1.0.0'),
-      el('imsmd:lom', {}, el('imsmd:general', {}, el('imsmd:title', {}, el('imsmd:string', { language: 'en' }, title)))),
+      el('imsmd:lom', {}, el('imsmd:general', {}, el('imsmd:title', {}, el('imsmd:string', { language: lang }, title)))),
     ),
     el('organizations'),
     el(
@@ -146,7 +148,7 @@ export function toQti(quizzes: readonly Quiz[], options: QtiOptions = {}): QtiPa
     for (const question of quiz.questions) {
       try {
         const identifier = itemNames(`${ncName(quiz.id)}--${ncName(question.id)}`);
-        const item = itemDocument(identifier, question, quiz.shuffle);
+        const item = itemDocument(identifier, question, quiz.shuffle, options.lang ?? 'en');
         const path = `items/${identifier}.xml`;
         files[path] = item.xml;
         const resource = resourceNames(`RES-${identifier}`);
@@ -169,6 +171,6 @@ export function toQti(quizzes: readonly Quiz[], options: QtiOptions = {}): QtiPa
       dependencies: items.map((item) => item.resource),
     });
   }
-  files['imsmanifest.xml'] = manifestDocument(options.title ?? 'Quiz bank', resources);
+  files['imsmanifest.xml'] = manifestDocument(options.title ?? 'Quiz bank', options.lang ?? 'en', resources);
   return { files, skipped, approximated, notes: packageNotes(quizzes) };
 }

@@ -229,12 +229,16 @@ describe('quiz text on the page', () => {
       ].join('\n'),
     );
     const { html: slides, data } = await buildDeck(root);
-    const html = `${slides}${data}`;
-    expect(html).not.toMatch(/<(script|img|iframe|b)\b[^>]*(alert|onerror|onmouseover)/i);
-    expect(html).toContain('Pick &lt;img src=x onerror=alert(1)&gt;');
-    // The quiz data rides in a JSON script element that no text can close.
+    expect(slides).not.toMatch(/<(script|img|iframe|b)\b[^>]*(alert|onerror|onmouseover)/i);
+    expect(slides).toContain('Pick &lt;img src=x onerror=alert(1)&gt;');
+    // Inside a script element only `</` (an end tag) and `<!` (a comment) are markup: the JSON has neither.
+    const inside = data.replace(/<script type="application\/json" id="[\w-]+">|<\/script>$/gm, '');
+    expect(inside).not.toMatch(/<\/|<!/);
+    expect(inside).toContain('alert(1)');
+    // The quiz data and the interface strings ride in JSON script elements that no text can close.
     expect(data.startsWith('<script type="application/json" id="kit-quizzes">')).toBe(true);
-    expect(data.match(/<\/script>/g)).toHaveLength(1);
+    expect(data.match(/<\/script>/g)).toHaveLength(2);
+    expect(data.match(/<script type="application\/json" id="kit-strings">/g)).toHaveLength(1);
     expect(slides).not.toContain('<script');
   });
 });

@@ -1,9 +1,10 @@
+import { ENGLISH } from '../../../src/i18n/english.ts';
 import { describe, expect, it } from 'vitest';
 import { modelFromParse, readModel, type MermaidParse } from '../../../src/deck/diagram-model.ts';
 import { diagramTextHtml, plainLabel } from '../../../src/deck/diagram-text.ts';
 import { createStrings } from '../../../src/i18n/strings.ts';
 
-const t = createStrings();
+const t = createStrings(ENGLISH);
 
 /**
  * What Mermaid 11 read in this flowchart while drawing it (recorded from the drawing page):

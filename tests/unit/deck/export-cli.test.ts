@@ -15,8 +15,9 @@ function parseXml(xml: string): Record<string, any> {
   return parser.parse(xml) as Record<string, any>;
 }
 
+// The English quizzes: a translation is `<name>.<lang>.yaml`.
 const deckQuizzes: Quiz[] = readdirSync(join(PROJECT, 'quizzes'))
-  .filter((name) => name.endsWith('.yaml'))
+  .filter((name) => name.endsWith('.yaml') && !/\.[a-z]{2}\.yaml$/.test(name))
   .map((name) => parseQuizBank(readFileSync(join(PROJECT, 'quizzes', name), 'utf8'), `quizzes/${name}`));
 const deckQuestions = deckQuizzes.reduce((n, quiz) => n + quiz.questions.length, 0);
 
@@ -77,5 +78,18 @@ describe('kit export', () => {
     const leftOut = run.stdout.split('\n').filter((line) => line.startsWith('gift: left out ')).length;
     expect(written).toBe(deckQuestions - leftOut);
     expect(run.stdout).toContain('gift: left out final-review/final-pillar-order: GIFT has no ordering question');
+  });
+
+  it('writes the Chinese banks beside the English ones, each item marked xml:lang="zh", the same questions in Chinese', () => {
+    expect(run.stdout).toMatch(/quizzes\.zh\.gift: \d+ of \d+ questions written as GIFT/);
+    const zh = Object.fromEntries(Object.entries(unzipSync(readFileSync(join(out, 'qti.zh.zip')))).map(([path, bytes]) => [path, strFromU8(bytes)]));
+    expect(Object.keys(zh).filter((path) => path.startsWith('items/')).sort()).toEqual(Object.keys(zip).filter((path) => path.startsWith('items/')).sort());
+    const item = parseXml(zh['items/traditional-review--traditional-why-weight.xml'] as string)['assessmentItem'];
+    expect(item['xml:lang']).toBe('zh');
+    expect(JSON.stringify(item.itemBody)).toMatch(/[\u4e00-\u9fff]/);
+    expect(parseXml(zip['items/traditional-review--traditional-why-weight.xml'] as string)['assessmentItem']['xml:lang']).toBe('en');
+    const gift = readFileSync(join(out, 'quizzes.zh.gift'), 'utf8');
+    expect(gift).toContain('$CATEGORY: kit/zh/traditional-review');
+    expect(parseGift(gift).length).toBe(Number(/quizzes\.zh\.gift: (\d+) of/.exec(run.stdout)?.[1]));
   });
 });

@@ -8,15 +8,19 @@ import { join, resolve } from 'node:path';
 import { JSDOM } from 'jsdom';
 import katex from 'katex';
 import { describe, expect, it } from 'vitest';
-import { buildDeck } from '../../../src/deck/build-deck.ts';
+import { buildDecks } from '../../../src/deck/build-deck.ts';
 import { fontCodePoints } from '../../../src/deck/font-subset.ts';
 import { deckCharacters, deckMarkup, firstSlideFaces, mathsCharacters, subsetDeckFonts, TEXT_FONTS, unicodeRange, type SubsetFace } from '../../../src/deck/fonts.ts';
-import { STRINGS } from '../../../src/i18n/strings.ts';
+import { ENGLISH as STRINGS } from '../../../src/i18n/english.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const code = (c: string) => c.codePointAt(0)!;
 const chars = (codes: Iterable<number>) => String.fromCodePoint(...codes);
-const faceOf = (faces: SubsetFace[], name: string) => faces.find((f) => f.face.name === name);
+/** A face, its parts (a family cut into parts, Chinese) taken together. */
+const faceOf = (faces: SubsetFace[], name: string): SubsetFace | undefined => {
+  const found = faces.filter((f) => f.face.name === name);
+  return found.length === 0 ? undefined : { ...found[0]!, codePoints: found.flatMap((f) => f.codePoints), range: found.flatMap((f) => f.range) };
+};
 /** The characters of `text` that `face` has no glyph for. */
 const lacking = (face: SubsetFace | undefined, text: string) => [...text].filter((c) => !face?.codePoints.includes(code(c))).join('');
 
@@ -61,12 +65,14 @@ describe('subsetDeckFonts', () => {
     expect(regular.codePoints).not.toContain(code('现'));
     expect(lacking(noto, '现代化产业体系循ǎ')).toBe('');
     // Noto draws only what Atkinson cannot, and keeps the space (see SPACE in fonts.ts).
-    expect(noto.codePoints.filter((c) => c < 0x7f)).toEqual([0x20]);
+    expect(new Set(noto.codePoints.filter((c) => c < 0x7f))).toEqual(new Set([0x20]));
     expect(faceOf(faces, 'KaTeX_Main-Regular')!.codePoints).toContain(code('≈'));
 
     for (const face of faces) {
       expect(await fontCodePoints(readFileSync(face.file)), face.face.name).toEqual(face.codePoints);
-      expect(face.range).toEqual(expect.arrayContaining([0x20, ...face.codePoints]));
+      // The space is in the range of a family's first part only: a later part is never fetched for a space.
+      const ranged = (face.part ?? 1) > 1 ? face.codePoints.filter((c) => c !== 0x20) : [0x20, ...face.codePoints];
+      expect(face.range).toEqual(expect.arrayContaining(ranged));
     }
     // KaTeX's zero-width spaces stay in its range, or a system font would draw them (and move the line).
     expect(faceOf(faces, 'KaTeX_Main-Regular')!.range).toContain(0x200b);
@@ -83,16 +89,41 @@ describe('subsetDeckFonts', () => {
     expect(names('<section><h1>Title</h1><aside class="notes">循环</aside></section><section>现代</section>')).toEqual(['atkinson-hyperlegible-400-normal', 'atkinson-hyperlegible-700-normal']);
     expect(names('<section><h1>现代化</h1></section>')).toEqual(['noto-sans-sc-400-normal', 'noto-sans-sc-700-normal']);
   });
+
+  it('cuts Chinese into parts: what each language opens on first, then the rest in slide order, each part fetched only when a slide shows one of its characters', async () => {
+    const slide = (text: string) => `<section><p>${text}</p><aside class="notes">备注</aside></section>`;
+    const english = deckMarkup({ html: [slide('Opening 现代'), ...Array.from({ length: 4 }, () => slide('more'))].join('\n'), data: '' });
+    const chinese = deckMarkup({ html: [slide('建设'), slide('产业'), slide('体系'), slide('方面'), slide('循环双')].join('\n'), data: '' });
+    const faces = (await subsetDeckFonts([english, chinese], mkdtempSync(join(tmpdir(), 'kit-fonts-')))).filter((f) => f.face.name === 'noto-sans-sc-400-normal');
+    const parts = faces.map((f) => chars(f.codePoints.filter((c) => c > 0x7f)));
+    // Part 1: the English deck's opening Chinese and the language switch's words; part 2: the Chinese deck's first four slides; then the rest.
+    expect(parts[0]).toContain('现');
+    expect(parts[0]).toContain('中');
+    expect(parts[1]).toContain('建');
+    expect(parts[1]).toContain('方');
+    expect(parts[1]).not.toContain('循');
+    expect(parts.slice(2).join('')).toContain('循');
+    expect(parts.slice(2).join('')).toContain('备');
+    // No character is in two parts, so the browser never fetches one twice.
+    const all = faces.flatMap((f) => f.codePoints.filter((c) => c !== 0x20));
+    expect(new Set(all).size).toBe(all.length);
+    // The first slide preloads only the part that holds its characters.
+    expect(firstSlideFaces(faces, chinese).map((f) => f.part)).toEqual([2]);
+  });
 });
 
 describe("the project's deck", () => {
   it('has a glyph in its subsets for every character its slides, notes, diagrams and quizzes show, unless no deck font has one', async () => {
-    const deck = await buildDeck(ROOT);
-    const faces = await subsetDeckFonts(deckMarkup(deck), join(ROOT, 'node_modules/.cache/kit/fonts'));
+    const decks = await buildDecks(ROOT);
+    const faces = await subsetDeckFonts(decks.map(deckMarkup), join(ROOT, 'node_modules/.cache/kit/fonts'));
     // The text as a browser reads it, found apart from the build's own reading.
     const textOf = (html: string) => new JSDOM(`<body>${html}</body>`).window.document.body.textContent ?? '';
-    const payload = JSON.parse(/<script[^>]*>([^]*)<\/script>/.exec(deck.data)![1]!) as { html: Record<string, string> };
-    const shown = [textOf(deck.html), ...Object.values(payload.html).map(textOf), ...Object.values(STRINGS).map(String)].join('');
+    const shown = decks
+      .flatMap((deck) => {
+        const payload = JSON.parse(/<script[^>]*id="kit-quizzes">([^]*?)<\/script>/.exec(deck.data)![1]!) as { html: Record<string, string> };
+        return [textOf(deck.html), ...Object.values(payload.html).map(textOf), ...Object.values(deck.strings).map(String)];
+      })
+      .join('');
 
     const held = new Set(faces.flatMap((f) => f.codePoints));
     const notHeld = [...new Set(shown)].filter((c) => !held.has(code(c)));
@@ -102,5 +133,6 @@ describe("the project's deck", () => {
     expect(notHeld.filter((c) => inFullFonts.has(code(c)))).toEqual([]);
     // The Chinese of the deck is there, in both weights.
     for (const name of ['noto-sans-sc-400-normal', 'noto-sans-sc-700-normal']) expect(lacking(faceOf(faces, name), '现代化产业体系'), name).toBe('');
+    expect(decks.map((d) => d.lang)).toEqual(['en', 'zh']);
   });
 });

@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import { ENGLISH } from '../../../src/i18n/english.ts';
 import { describe, expect, it } from 'vitest';
 import { answerKeyHtml, handoutHtml, worksheetHtml } from '../../../src/ui/print/print-pages.ts';
 import { prepareSlidesForPrint } from '../../../src/ui/print/print-mode.ts';
@@ -10,7 +11,7 @@ import type { QuizPayload } from '../../../src/shared/contract.ts';
 import type { Quiz } from '../../../src/quiz/index.ts';
 import { createStrings } from '../../../src/i18n/strings.ts';
 
-const t = createStrings();
+const t = createStrings(ENGLISH);
 
 /** A quiz with a cloze whose blanks are named in Chinese and with a dot: names the engine accepts. */
 const QUIZ: Quiz = {

@@ -9,6 +9,10 @@ import { createAccessibilityPlugin } from '../../../src/ui/accessibility.ts';
 import { createContrastPlugin, HIGH_CONTRAST_CLASS } from '../../../src/ui/contrast.ts';
 import { createLayoutPlugin } from '../../../src/ui/layout.ts';
 import { createMotionPlugin } from '../../../src/ui/motion.ts';
+import { createStrings } from '../../../src/i18n/strings.ts';
+import { ENGLISH } from '../../../src/i18n/english.ts';
+
+const t = createStrings(ENGLISH);
 
 /** A media query whose answer the test changes, as a phone turned or a setting switched would. */
 function fakeMedia(matches: boolean) {
@@ -52,7 +56,7 @@ afterEach(() => document.documentElement.removeAttribute('class'));
 
 describe('our reveal.js plugins', () => {
   it('each has an id, an init and a destroy, and a new one per deck', () => {
-    const make = [() => createLayoutPlugin(fakeMedia(false) as never), () => createMotionPlugin(fakeMedia(false) as never), () => createContrastPlugin(undefined, fakeMedia(false) as never), () => createAccessibilityPlugin()];
+    const make = [() => createLayoutPlugin(fakeMedia(false) as never), () => createMotionPlugin(fakeMedia(false) as never), () => createContrastPlugin(t, fakeMedia(false) as never), () => createAccessibilityPlugin(t)];
     for (const create of make) {
       const [a, b] = [create(), create()];
       expect(a).not.toBe(b);
@@ -92,7 +96,7 @@ describe('our reveal.js plugins', () => {
     const deck = fakeDeck();
     const said: string[] = [];
     deck.plugins.set('kit-accessibility', { announce: (text: string) => said.push(text) });
-    const contrast = createContrastPlugin(undefined, media as never);
+    const contrast = createContrastPlugin(t, media as never);
     contrast.init(deck);
     expect(document.documentElement.classList.contains(HIGH_CONTRAST_CLASS)).toBe(true);
     deck.keys.get(67)!();

@@ -1,12 +1,13 @@
 // @vitest-environment jsdom
 /** Multiple-choice feedback is read in the order the choices are on screen, not the file's. */
+import { ENGLISH } from '../../../src/i18n/english.ts';
 import { describe, expect, it } from 'vitest';
 import { createStrings } from '../../../src/i18n/strings.ts';
 import { grade, parseQuizBank, presentedOrder } from '../../../src/quiz/index.ts';
 import type { QuizPayload } from '../../../src/shared/contract.ts';
 import { feedbackMarkup } from '../../../src/ui/quiz-feedback.ts';
 
-const t = createStrings();
+const t = createStrings(ENGLISH);
 const quiz = parseQuizBank(`id: m
 title: M
 questions:

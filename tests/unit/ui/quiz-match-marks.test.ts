@@ -1,11 +1,12 @@
 // @vitest-environment jsdom
 /** After a graded try each match pair the learner set says right or wrong; a wrong pair never names its answer. */
+import { ENGLISH } from '../../../src/i18n/english.ts';
 import { describe, expect, it } from 'vitest';
 import { createStrings } from '../../../src/i18n/strings.ts';
 import { parseQuizBank } from '../../../src/quiz/index.ts';
 import { clearVerdicts, markPairs } from '../../../src/ui/quiz-feedback.ts';
 
-const t = createStrings();
+const t = createStrings(ENGLISH);
 const question = parseQuizBank(`id: m
 title: M
 questions:

@@ -5,6 +5,7 @@
  * explanation and the source come once the question is over (right, tries spent, answer shown).
  * The same holds after a reload and in the missed-question review.
  */
+import { ENGLISH } from '../../../src/i18n/english.ts';
 import { describe, expect, it } from 'vitest';
 import { createMarkdown } from '../../../src/deck/render-markdown.ts';
 import { renderQuizStack, type QuizRenderContext } from '../../../src/deck/render-quiz.ts';
@@ -16,7 +17,7 @@ import { createProgressStore } from '../../../src/ui/progress-store.ts';
 import { feedbackMarkup, isOver } from '../../../src/ui/quiz-feedback.ts';
 import { createQuizView } from '../../../src/ui/quiz-view.ts';
 
-const t = createStrings();
+const t = createStrings(ENGLISH);
 const AT = new Date('2026-03-01T09:00:00Z');
 
 const quizText = (attempts: number, id = 'review') => `id: ${id}

@@ -4,6 +4,7 @@
  * of any script reach attributes escaped and come back intact, and cloze blanks of any name
  * become controls that can be answered.
  */
+import { ENGLISH } from '../../../src/i18n/english.ts';
 import { describe, expect, it } from 'vitest';
 import { createMarkdown } from '../../../src/deck/render-markdown.ts';
 import { renderQuizStack, type QuizRenderContext } from '../../../src/deck/render-quiz.ts';
@@ -75,7 +76,7 @@ const quiz: Quiz = {
 
 function render(): QuizPayload {
   const payload: QuizPayload = { quizzes: [quiz], html: {}, slides: {}, answers: {} };
-  const ctx: QuizRenderContext = { md: createMarkdown({ root: process.cwd() }), t: createStrings(), issues: [], slides: payload.slides, html: payload.html, answers: payload.answers };
+  const ctx: QuizRenderContext = { md: createMarkdown({ root: process.cwd() }), t: createStrings(ENGLISH), issues: [], slides: payload.slides, html: payload.html, answers: payload.answers };
   document.body.innerHTML = `<div class="reveal"><div class="slides">${renderQuizStack({ quiz, file: 'quizzes/q.yaml' }, ctx)}</div></div>`;
   expect(ctx.issues).toEqual([]);
   return payload;
@@ -111,7 +112,7 @@ describe('render-quiz', () => {
 
   it('is answered through the runtime: the ids come back intact and grade right', () => {
     const payload = render();
-    createQuizView(document, { payload, store: createProgressStore([quiz], memory()), t: createStrings(), now: () => new Date('2026-03-01T09:00:00Z') });
+    createQuizView(document, { payload, store: createProgressStore([quiz], memory()), t: createStrings(ENGLISH), now: () => new Date('2026-03-01T09:00:00Z') });
 
     const gap = formOf('gap');
     gap.querySelector<HTMLInputElement>('[data-blank-id="年份"]')!.value = ' 2024 ';
@@ -133,7 +134,7 @@ describe('render-quiz', () => {
     expect(notes.querySelector('.katex')).not.toBeNull();
     expect(notes.textContent).not.toContain('$');
 
-    createQuizView(document, { payload, store: createProgressStore([quiz], memory()), t: createStrings(), now: () => new Date('2026-03-01T09:00:00Z') });
+    createQuizView(document, { payload, store: createProgressStore([quiz], memory()), t: createStrings(ENGLISH), now: () => new Date('2026-03-01T09:00:00Z') });
     pick.querySelector<HTMLButtonElement>('[data-action="show"]')!.hidden = false;
     pick.querySelector<HTMLButtonElement>('[data-action="show"]')!.click();
     const feedback = pick.querySelector('.quiz-feedback')!;
