@@ -45,7 +45,7 @@ export const COMMANDS: Record<string, Command> = {
     run: async (args, root, out) => (await import('./export.ts')).runExport(args, root, out),
   },
   pdf: {
-    summary: 'print dist/pdf/slides.pdf, handout.pdf, worksheet.pdf and answer-key.pdf [--paper letter] [--section id] [--fragments] [--with-answers] [--only slides,handout]',
+    summary: 'print dist/pdf/<lang>/slides.pdf, handout.pdf, worksheet.pdf and answer-key.pdf, each language [--lang zh] [--paper letter] [--section id] [--fragments] [--with-answers] [--only slides,handout]',
     run: async (args, root, out) => (await import('./pdf.ts')).runPdf(args, root, out),
   },
   'check-browser': {

@@ -1,15 +1,18 @@
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { builtSections, PDF_NAMES, writePdfs, type PdfName } from '../export/pdf.ts';
+import { builtSections, PDF_NAMES, writePdfs, type PdfName, type WrittenPdf } from '../export/pdf.ts';
+import { deckLanguages } from '../deck/languages.ts';
+import { pageFile } from '../deck/page.ts';
 import { readArgs } from './args.ts';
 import { buildSite } from './build.ts';
 import { terminal, type Output } from './output.ts';
 
-const USAGE = `usage: npm run pdf -- [--paper a4|letter] [--section <id>] [--fragments] [--with-answers] [--only ${PDF_NAMES.join(',')}]`;
+const USAGE = `usage: npm run pdf -- [--lang <code>] [--paper a4|letter] [--section <id>] [--fragments] [--with-answers] [--only ${PDF_NAMES.join(',')}]`;
 
 /** What each option does, a line each, for `--help`. */
 const HELP = [
   'options:',
+  '  --lang <code>       print one language (en, zh…) into dist/pdf/<code>/; every language of the deck by default',
   '  --paper a4|letter   paper for the handout, worksheet and answer key (A4 by default; slides are 16:9 pages)',
   '  --section <id>      print one section of the deck and the quiz after it',
   '  --fragments         slides: a page for every fragment step, not only the final state',
@@ -21,8 +24,9 @@ const HELP = [
 export const pdfCount = (n: number): string => `${n} PDF${n === 1 ? '' : 's'}`;
 
 /**
- * `npm run pdf [-- --paper letter] [--section <id>] [--fragments] [--with-answers] [--only slides,handout]`:
- * the four PDFs from the built deck (built first when dist/ is missing); with `--with-answers`
+ * `npm run pdf [-- --lang zh] [--paper letter] [--section <id>] [--fragments] [--with-answers] [--only slides,handout]`:
+ * the four PDFs of each language from the built deck, into `dist/pdf/<lang>/` (built first
+ * when dist/ is missing); with `--with-answers`
  * the slides are the teacher's copy, written to their own file. The arguments are checked
  * before anything is built or printed.
  */
@@ -30,7 +34,7 @@ export async function runPdf(args: string[], root = process.cwd(), out: Output =
   const parsed = readArgs(
     'pdf',
     args,
-    { options: { paper: { type: 'string' }, section: { type: 'string' }, fragments: { type: 'boolean' }, 'with-answers': { type: 'boolean' }, only: { type: 'string' } }, usage: USAGE, help: HELP },
+    { options: { lang: { type: 'string' }, paper: { type: 'string' }, section: { type: 'string' }, fragments: { type: 'boolean' }, 'with-answers': { type: 'boolean' }, only: { type: 'string' } }, usage: USAGE, help: HELP },
     out,
   );
   if ('exit' in parsed) return parsed.exit;
@@ -46,20 +50,32 @@ export async function runPdf(args: string[], root = process.cwd(), out: Output =
     out.error(`kit pdf: --only: unknown ${unknown.join(', ')}; choose from ${PDF_NAMES.join(', ')}\n${USAGE}`);
     return 2;
   }
-  if (!existsSync(join(root, 'dist/index.html'))) await buildSite(root, out);
+  const languages = deckLanguages(root);
+  if (values.lang !== undefined && !languages.includes(values.lang)) {
+    out.error(`kit pdf: --lang ${values.lang}: the deck has no such language; it has ${languages.join(', ')} (one assets/i18n/<code>.json each)\n${USAGE}`);
+    return 2;
+  }
+  const printed = values.lang ? [values.lang] : languages;
+  if (printed.some((lang) => !existsSync(join(root, 'dist', pageFile(lang))))) await buildSite(root, out);
   const section = values.section;
   if (section !== undefined && !builtSections(root).includes(section)) {
     out.error(`kit pdf: --section ${section}: the deck has no such section; its sections are ${builtSections(root).join(', ')}`);
     return 2;
   }
   const started = performance.now();
-  const written = await writePdfs(root, {
-    paper,
-    section,
-    fragments: values.fragments === true,
-    withAnswers: values['with-answers'] === true,
-    only: only as PdfName[] | undefined,
-  });
+  const written: WrittenPdf[] = [];
+  for (const lang of printed) {
+    written.push(
+      ...(await writePdfs(root, {
+        lang,
+        paper,
+        section,
+        fragments: values.fragments === true,
+        withAnswers: values['with-answers'] === true,
+        only: only as PdfName[] | undefined,
+      })),
+    );
+  }
   for (const pdf of written) {
     out.log(`${relative(root, pdf.file)}: ${pdf.pages} pages, ${(pdf.bytes / 1024).toFixed(0)} KiB, ${pdf.seconds.toFixed(1)} s`);
   }

@@ -151,6 +151,9 @@ function filesUnder(dir: string, exts: string[]): string[] {
     .map((entry) => join(entry.parentPath, entry.name));
 }
 
+/** Where the font subsets are kept between builds, under the project: a build cache, never committed. */
+export const FONT_CACHE = 'node_modules/.cache/kit/fonts';
+
 /** Between a deck's slides and its payload's strings in `deckMarkup`. */
 const PAYLOAD_SEPARATOR = '<!--kit:payload-->';
 /** The family cut into parts: thousands of characters, of which a slide shows a few dozen. */
@@ -267,11 +270,12 @@ function parts(characters: number[], slideHtmls: readonly string[]): number[][] 
  * each KaTeX face keeps the characters of the formulas. A face left with nothing to draw is
  * left out.
  */
-export async function subsetDeckFonts(markups: string | readonly string[], cacheDir: string): Promise<SubsetFace[]> {
+export async function subsetDeckFonts(markups: string | readonly string[], cacheDir: string, { exact = false }: { exact?: boolean } = {}): Promise<SubsetFace[]> {
   const all = typeof markups === 'string' ? [markups] : markups;
   const markup = all.join('\n');
   const faces: SubsetFace[] = [];
-  const text = deckCharacters(markup);
+  // `exact`: the characters of the markup alone, for a text that never changes (a PDF's running head).
+  const text = exact ? charactersOf(decodeEntities(markup.replace(RE_TAG, ''))) : deckCharacters(markup);
   let left = [...text];
   for (const family of [...new Set(TEXT_FONTS.map((f) => f.family))]) {
     const cut: SubsetFace[] = [];

@@ -2,15 +2,13 @@ import { join, relative, resolve, sep } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { buildDecks, type BuiltDeck } from './build-deck.ts';
 import { DeckBuildError } from './errors.ts';
-import { deckMarkup, firstSlideFaces, fontFaceCss, subsetDeckFonts, withoutFontFaces, type SubsetFace } from './fonts.ts';
+import { deckMarkup, FONT_CACHE, firstSlideFaces, fontFaceCss, subsetDeckFonts, withoutFontFaces, type SubsetFace } from './fonts.ts';
 import { html, raw } from '../shared/html.ts';
 import { DEFAULT_LANG } from './languages.ts';
 import { languageHead, languageSwitch, localisePage, pageFile } from './page.ts';
 
 const SLOT = '<!--kit:slides-->';
 const FONT_MODULE = 'virtual:kit-fonts.css';
-/** Where the font subsets are kept between builds (see `subsetToWoff2`); a build cache, never committed. */
-const FONT_CACHE = 'node_modules/.cache/kit/fonts';
 /** The font CSS pretends to live beside the subsets, so its `./<key>/<name>.woff2` URLs resolve there and Vite emits them, hashed. */
 const FONT_CSS = 'kit-fonts.css';
 const RE_KATEX_CSS = /[\\/]katex[\\/]dist[\\/]katex(?:\.min)?\.css$/;

@@ -1,9 +1,10 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium } from '../deck/chromium.ts';
-import { attr, DATA, PRINT_MODES, printQueryString, type PrintMode } from '../shared/contract.ts';
-import { html, raw } from '../shared/html.ts';
+import { PRINT_MODES, printQueryString, type PrintMode } from '../shared/contract.ts';
 import { serveStatic } from './static-server.ts';
+import { DEFAULT_LANG } from '../deck/languages.ts';
+import { pageFile } from '../deck/page.ts';
 
 /** The PDFs: the slides (reveal.js's own print view) and the printable documents of the print query. */
 export type PdfName = 'slides' | PrintMode;
@@ -23,6 +24,8 @@ export interface PdfOptions {
    * `slides-answers.pdf` so that the learners' `slides.pdf` stays as it is.
    */
   withAnswers?: boolean;
+  /** The language printed (its page, `index.<lang>.html`), into `dist/pdf/<lang>/`; the default language by default. */
+  lang?: string;
 }
 
 /** The file a PDF is written to, in `dist/pdf/`. */
@@ -35,24 +38,6 @@ export interface WrittenPdf {
   pages: number;
   bytes: number;
   seconds: number;
-}
-
-/** The running head and foot of a printable document: 9pt, like the deck's small print (Chromium's own default is about 5pt). */
-const MARGIN_STYLE = 'font: 9pt sans-serif; color: #4b5563; width: 100%; margin: 0 14mm; white-space: nowrap; overflow: hidden; text-overflow: ellipsis;';
-
-/**
- * Chromium's header and footer for a printable document: its title at the top of every page and
- * "Page n of N" (the page's own words, `{n}` and `{total}` filled in by Chromium) at the bottom.
- */
-export function marginTemplates(title: string, pageOf: string): { headerTemplate: string; footerTemplate: string } {
-  const numbers = html`${pageOf}`
-    .toString()
-    .replace('{n}', '<span class="pageNumber"></span>')
-    .replace('{total}', '<span class="totalPages"></span>');
-  return {
-    headerTemplate: html`<div style="${MARGIN_STYLE} text-align: left;">${title}</div>`.toString(),
-    footerTemplate: html`<div style="${MARGIN_STYLE} text-align: right;">${raw(numbers)}</div>`.toString(),
-  };
 }
 
 /** Pages in a PDF that Chromium wrote (its page objects are not compressed into object streams). */
@@ -69,7 +54,8 @@ export function countPdfPages(pdf: Uint8Array): number {
  */
 export async function writePdfs(root: string, options: PdfOptions = {}): Promise<WrittenPdf[]> {
   const dist = join(root, 'dist');
-  const out = join(dist, 'pdf');
+  const lang = options.lang ?? DEFAULT_LANG;
+  const out = join(dist, 'pdf', lang);
   mkdirSync(out, { recursive: true });
   const server = await serveStatic(dist);
   const browser = await launchChromium();
@@ -83,6 +69,7 @@ export async function writePdfs(root: string, options: PdfOptions = {}): Promise
       page.on('pageerror', (error) => errors.push(error.message));
       await page.goto(
         server.url +
+          pageFile(lang) +
           printQueryString({ mode: name === 'slides' ? undefined : name, paper: options.paper ?? 'a4', section: options.section, fragments: options.fragments, withAnswers: options.withAnswers }),
       );
       await page.waitForSelector('html[data-print-ready="true"]', { state: 'attached', timeout: 60_000 }).catch(() => {
@@ -98,11 +85,7 @@ export async function writePdfs(root: string, options: PdfOptions = {}): Promise
               preferCSSPageSize: true,
               outline: true,
               tagged: true,
-              displayHeaderFooter: true,
-              ...marginTemplates(
-                await page.title(),
-                (await page.getAttribute('html', attr(DATA.printPageOf))) ?? 'Page {n} of {total}',
-              ),
+              // The title and page numbers are the page's own (CSS page margin boxes, print-mode.ts).
             });
       writeFileSync(file, pdf);
       await context.close();

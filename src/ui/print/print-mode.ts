@@ -100,6 +100,25 @@ function printBody(mode: PrintMode, doc: Document, payload: QuizPayload, t: Tran
   }
 }
 
+/** A text as a CSS string: `"…"` with quotes, backslashes and line breaks escaped. */
+const cssString = (text: string) => `"${text.replace(/[\\"]/g, '\\$&').replace(/\n/g, '\\a ')}"`;
+
+/**
+ * The paper of a printable document: its size and margins, the title at the top left of every
+ * page and "Page n of N" (`pageOf`, with `{n}` and `{total}`) at the bottom right.
+ */
+export function pageRules(title: string, pageOf: string, paper: 'A4' | 'letter'): string {
+  const numbers = pageOf
+    .split(/(\{n\}|\{total\})/)
+    .filter(Boolean)
+    .map((part) => (part === '{n}' ? 'counter(page)' : part === '{total}' ? 'counter(pages)' : cssString(part)))
+    .join(' ');
+  const margin = 'font-family: var(--kit-font); font-size: 9pt; color: #4b5563;';
+  return `@page { size: ${paper} portrait; margin: 16mm 14mm 16mm;
+  @top-left { content: ${cssString(title)}; ${margin} vertical-align: bottom; padding-bottom: 3mm; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+  @bottom-right { content: ${numbers}; ${margin} vertical-align: top; padding-top: 3mm; } }`;
+}
+
 /** Replaces the deck by a printable handout, worksheet or answer key, on A4 or Letter. */
 export async function renderPrintPage(options: PrintOptions & { mode: PrintMode }, payload: QuizPayload, t: Translate): Promise<void> {
   const doc = document;
@@ -113,10 +132,11 @@ export async function renderPrintPage(options: PrintOptions & { mode: PrintMode 
   // every div shown (an unopened hint printed open). The handout's slides are copies of the
   // deck's, to print as the slides look: they take the print view's class.
   if (options.mode === 'handout') doc.documentElement.classList.add('print-pdf');
-  // The exporter prints the title and this line in each page's margins (a header and footer).
+  // Each page's margins carry the title and "Page n of N", in the page's own fonts (CSS page
+  // margin boxes), so they print in any language on any machine, from the browser too.
   doc.documentElement.dataset[DATA.printPageOf] = t('print.pageOf');
   const page = doc.createElement('style');
-  page.textContent = `@page { size: ${options.paper === 'letter' ? 'letter' : 'A4'} portrait; margin: 16mm 14mm 16mm; }`;
+  page.textContent = pageRules(doc.title, t('print.pageOf'), options.paper === 'letter' ? 'letter' : 'A4');
   doc.head.append(page);
   await signalPrintReady(doc);
 }
