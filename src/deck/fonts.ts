@@ -156,6 +156,14 @@ export const FONT_CACHE = 'node_modules/.cache/kit/fonts';
 
 /** Between a deck's slides and its payload's strings in `deckMarkup`. */
 const PAYLOAD_SEPARATOR = '<!--kit:payload-->';
+/** Between a deck's slides and the interface strings laid out with its first slide, in `deckMarkup`. */
+const CHROME_SEPARATOR = '<!--kit:chrome-->';
+/**
+ * Interface strings on the page from the first slide on, though not seen: reveal.js's pause
+ * overlay, the live region that says which slide is shown, the language switch. The browser
+ * lays them out, so it fetches the fonts they need with the first slide.
+ */
+const CHROME_STRINGS = ['deck.resume', 'deck.status', 'deck.slideNumber', 'deck.slideNumberLink', 'lang.name', 'lang.read', 'lang.nav'];
 /** The family cut into parts: thousands of characters, of which a slide shows a few dozen. */
 const SPLIT_FAMILY = 'Noto Sans SC';
 
@@ -167,9 +175,10 @@ const stringsIn = (value: unknown): string[] =>
  * The deck's markup as the browser gets it: the slides, and the HTML of the quiz payload (the
  * questions, feedback and explanations the runtime shows) taken out of its JSON.
  */
-export function deckMarkup(deck: { html: string; data: string }): string {
+export function deckMarkup(deck: { html: string; data: string; strings?: Record<string, string> }): string {
   const payload = [...deck.data.matchAll(RE_JSON_SCRIPT)].flatMap(([, json]) => stringsIn(JSON.parse(json!)));
-  return [deck.html, PAYLOAD_SEPARATOR, ...payload].join('\n');
+  const chrome = CHROME_STRINGS.map((key) => deck.strings?.[key] ?? '').join('\n');
+  return [deck.html, CHROME_SEPARATOR, chrome, PAYLOAD_SEPARATOR, ...payload].join('\n');
 }
 
 /**
@@ -243,7 +252,7 @@ const PART_SIZE = 200;
  * page shows one of its characters (unicode-range): first what each language's opening slides
  * show, then the rest in the order the slides show them, `PART_SIZE` at a time.
  */
-function parts(characters: number[], slideHtmls: readonly string[]): number[][] {
+function parts(characters: number[], slideHtmls: readonly string[], chromes: readonly string[]): number[][] {
   const left = new Set(characters);
   const out: number[][] = [];
   const take = (codes: Iterable<number>) => {
@@ -253,7 +262,7 @@ function parts(characters: number[], slideHtmls: readonly string[]): number[][] 
   // The language switch is on every slide of every language.
   const everywhere = take(switchCharacters());
   for (const [i, slides] of slideHtmls.entries()) {
-    const opening = [...(i === 0 ? everywhere : []), ...take(openingCharacters(slides, OPENING_SLIDES))];
+    const opening = [...(i === 0 ? everywhere : []), ...take(openingCharacters(slides, OPENING_SLIDES)), ...take(charactersOf(chromes[i] ?? ''))];
     if (opening.length) out.push(opening);
   }
   const inOrder = slideHtmls.flatMap((slides) => [...charactersOf(decodeEntities(slides.replace(RE_TAG, '')))]);
@@ -288,8 +297,12 @@ export async function subsetDeckFonts(markups: string | readonly string[], cache
     const held = left.filter((code) => heldByAll.every((h) => h.has(code)));
     if (family === SPLIT_FAMILY) {
       // The slides alone (no payload) give the order; what only quizzes and strings show comes last.
-      const slideHtmls = all.map((m) => m.split(PAYLOAD_SEPARATOR)[0]!);
-      const split = parts(held.filter((code) => code !== SPACE), slideHtmls);
+      const before = all.map((m) => m.split(PAYLOAD_SEPARATOR)[0]!.split(CHROME_SEPARATOR));
+      const split = parts(
+        held.filter((code) => code !== SPACE),
+        before.map(([slides]) => slides!),
+        before.map(([, chrome]) => chrome ?? ''),
+      );
       for (const face of familyFaces) {
         for (const [i, codes] of split.entries()) {
           const subset = await subsetToWoff2(face.file, [SPACE, ...codes], cacheDir, `${face.name}-${i + 1}`);
