@@ -158,9 +158,20 @@ export async function buildDeck(root: string, lang: string = DEFAULT_LANG): Prom
  * DeckBuildError listing every problem of every language.
  */
 export async function buildDecks(root: string): Promise<BuiltDeck[]> {
+  const languages = deckLanguages(root);
   const decks: BuiltDeck[] = [];
   const issues: SourceIssue[] = [];
-  for (const lang of deckLanguages(root)) {
+  // The parity check reads what every language holds, before anything is drawn; a file that
+  // could not be read is left out of it (it would look untranslated) and reported as it is.
+  const read = languages.map((lang) => {
+    const { sections, issues: slideIssues } = readSections(root, lang);
+    const { quizzes, issues: quizIssues } = loadQuizzes(root, sections, lang);
+    return { lang, sections, quizzes, strings: readStrings(root, lang, []), issues: [...slideIssues, ...quizIssues] };
+  });
+  const loaded = new Set(read.flatMap((r) => [...r.sections.map((x) => x.file), ...r.quizzes.map((q) => q.file)]));
+  const unreadable = new Set(read.flatMap((r) => r.issues.map((i) => i.file)).filter((file) => !loaded.has(file)));
+  for (const other of read.slice(1)) issues.push(...checkParity(root, read[0]!, other, unreadable));
+  for (const lang of languages) {
     try {
       decks.push(await buildDeck(root, lang));
     } catch (error) {
@@ -168,8 +179,6 @@ export async function buildDecks(root: string): Promise<BuiltDeck[]> {
       issues.push(...error.issues);
     }
   }
-  // Compared only when every language could be read: a broken file would look untranslated.
-  if (issues.length === 0) for (const other of decks.slice(1)) issues.push(...checkParity(root, decks[0]!, other));
   if (issues.length > 0) throw new DeckBuildError(sortIssues(issues));
   return decks;
 }

@@ -28,6 +28,7 @@ const RE_PLACEHOLDER = /\{(\w+)\}/g;
 /** A file named as the reader finds it: the translation of `slides/02-traditional.md` is `slides/02-traditional.zh.md`. */
 const translated = (file: string, lang: string) => file.replace(/(\.[^./]+)$/, `.${lang}$1`);
 const fileName = (file: string) => file.slice(file.lastIndexOf('/') + 1);
+const translatedName = (name: string, lang: string) => name.replace(/(\.[^.]+)$/, `.${lang}$1`);
 
 /**
  * A question as a translation must keep it: its words replaced by whether they are there, a
@@ -85,15 +86,17 @@ const yamlPath = (path: string): (string | number)[] =>
     .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
 
 /** Every way `other` differs from the default language `base`, each at the line of `other`'s file that must change. */
-export function checkParity(root: string, base: LanguageContent, other: LanguageContent): SourceIssue[] {
+export function checkParity(root: string, base: LanguageContent, other: LanguageContent, unreadable: ReadonlySet<string> = new Set()): SourceIssue[] {
   const issues: SourceIssue[] = [];
   const lang = other.lang;
   const add = (file: string, line: number, message: string) => issues.push({ file, line, message });
 
   // Sections: the same files, ids, slides in order, notes and objectives.
   const otherSections = new Map(other.sections.map((s) => [baseName(fileName(s.file), lang), s]));
+  const skipped = (file: string, lang: string) => unreadable.has(`${file.slice(0, file.lastIndexOf('/') + 1)}${translatedName(fileName(file), lang)}`) || unreadable.has(file);
   for (const section of base.sections) {
     const mirror = otherSections.get(fileName(section.file));
+    if (!mirror && skipped(section.file, lang)) continue;
     if (!mirror) {
       add(section.file, 1, `has no "${lang}" version: add ${translated(section.file, lang)} with the same slides, translated`);
       continue;
@@ -118,12 +121,13 @@ export function checkParity(root: string, base: LanguageContent, other: Language
       add(mirror.file, extra.line, `the slide {#${extra.id}} is not in ${section.file}: every language has the same slides`);
     }
   }
-  for (const extra of otherSections.values()) add(extra.file, 1, `there is no ${baseName(extra.file, lang)} for this translation: rename it after the file it translates, or add the original`);
+  for (const extra of [...otherSections.values()].filter((s) => !unreadable.has(`${s.file.slice(0, s.file.lastIndexOf('/') + 1)}${baseName(fileName(s.file), lang)}`))) add(extra.file, 1, `there is no ${baseName(extra.file, lang)} for this translation: rename it after the file it translates, or add the original`);
 
   // Quizzes: the same quiz settings and questions, the same choices and answers.
   const otherQuizzes = new Map(other.quizzes.map((q) => [baseName(fileName(q.file), lang), q]));
   for (const loaded of base.quizzes) {
     const mirror = otherQuizzes.get(fileName(loaded.file));
+    if (!mirror && skipped(loaded.file, lang)) continue;
     if (!mirror) {
       add(loaded.file, 1, `has no "${lang}" version: add ${translated(loaded.file, lang)} with the same questions, translated`);
       continue;
@@ -153,18 +157,27 @@ export function checkParity(root: string, base: LanguageContent, other: Language
     });
     for (const [id, j] of byId) add(mirror.file, lineOf(['questions', j, 'id']), `question "${id}" is not in ${loaded.file}: every language has the same questions`);
   }
-  for (const extra of otherQuizzes.values()) add(extra.file, 1, `there is no ${baseName(extra.file, lang)} for this translation: rename it after the file it translates, or add the original`);
+  for (const extra of [...otherQuizzes.values()].filter((q) => !unreadable.has(`${q.file.slice(0, q.file.lastIndexOf('/') + 1)}${baseName(fileName(q.file), lang)}`))) add(extra.file, 1, `there is no ${baseName(extra.file, lang)} for this translation: rename it after the file it translates, or add the original`);
 
-  // Interface strings: the same keys, with the same placeholders.
+  // Interface strings: the same keys, with the same placeholders, as the files have them (the build fills a missing one in English).
   const baseFile = stringsFile(DEFAULT_LANG);
   const otherFile = stringsFile(lang);
+  const written = (file: string, fallback: Record<string, string>): Record<string, string> => {
+    try {
+      return JSON.parse(readFileSync(join(root, file), 'utf8')) as Record<string, string>;
+    } catch {
+      return fallback; // missing or unreadable: reported by the build already
+    }
+  };
+  const baseStrings = written(baseFile, base.strings);
+  const otherStrings = written(otherFile, other.strings);
   const keyLine = (file: string, key: string) => {
     const lines = readFileSync(join(root, file), 'utf8').split('\n');
     const at = lines.findIndex((line) => line.includes(`"${key}"`));
     return at < 0 ? 1 : at + 1;
   };
-  for (const [key, value] of Object.entries(base.strings)) {
-    const mine = other.strings[key];
+  for (const [key, value] of Object.entries(baseStrings)) {
+    const mine = otherStrings[key];
     if (mine === undefined) {
       add(otherFile, readFileSync(join(root, otherFile), 'utf8').trimEnd().split('\n').length, `"${key}" is missing (${baseFile}, line ${keyLine(baseFile, key)}, has it): add it, translated`);
       continue;
@@ -173,8 +186,8 @@ export function checkParity(root: string, base: LanguageContent, other: Language
     const have = [...mine.matchAll(RE_PLACEHOLDER)].map((m) => m[1]).sort().join(', ');
     if (key !== 'lang' && want !== have) add(otherFile, keyLine(otherFile, key), `"${key}": placeholders {${have}} here, {${want}} in ${baseFile}: keep each {name} as it is`);
   }
-  for (const key of Object.keys(other.strings)) {
-    if (!(key in base.strings)) add(otherFile, keyLine(otherFile, key), `"${key}" is not in ${baseFile}: every language has the same strings`);
+  for (const key of Object.keys(otherStrings)) {
+    if (!(key in baseStrings)) add(otherFile, keyLine(otherFile, key), `"${key}" is not in ${baseFile}: every language has the same strings`);
   }
   return issues;
 }

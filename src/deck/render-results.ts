@@ -26,7 +26,7 @@ export function renderResultsSlide(t: Translate): string {
 <button type="button" ${hook(DATA.action)}="${ACTION.resetAll}">${t('results.resetAll')}</button>
 </div>
 <p class="results-status" ${hook(DATA.resultsStatus)} role="status" aria-live="polite"></p>
-<aside class="notes"><p>Learners see their own scores here; nothing leaves their browser unless they download it. (about 1 minute)</p></aside>
+<aside class="notes"><p>${t('results.notes')}</p></aside>
 </section>`.toString();
 }
 
@@ -36,6 +36,6 @@ export function renderMissedReviewSlide(t: Translate, quizId: string): string {
 <h2 id="quiz-missed-title">${t('review.title')}</h2>
 <p class="quiz-meta">${t('review.intro')}</p>
 <div ${hook(DATA.missedList)}><p>${t('review.none')}</p></div>
-<aside class="notes"><p>In class, skip this slide; learners alone get their own missed questions here. (about 1 minute per question)</p></aside>
+<aside class="notes"><p>${t('review.notes')}</p></aside>
 </section>`.toString();
 }

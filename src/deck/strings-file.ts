@@ -24,7 +24,8 @@ export function readStrings(root: string, lang: string, issues: SourceIssue[]): 
   }
   const text = readFileSync(path, 'utf8');
   try {
-    return JSON.parse(text) as Strings;
+    // A string the file lacks speaks English, so the deck still builds; the parity check names it.
+    return { ...en, ...(JSON.parse(text) as Partial<Strings>) };
   } catch (error) {
     const at = /position (\d+)/.exec(String(error))?.[1];
     const line = at === undefined ? 1 : text.slice(0, Number(at)).split('\n').length;

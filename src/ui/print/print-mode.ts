@@ -123,7 +123,7 @@ export function pageRules(title: string, pageOf: string, paper: 'A4' | 'letter')
 export async function renderPrintPage(options: PrintOptions & { mode: PrintMode }, payload: QuizPayload, t: Translate): Promise<void> {
   const doc = document;
   const body = printBody(options.mode, doc, payload, t);
-  doc.title = `${t(TITLES[options.mode])}: ${doc.title}`;
+  doc.title = t('print.documentTitle', { document: t(TITLES[options.mode]), deck: doc.title });
   doc.body.innerHTML = body.toString();
   doc.body.className = '';
   doc.documentElement.classList.add('kit-print', `kit-print-${options.mode}`);
