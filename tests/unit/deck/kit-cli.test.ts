@@ -12,7 +12,7 @@ describe('the kit command line', () => {
     const run = await kit(['pdf', '--papr', 'letter'], root);
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(
-      'kit pdf: unknown option --papr (did you mean --paper?)\nusage: npm run pdf -- [--paper a4|letter] [--section <id>] [--fragments] [--with-answers] [--only slides,handout,worksheet,answer-key]',
+      'kit pdf: unknown option --papr (did you mean --paper?)\nusage: npm run pdf -- [--lang <code>] [--paper a4|letter] [--section <id>] [--fragments] [--with-answers] [--only slides,handout,worksheet,answer-key]',
     );
     expect(existsSync(join(root, 'dist'))).toBe(false); // nothing was built to print
   });
@@ -94,7 +94,7 @@ describe('the kit command line', () => {
     const run = spawnSync('npm', ['run', '--silent', 'kit', '--', 'pdf', '--papr', 'letter'], { cwd: PROJECT, encoding: 'utf8' });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('kit pdf: unknown option --papr (did you mean --paper?)');
-    expect(run.stderr).toContain('usage: npm run pdf -- [--paper a4|letter]');
+    expect(run.stderr).toContain('usage: npm run pdf -- [--lang <code>] [--paper a4|letter]');
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 });
