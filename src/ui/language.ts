@@ -13,20 +13,30 @@ export function readStrings(doc: Document = document): Strings {
   return JSON.parse(data) as Strings;
 }
 
-/** Where a switch link leads from `location`: its page, this address's query with `lang` set, and this slide. */
-export function switchTarget(href: string, lang: string, location: Pick<Location, 'search' | 'hash'>): string {
+/**
+ * Where a switch link leads from `location`: its page, this address's query with `lang` set,
+ * and the slide shown (`slideId`, else the address's `#/…`).
+ */
+export function switchTarget(href: string, lang: string, location: Pick<Location, 'search' | 'hash'>, slideId?: string): string {
   const page = href.replace(/[?#].*$/, '');
   const query = new URLSearchParams(location.search);
   query.set('lang', lang);
-  return `${page}?${query.toString()}${location.hash}`;
+  return `${page}?${query.toString()}${slideId ? `#/${encodeURIComponent(slideId)}` : location.hash}`;
 }
 
-/** Keeps each switch link pointing at the current slide, and remembers the language chosen. */
-export function connectLanguageSwitch(doc: Document = document, storage: Pick<Storage, 'setItem'> | undefined = globalThis.localStorage): () => void {
+/**
+ * Keeps each switch link pointing at the current slide, and remembers the language chosen.
+ * `currentSlide` names the slide shown: reveal.js writes it into the address up to a second late.
+ */
+export function connectLanguageSwitch(
+  doc: Document = document,
+  storage: Pick<Storage, 'setItem'> | undefined = globalThis.localStorage,
+  currentSlide: () => string | undefined = () => undefined,
+): () => void {
   const links = [...doc.querySelectorAll<HTMLAnchorElement>(`a[${LANG_SWITCH}]`)];
   const view = doc.defaultView!;
   const update = () => {
-    for (const link of links) link.href = switchTarget(link.getAttribute('href')!, link.getAttribute(LANG_SWITCH)!, view.location);
+    for (const link of links) link.href = switchTarget(link.getAttribute('href')!, link.getAttribute(LANG_SWITCH)!, view.location, currentSlide() || undefined);
   };
   const remember = (event: Event) => {
     update();
@@ -49,4 +59,24 @@ export function connectLanguageSwitch(doc: Document = document, storage: Pick<St
       for (const type of ready) link.removeEventListener(type, update);
     }
   };
+}
+
+/**
+ * Keeps the first heading of each slide clear of the switch in the top right corner: the
+ * switch stays the same size on screen while the slides are scaled, so the room it needs is
+ * given to the slides in their own pixels (`--kit-lang-reserve`), again at every resize.
+ */
+export function reserveSwitchCorner(
+  deck: { on(type: 'resize' | 'ready', listener: (event: { scale?: number }) => void): void; getScale(): number },
+  doc: Document = document,
+): void {
+  const nav = doc.querySelector<HTMLElement>('nav.kit-lang');
+  if (!nav) return;
+  const update = () => {
+    // The scroll view keeps a band of its own for the switch (kit.css): its headings need no room.
+    const room = doc.querySelector('.reveal-viewport.reveal-scroll') ? 0 : Math.ceil((nav.getBoundingClientRect().width + 16) / (deck.getScale() || 1));
+    doc.documentElement.style.setProperty('--kit-lang-reserve', `${room}px`);
+  };
+  deck.on('ready', update);
+  deck.on('resize', update);
 }

@@ -17,7 +17,7 @@ import { fitPrintedQuestions, keepSection, prepareSlidesForPrint, readPrintOptio
 import { createQuizPlugin, keyboardCondition, readPayload } from './quizzes.ts';
 import { emptyPayload } from '../shared/contract.ts';
 import { createSpeakerViewPlugin } from './speaker-view.ts';
-import { connectLanguageSwitch, readStrings } from './language.ts';
+import { connectLanguageSwitch, readStrings, reserveSwitchCorner } from './language.ts';
 
 /**
  * The deck itself: reveal.js with our plugins, the learner's preferences among them. Printed
@@ -57,13 +57,14 @@ async function startDeck(t: Translate, print = false): Promise<void> {
     fitPrintedQuestions(document, deck.getComputedSlideSize(window.innerWidth, window.innerHeight).height);
     void signalPrintReady();
   });
+  reserveSwitchCorner(deck);
+  connectLanguageSwitch(document, globalThis.localStorage, () => deck.getCurrentSlide()?.id);
   await deck.initialize();
 }
 
 const options = readPrintOptions(location.search);
 // The page's own strings, in its language.
 const t = createStrings(readStrings());
-connectLanguageSwitch();
 if (options.mode) {
   // A handout, worksheet or answer key: a printable page made from the deck, not the deck.
   const payload = readPayload() ?? emptyPayload();

@@ -62,25 +62,29 @@ async function deckFontCoverage(page: Page): Promise<(text: string) => string> {
   return (text) => [...text].filter((c) => !/\s/.test(c) && !runs.some(([from, to]) => c.codePointAt(0)! >= from && c.codePointAt(0)! <= to)).join('');
 }
 
-test('the first slide loads only the deck\'s own subsets, within budget, and uses what it preloads', async ({ page }) => {
-  const fonts = new Map<string, number>();
-  page.on('response', async (response) => {
-    if (response.request().resourceType() === 'font') fonts.set(new URL(response.url()).pathname, (await response.body()).length);
+for (const [lang, path, preloaded] of [
+  ['English', '', ['atkinson-hyperlegible-400-normal', 'atkinson-hyperlegible-700-normal']],
+  ['Chinese', 'index.zh.html', ['noto-sans-sc-400-normal', 'noto-sans-sc-700-normal']],
+] as const) {
+  test(`the first slide in ${lang} loads only the deck's own subsets, within budget, and uses what it preloads`, async ({ page }) => {
+    const fonts = new Map<string, number>();
+    page.on('response', async (response) => {
+      if (response.request().resourceType() === 'font') fonts.set(new URL(response.url()).pathname, (await response.body()).length);
+    });
+    const problems = watchProblems(page);
+    await page.goto(path);
+    await page.waitForSelector('.reveal.ready', { state: 'attached' });
+    await page.waitForLoadState('networkidle');
+    const preloads = await page.locator('link[rel="preload"][as="font"]').evaluateAll((links) => links.map((l) => new URL((l as HTMLLinkElement).href).pathname));
+    for (const face of preloaded) expect(preloads.some((p) => p.includes(face)), face).toBe(true);
+    // A preload the page does not use is a wasted request (and a console warning).
+    for (const preload of preloads) expect([...fonts.keys()]).toContain(preload);
+    for (const file of fonts.keys()) expect(file).toMatch(/\/assets\/[\w-]+\.woff2$/);
+    const total = [...fonts.values()].reduce((sum, bytes) => sum + bytes, 0);
+    expect(total, `${(total / KIB).toFixed(1)} KiB: ${[...fonts.keys()].join(', ')}`).toBeLessThanOrEqual(FIRST_SLIDE_BUDGET);
+    expect(problems).toEqual([]);
   });
-  const problems = watchProblems(page);
-  await page.goto('');
-  await page.waitForSelector('.reveal.ready', { state: 'attached' });
-  await page.waitForLoadState('networkidle');
-  const preloads = await page.locator('link[rel="preload"][as="font"]').evaluateAll((links) => links.map((l) => new URL((l as HTMLLinkElement).href).pathname));
-  expect(preloads.some((p) => p.includes('atkinson-hyperlegible-400-normal'))).toBe(true);
-  expect(preloads.some((p) => p.includes('atkinson-hyperlegible-700-normal'))).toBe(true);
-  // A preload the page does not use is a wasted request (and a console warning).
-  for (const preload of preloads) expect([...fonts.keys()]).toContain(preload);
-  for (const file of fonts.keys()) expect(file).toMatch(/\/assets\/[\w-]+\.woff2$/);
-  const total = [...fonts.values()].reduce((sum, bytes) => sum + bytes, 0);
-  expect(total, `${(total / KIB).toFixed(1)} KiB: ${[...fonts.keys()].join(', ')}`).toBeLessThanOrEqual(FIRST_SLIDE_BUDGET);
-  expect(problems).toEqual([]);
-});
+}
 
 test('Chinese terms are drawn in Noto Sans SC, the English around them in Atkinson Hyperlegible, formulas in KaTeX\'s fonts', async ({ page }) => {
   await openDeck(page);
@@ -103,6 +107,7 @@ test('Chinese terms are drawn in Noto Sans SC, the English around them in Atkins
 for (const [what, query, content] of [
   ['printed slides', '?print-pdf', '.reveal .slides *'],
   ['the handout, with every speaker note', '?print=handout', 'body *'],
+  ['printed Chinese slides', 'index.zh.html?print-pdf', '.reveal .slides *'],
 ] as const) {
   test(`${what}: no text is drawn in a system font unless no deck font has its characters`, async ({ page }) => {
     test.setTimeout(180_000);
