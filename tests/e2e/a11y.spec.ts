@@ -168,7 +168,13 @@ for (const state of ANSWERED) {
 // ---------------------------------------------------------------------------------------------
 // axe-core: scroll view (laptop with ?view=scroll, and a phone), the whole page in each state
 
-for (const [name, viewport, query] of [['scroll view', { width: 1280, height: 720 }, '?view=scroll'], ['phone', PHONE, '']] as const) {
+for (const [name, viewport, query] of [
+  ['scroll view', { width: 1280, height: 720 }, '?view=scroll'],
+  ['phone', PHONE, ''],
+  // The Chinese edition: the same checks over its whole page, every slide and question.
+  ['Chinese scroll view', { width: 1280, height: 720 }, 'index.zh.html?view=scroll'],
+  ['Chinese phone', PHONE, 'index.zh.html'],
+] as const) {
   // One page goes unanswered → answered wrong → answer shown; a second is answered right.
   for (const states of [['unanswered', 'wrong', 'shown'], ['right']] as State[][]) {
     test(`axe, ${name}: the whole page, every question ${states.join(', then ')}`, async ({ browser }) => {
@@ -177,7 +183,7 @@ for (const [name, viewport, query] of [['scroll view', { width: 1280, height: 72
       await openWithAxe(page, query);
       expect(await page.evaluate(() => (globalThis as any).Reveal.isScrollView())).toBe(true);
       const { quizzes } = await readQuizzes(page);
-      const slides = await page.locator('.reveal .slides section[aria-roledescription="slide"]').count();
+      const slides = await page.locator('.reveal .slides section[aria-roledescription]').count();
       for (const state of states) {
         await putInState(page, quizzes, state);
         // Every slide is on the page and none is hidden from assistive technology.

@@ -175,7 +175,7 @@ test.describe('PDF export', () => {
 
     // The teacher's copy: the same pages, each question with its answer and why, in a file of its own.
     const [answers] = await writePdfs(ROOT, { only: ['slides'], section: 'future', withAnswers: true });
-    expect(answers!.file).toBe(resolve(ROOT, 'dist/pdf/slides-answers.pdf'));
+    expect(answers!.file).toBe(resolve(ROOT, 'dist/pdf/en/slides-answers.pdf'));
     expect(pdfPages(answers!.file)).toBe(pdfPages(section!.file));
     const teacher = fold(pdfText(answers!.file));
     await openDeck(page);
@@ -191,6 +191,57 @@ test.describe('PDF export', () => {
     // Restore the full set for anyone looking at dist/pdf afterwards.
     await writePdfs(ROOT, { only: ['slides', 'worksheet'] });
   });
+});
+
+/**
+ * The lines of a PDF's pages as a reader sees them: pdftotext's words (`-bbox-layout`) grouped
+ * by their height on the page and read left to right. pdftotext's own lines break wherever the
+ * font changes (a bold word), which is not where a line of the page breaks.
+ */
+function pdfLines(file: string): string[] {
+  const xml = execFileSync('pdftotext', ['-bbox-layout', file, '-'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  return xml.split('<page ').slice(1).flatMap((page) => {
+    const words = [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({ x: Number(m[1]), top: Number(m[2]), bottom: Number(m[3]), text: m[4]! }));
+    const lines: { top: number; bottom: number; words: typeof words }[] = [];
+    for (const word of words.sort((a, b) => a.top - b.top)) {
+      const middle = (word.top + word.bottom) / 2;
+      const line = lines.find((l) => Math.abs((l.top + l.bottom) / 2 - middle) < Math.min(l.bottom - l.top, word.bottom - word.top) / 2);
+      if (line) line.words.push(word);
+      else lines.push({ top: word.top, bottom: word.bottom, words: [word] });
+    }
+    return lines.map((l) => l.words.sort((a, b) => a.x - b.x).map((w) => w.text).join(''));
+  });
+}
+
+test('the Chinese PDFs, in dist/pdf/zh/, carry their Chinese as text, with the title and page numbers in Chinese, and no line starts with closing punctuation', async ({ page }) => {
+  test.setTimeout(240_000);
+  const pdfs = Object.fromEntries((await writePdfs(ROOT, { lang: 'zh' })).map((pdf) => [pdf.name, pdf]));
+  await openDeck(page, 'index.zh.html');
+  const { quizzes } = await readQuizzes(page);
+  const title = await page.title();
+  for (const name of ['slides', 'handout', 'worksheet', 'answer-key'] as const) {
+    const pdf = pdfs[name]!;
+    expect(pdf.file).toBe(resolve(ROOT, `dist/pdf/zh/${name}.pdf`));
+    const text = pdfText(pdf.file);
+    expect((text.match(/\p{Script=Han}/gu) ?? []).length, name).toBeGreaterThan(1000);
+    // Chinese typesetting: no comma, full stop, colon or closing bracket or quote begins a line.
+    const bad = pdfLines(pdf.file).filter((line) => /^[，。、；：？！）》”』」]/.test(line));
+    expect(bad, `${name}: lines starting with closing punctuation`).toEqual([]);
+  }
+  // The printed question is the Chinese one, word for word.
+  const question = quizzes[0]!.questions.find((q) => q.type === 'single')!;
+  const prompt = fold(await page.locator(`[data-quiz-id="${quizzes[0]!.id}"] form[data-question-id="${question.id}"] legend`).textContent() ?? '');
+  expect(fold(pdfText(pdfs.worksheet!.file)).replace(/ /g, '')).toContain(prompt.replace(/ /g, ''));
+  // Title and "page n of N" in the margins, in Chinese, on every page of the printed documents.
+  for (const name of ['worksheet', 'answer-key', 'handout'] as const) {
+    const pages = execFileSync('pdftotext', ['-layout', pdfs[name]!.file, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1).map(fold);
+    expect(pages.flatMap((text, i) => (text.includes(`第${i + 1}页，共${pages.length}页`) && text.includes(title) ? [] : [`${name} page ${i + 1}`]))).toEqual([]);
+  }
+  // The diagrams' Chinese labels are text in the slides.
+  const labels = await page.evaluate(() => [...document.querySelectorAll('figure.diagram svg .nodes text tspan.text-inner-tspan')].map((t) => t.textContent!.trim()).filter(Boolean));
+  expect(labels.length).toBeGreaterThan(20);
+  const slides = fold(pdfText(pdfs.slides!.file)).replace(/ /g, '');
+  expect(labels.map(fold).filter((label) => !slides.includes(label.replace(/ /g, '')))).toEqual([]);
 });
 
 test('the handout prints quiz questions as the worksheet does: hint closed, no controls, order items not in the answer\'s order', async ({ page }) => {
