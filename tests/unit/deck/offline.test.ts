@@ -32,4 +32,34 @@ describe('the one-file offline deck', () => {
     expect(html).toContain('<\\/script>');
     expect(html).toContain('`<img src="${e}">`'); // the script's own text is left alone
   });
+
+  it('writes a file per language with only the font parts its text uses, its switch leading to the other file', () => {
+    const dist = mkdtempSync(join(tmpdir(), 'kit-offline-'));
+    mkdirSync(join(dist, 'assets'));
+    writeFileSync(join(dist, 'assets/latin.woff2'), 'latin');
+    writeFileSync(join(dist, 'assets/zh-1.woff2'), 'part one');
+    writeFileSync(join(dist, 'assets/zh-2.woff2'), 'part two');
+    writeFileSync(
+      join(dist, 'assets/main.css'),
+      [
+        '@font-face{font-family:"Atkinson";src:url(./latin.woff2) format("woff2");unicode-range:U+20-7E}',
+        // 中 and the zero-width space, which every part's range holds and no page needs a part for.
+        '@font-face{font-family:"Noto";src:url(./zh-1.woff2) format("woff2");unicode-range:U+200B,U+4E2D}',
+        '@font-face{font-family:"Noto";src:url(./zh-2.woff2) format("woff2");unicode-range:U+200B,U+5EFA-5EFB}',
+      ].join(''),
+    );
+    writeFileSync(join(dist, 'assets/main.js'), 'x');
+    const page = (lang: string, text: string) =>
+      `<html lang="${lang}"><link rel="alternate" hreflang="en" href="index.html"><link rel="alternate" hreflang="zh" href="index.zh.html"><link rel="stylesheet" href="./assets/main.css"><script type="module" src="./assets/main.js"></script><nav><a href="${lang === 'en' ? 'index.zh.html' : 'index.html'}">switch</a></nav><p>${text}\u200b</p>`;
+    writeFileSync(join(dist, 'index.html'), page('en', 'Building 中'));
+    writeFileSync(join(dist, 'index.zh.html'), page('zh', '建设 中'));
+    const en = readFileSync(writeOfflineDeck(dist, 'deck', 'en', ['en', 'zh']).file, 'utf8');
+    const zh = readFileSync(writeOfflineDeck(dist, 'deck', 'zh', ['en', 'zh']).file, 'utf8');
+    const inlined = (html: string, content: string) => html.includes(Buffer.from(content).toString('base64'));
+    expect([inlined(en, 'latin'), inlined(en, 'part one'), inlined(en, 'part two')]).toEqual([true, true, false]);
+    expect([inlined(zh, 'latin'), inlined(zh, 'part one'), inlined(zh, 'part two')]).toEqual([true, true, true]);
+    expect(en).toContain('<a href="deck-offline.zh.html">');
+    expect(zh).toContain('<a href="deck-offline.html">');
+    expect(zh).toContain('hreflang="en" href="deck-offline.html"');
+  });
 });
