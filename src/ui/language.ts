@@ -4,7 +4,7 @@
  * the same view (`?view=scroll` and the like), and remembers the choice for the next visit.
  */
 import { LANG_KEY, LANG_SWITCH, STRINGS_ID } from '../shared/contract.ts';
-import type { Strings } from '../i18n/strings.ts';
+import type { StringKey, Strings, Translate } from '../i18n/strings.ts';
 
 /** The page's interface strings, as the build wrote them (`assets/i18n/<lang>.json`). */
 export function readStrings(doc: Document = document): Strings {
@@ -79,4 +79,38 @@ export function reserveSwitchCorner(
   };
   deck.on('ready', update);
   deck.on('resize', update);
+}
+
+/** reveal.js's own words in its keyboard help, and ours: each is replaced by the page's string. */
+const HELP_WORDS: Record<string, StringKey> = {
+  'Keyboard Shortcuts': 'help.title',
+  KEY: 'help.key',
+  ACTION: 'help.action',
+  'Next slide': 'help.next',
+  'Previous slide': 'help.previous',
+  'Navigate left': 'help.left',
+  'Navigate right': 'help.right',
+  'Navigate up': 'help.up',
+  'Navigate down': 'help.down',
+  'Navigate without fragments': 'help.noFragments',
+  'Jump to first/last slide': 'help.firstLast',
+  Pause: 'help.pause',
+  Fullscreen: 'help.fullscreen',
+  'Jump to slide': 'help.jump',
+  'Slide overview': 'help.overview',
+  Search: 'help.search',
+  'Speaker notes view': 'help.notes',
+};
+
+/**
+ * The keyboard help (?) in the page's language: reveal.js writes its table in English each time
+ * it opens, so its title, headings and descriptions are replaced as it opens.
+ */
+export function translateKeyboardHelp(deck: { on(type: 'showhelp', listener: () => void): void }, t: Translate, doc: Document = document): void {
+  deck.on('showhelp', () => {
+    for (const cell of doc.querySelectorAll<HTMLElement>('.r-overlay-help-content .title, .r-overlay-help-content th, .r-overlay-help-content td')) {
+      const key = HELP_WORDS[cell.textContent!.trim()];
+      if (key) cell.textContent = t(key);
+    }
+  });
 }

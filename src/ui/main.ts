@@ -17,7 +17,7 @@ import { fitPrintedQuestions, keepSection, prepareSlidesForPrint, readPrintOptio
 import { createQuizPlugin, keyboardCondition, readPayload } from './quizzes.ts';
 import { emptyPayload } from '../shared/contract.ts';
 import { createSpeakerViewPlugin } from './speaker-view.ts';
-import { connectLanguageSwitch, readStrings, reserveSwitchCorner } from './language.ts';
+import { connectLanguageSwitch, readStrings, reserveSwitchCorner, translateKeyboardHelp } from './language.ts';
 
 /**
  * The deck itself: reveal.js with our plugins, the learner's preferences among them. Printed
@@ -48,7 +48,7 @@ async function startDeck(t: Translate, print = false): Promise<void> {
     // Printed slides show every fragment in its final state; `?pdfSeparateFragments=true` prints each step.
     pdfSeparateFragments: false,
     // Each concern is a plugin built with the deck and undone with it (`init`, `destroy`).
-    plugins: [Notes, Search, Zoom, createSpeakerViewPlugin(), createLayoutPlugin(), createMotionPlugin(), createAccessibilityPlugin(t), createContrastPlugin(t), ...quizzes],
+    plugins: [Notes, Search, Zoom, createSpeakerViewPlugin(window, t), createLayoutPlugin(), createMotionPlugin(), createAccessibilityPlugin(t), createContrastPlugin(t), ...quizzes],
   });
   // Tools and tests reach the deck through the same global reveal.js has always offered.
   (globalThis as { Reveal?: unknown }).Reveal = deck;
@@ -58,6 +58,7 @@ async function startDeck(t: Translate, print = false): Promise<void> {
     void signalPrintReady();
   });
   reserveSwitchCorner(deck);
+  translateKeyboardHelp(deck, t);
   connectLanguageSwitch(document, globalThis.localStorage, () => deck.getCurrentSlide()?.id);
   await deck.initialize();
 }

@@ -135,7 +135,7 @@ export function createQuizPlugin(t: Translate) {
     cleanups.push(() => deck.off('slidechanged', onSlideChanged));
     // Not a reveal.js key binding: reveal.js ignores keys inside a quiz and in text boxes, and the
     // presenter's reveal must work wherever the focus is (see isRevealKey).
-    deck.registerKeyboardShortcut('A, Alt+A', 'Reveal the answer on a question slide');
+    deck.registerKeyboardShortcut('A, Alt+A', t('help.reveal'));
     const onRevealKey = (event: KeyboardEvent) => {
       if (!isRevealKey(event)) return;
       const question = view.questionOn(deck.getCurrentSlide());

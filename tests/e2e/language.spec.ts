@@ -151,3 +151,22 @@ test('on a phone the switch has a band of its own at the top: the slides scroll 
   }
   await page.close();
 });
+
+test('reveal.js\'s own screens speak Chinese too: the keyboard help and the presenter view', async ({ page }) => {
+  await openDeck(page, 'index.zh.html#/overview--title');
+  await page.keyboard.press('Shift+Slash');
+  const help = page.locator('.r-overlay-help-content');
+  await expect(help.locator('.title')).toHaveText('键盘快捷键');
+  await expect(help.locator('th').first()).toHaveText('按键');
+  // Every action is described in Chinese (the keys themselves are key names).
+  const actions = await help.locator('td:nth-child(2)').allTextContents();
+  expect(actions.length).toBeGreaterThan(10);
+  expect(actions.filter((action) => !/[\u4e00-\u9fff]/.test(action))).toEqual([]);
+  await page.keyboard.press('Escape');
+
+  const [popup] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('s')]);
+  await expect(popup.locator('#upcoming-slide .label')).toHaveText('下一张');
+  await expect(popup.locator('.speaker-controls-notes h4.label')).toHaveText(/讲解备注/);
+  await expect(popup.locator('html')).toHaveAttribute('lang', 'zh');
+  await expect(popup.locator('.speaker-controls-notes .value')).toContainText(/[\u4e00-\u9fff]{10}/);
+});
