@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readSections } from '../deck/build-deck.ts';
 import { formatIssue } from '../deck/errors.ts';
-import { lineFinder, loadQuizzes } from '../deck/load-quizzes.ts';
+import { lineFinder, loadQuizzes, type LoadedQuiz } from '../deck/load-quizzes.ts';
+import type { SourceIssue } from '../deck/errors.ts';
+import { deckLanguages } from '../deck/languages.ts';
 import { lintQuizzes, LINT_RULES, type LintFinding } from '../quiz/index.ts';
 import { readArgs } from './args.ts';
 import { terminal, type Output } from './output.ts';
@@ -10,7 +12,7 @@ import { terminal, type Output } from './output.ts';
 const USAGE = 'usage: npm run kit -- lint [--strict]';
 
 /**
- * `kit lint`: the assessment checks of `docs/lint-rules.md` over every quiz, as
+ * `kit lint`: the assessment checks of `docs/lint-rules.md` over every quiz of every language, as
  * `file:line: warning [rule] what is wrong. Fix: how`. Warnings fail only with `--strict`;
  * a quiz that does not validate is an error either way.
  */
@@ -19,16 +21,23 @@ export async function runLint(args: string[], root = process.cwd(), out: Output 
   if ('exit' in parsed) return parsed.exit;
   const strict = parsed.values.strict === true;
   const log = (text: string) => out.log(text);
-  const { sections, issues } = readSections(root);
-  const { quizzes, issues: quizIssues } = loadQuizzes(root, sections);
-  issues.push(...quizIssues);
+  // Every language's quizzes, each checked against its own slides' objectives.
+  const issues: SourceIssue[] = [];
+  const quizzes: LoadedQuiz[] = [];
+  const findings: LintFinding[] = [];
+  for (const lang of deckLanguages(root)) {
+    const read = readSections(root, lang);
+    const loaded = loadQuizzes(root, read.sections, lang);
+    issues.push(...read.issues, ...loaded.issues);
+    quizzes.push(...loaded.quizzes);
+    const objectives = read.sections.flatMap((s) => s.objectives.map((o) => ({ key: `${s.id}/${o.id}`, level: o.level, file: s.file, line: o.line })));
+    findings.push(...lintQuizzes({ quizzes: loaded.quizzes, objectives }));
+  }
   if (issues.length > 0) {
     for (const issue of issues) out.error(`${formatIssue(issue)} (error: fix it before linting)`);
     out.error(`\n${issues.length} error${issues.length === 1 ? '' : 's'}: the quizzes do not validate, so they were not linted.`);
     return 1;
   }
-  const objectives = sections.flatMap((s) => s.objectives.map((o) => ({ key: `${s.id}/${o.id}`, level: o.level, file: s.file, line: o.line })));
-  const findings = lintQuizzes({ quizzes, objectives });
 
   const lines = new Map<string, (path: (string | number)[]) => number>();
   const lineOf = (finding: LintFinding) => {

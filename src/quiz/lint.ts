@@ -67,7 +67,9 @@ export const NEAR_DUPLICATE = 0.9;
 /** Feedback that holds this share of a key's content words (of 3 or more) restates the key. */
 export const KEY_WORDS_SHARE = 0.75;
 
-const RE_ABSOLUTE = /\b(only|never|always|none|nothing|nobody|entirely|completely|solely|totally|absolutely|exclusively|at all|whatsoever)\b/i;
+/** Absolute words, in English (as words) and in Chinese (Chinese has no spaces: as they are written). */
+const RE_ABSOLUTE = /\b(only|never|always|none|nothing|nobody|entirely|completely|solely|totally|absolutely|exclusively|at all|whatsoever)\b|(只有|只能|只是|只会|仅仅|从不|从未|总是|永远|一定|所有|全部|完全|唯一|绝不|绝对|根本|必须)/i;
+const absoluteWord = (text: string) => { const m = RE_ABSOLUTE.exec(text); return m ? (m[1] ?? m[2]!) : undefined; };
 const RE_ALL_NONE = /\b(all|none|both|neither) of (the )?(above|these|them)\b/i;
 const RE_NEGATIVE = /\b(not|except|never|least|false|incorrect|untrue|cannot)\b|n't\b/i;
 /** Emphasis an author gives a negative word: bold, italics or capitals. */
@@ -192,7 +194,7 @@ function lintQuestion(q: Question, at: (string | number)[], add: Add): void {
   }
   if (q.type === 'truefalse') {
     if (!q.answer && RE_ABSOLUTE.test(q.prompt)) {
-      add('absolute-cue', here('prompt'), `a false statement with an absolute word ("${RE_ABSOLUTE.exec(q.prompt)![1]}") is recognisable as false without knowing the content`, 'make it false by its content, not by an absolute qualifier');
+      add('absolute-cue', here('prompt'), `a false statement with an absolute word ("${absoluteWord(q.prompt)}") is recognisable as false without knowing the content`, 'make it false by its content, not by an absolute qualifier');
     }
     const wrongFeedback = q.answer ? q.feedbackFalse : q.feedbackTrue;
     if (!wrongFeedback) {
@@ -258,7 +260,7 @@ function lintAbsolute(choices: Choice[], here: (...rest: (string | number)[]) =>
   if (choices.some((c) => c.correct && RE_ABSOLUTE.test(c.text))) return;
   choices.forEach((c, i) => {
     if (c.correct) return;
-    const word = RE_ABSOLUTE.exec(c.text)?.[1];
+    const word = absoluteWord(c.text);
     if (word) {
       add('absolute-cue', here('choices', i), `the distractor "${plain(c.text)}" has an absolute word ("${word}") that no correct option has: it reads as wrong without knowledge`, 'remove the absolute word, or make the distractor wrong by its content');
     }

@@ -55,10 +55,23 @@ describe('kit lint on a quiz with every flaw', () => {
 });
 
 describe("the project's own quizzes", () => {
-  it('pass kit lint --strict', async () => {
+  it('pass kit lint --strict, in every language', async () => {
     const { status, out } = await lint(PROJECT, ['--strict']);
-    expect(out).toMatch(/^ok: \d+ quizzes, \d+ questions/m);
+    expect(out).toMatch(/^ok: 12 quizzes, \d+ questions/m);
     expect(status).toBe(0);
+  });
+
+  it('are linted in Chinese too: an absolute word (只有) in a Chinese distractor is found at its line', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'kit-lint-zh-'));
+    for (const dir of ['slides', 'quizzes', 'assets']) cpSync(join(PROJECT, dir), join(root, dir), { recursive: true });
+    const file = join(root, 'quizzes/traditional-review.zh.yaml');
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace('它们将被新兴产业取代', '它们只有被新兴产业取代'));
+    const line = text.split('\n').findIndex((l) => l.includes('它们将被新兴产业取代')) + 1;
+    const { out } = await lint(root);
+    expect(out).toContain(`quizzes/traditional-review.zh.yaml:${line}: warning [absolute-cue] the distractor`);
+    expect(out).toContain('("只有")');
+    rmSync(root, { recursive: true, force: true });
   });
 });
 
