@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { GiftParseError, parseGiftWithReport, slugify, toGiftWithReport, toQuizYaml, type Quiz } from '../quiz/index.ts';
-import { readSections } from '../deck/build-deck.ts';
+import { alignedQuizzes, readSections } from '../deck/build-deck.ts';
 import { DEFAULT_LANG } from '../deck/languages.ts';
 import { loadQuizzes } from '../deck/load-quizzes.ts';
 import { DeckBuildError } from '../deck/errors.ts';
@@ -55,12 +55,13 @@ export async function runImportGift(args: string[], root = process.cwd(), out: O
 }
 
 /** Reads and checks the deck's quizzes; stops with file:line problems if they are not right. */
-export function readCheckedQuizzes(root: string, lang: string = DEFAULT_LANG): Quiz[] {
+export function readCheckedQuizzes(root: string, lang: string = DEFAULT_LANG, { aligned = false }: { aligned?: boolean } = {}): Quiz[] {
   const { sections, issues } = readSections(root, lang);
   const loaded = loadQuizzes(root, sections, lang);
   const all = [...issues, ...loaded.issues];
   if (all.length) throw new DeckBuildError(all);
-  return loaded.quizzes.map((q) => q.quiz);
+  // Aligned: as the deck grades them, a response from any language's page fitting (`alignedQuizzes`).
+  return (aligned ? alignedQuizzes(root, lang, loaded.quizzes) : loaded.quizzes).map((q) => q.quiz);
 }
 
 /** The whole bank as one GIFT text, a `$CATEGORY` per quiz (`kit/<quiz>`, `kit/zh/<quiz>` in Chinese), and what GIFT could not hold. */

@@ -51,7 +51,8 @@ export async function runResults(args: string[], root = process.cwd(), out: Outp
   }
   const target = parsed.values.out;
   const outFile = target === undefined ? undefined : resolve(root, target);
-  const quizzes = readCheckedQuizzes(root);
+  // As the deck grades them: a learner may have answered on the Chinese page or the English one.
+  const quizzes = readCheckedQuizzes(root, undefined, { aligned: true });
   const { files, problems } = expand(root, parsed.positionals, outFile);
   for (const problem of problems) out.error(problem);
   let failed = problems.length;

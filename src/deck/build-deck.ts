@@ -11,6 +11,7 @@ import { renderResultsSlide, renderMissedReviewSlide } from './render-results.ts
 import { createStrings, type Strings } from '../i18n/strings.ts';
 import { readStrings } from './strings-file.ts';
 import { checkParity } from './parity.ts';
+import { alignLanguages } from './align-languages.ts';
 import { DEFAULT_LANG, deckLanguages, fileLanguage } from './languages.ts';
 import { attr, DATA, PAYLOAD_ID, STRINGS_ID, type QuizPayload } from '../shared/contract.ts';
 import { html, raw } from '../shared/html.ts';
@@ -94,8 +95,10 @@ export function readSections(root: string, lang: string = DEFAULT_LANG): { secti
  */
 export async function buildDeck(root: string, lang: string = DEFAULT_LANG): Promise<BuiltDeck> {
   const { sections, issues } = readSections(root, lang);
-  const { quizzes, issues: quizIssues } = loadQuizzes(root, sections, lang);
+  const { quizzes: own, issues: quizIssues } = loadQuizzes(root, sections, lang);
   issues.push(...unresolvedWhileSlidesBroken(issues, quizIssues));
+  // Progress is kept by question, not by language: a saved response grades alike in every language.
+  const quizzes = issues.length === 0 ? alignedQuizzes(root, lang, own) : own;
   const md = createMarkdown({ root });
   const strings = readStrings(root, lang, issues);
   const t = createStrings(strings);
@@ -150,6 +153,24 @@ export async function buildDeck(root: string, lang: string = DEFAULT_LANG): Prom
   // The quizzes and the interface strings travel with the page as JSON, not HTML.
   const data = [jsonScript(PAYLOAD_ID, payload), jsonScript(STRINGS_ID, strings)].join('\n');
   return { lang, strings, html: slidesHtml, data, sections, quizzes, diagrams: { total: diagrams.length, rendered: drawn.rendered, keys: drawn.keys } };
+}
+
+/**
+ * The quizzes of `lang` aligned with the other languages' (`alignLanguages`): the default
+ * language's blank names, and every language's typed answers accepted. A language that cannot be
+ * read leaves them as they are (its problems are reported where it is built).
+ */
+export function alignedQuizzes(root: string, lang: string, quizzes: LoadedQuiz[]): LoadedQuiz[] {
+  const languages = deckLanguages(root);
+  if (languages.length < 2) return quizzes;
+  const all = languages.map((code) => {
+    if (code === lang) return { lang: code, quizzes, issues: [] as SourceIssue[] };
+    const read = readSections(root, code);
+    const loaded = loadQuizzes(root, read.sections, code);
+    return { lang: code, quizzes: loaded.quizzes, issues: [...read.issues, ...loaded.issues] };
+  });
+  if (all.some((l) => l.issues.length > 0)) return quizzes;
+  return alignLanguages(all, lang);
 }
 
 /**

@@ -42,7 +42,8 @@ export function answerText(question: Question, words: TruthWords = { true: 'True
         .map((a) => ('range' in a ? `${a.range[0]}–${a.range[1]}` : a.tolerance ? `${a.answer} ± ${a.tolerance}` : String(a.answer)))
         .join(' or ');
     case 'text':
-      return question.answers.filter((a) => a.fraction === 1).map((a) => fillWildcards(a.text, '…')).join(' / ');
+      // The quiz's own answers: one taken from a translation (`lang`) is accepted, not shown.
+      return question.answers.filter((a) => a.fraction === 1 && !a.lang).map((a) => fillWildcards(a.text, '…')).join(' / ');
     case 'order':
       return question.items.map((item, n) => `${n + 1}. ${item.text}`).join('; ');
     case 'match':
@@ -51,7 +52,7 @@ export function answerText(question: Question, words: TruthWords = { true: 'True
       return question.blanks
         .map((b) => {
           if (b.kind === 'choice') return b.choices.find((c) => c.id === b.answer)?.text ?? '';
-          const best = b.answers.find((a) => a.fraction === 1);
+          const best = b.answers.find((a) => a.fraction === 1 && !a.lang);
           return best ? typed(best, b.caseSensitive) : '';
         })
         .join('; ');

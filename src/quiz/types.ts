@@ -115,6 +115,11 @@ export interface TextAnswer {
   /** Credit in [0, 1] (default 1). */
   fraction: number;
   feedback?: string;
+  /**
+   * The language of an answer taken from a translation of the quiz (set by the deck, never
+   * written in a quiz file): accepted, so progress carries across languages, but not shown.
+   */
+  lang?: string;
 }
 
 export interface TextQuestion extends QuestionBase {

@@ -10,7 +10,7 @@ import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck, type BuiltDeck } from '../../../src/deck/build-deck.ts';
 import { deckLanguages, fileLanguage, inLanguage } from '../../../src/deck/languages.ts';
-import { grade, parseQuizBank, type Question } from '../../../src/quiz/index.ts';
+import { correctResponse, grade, parseQuizBank, type Question } from '../../../src/quiz/index.ts';
 import { kit, PROJECT } from './run-kit.ts';
 
 /** A copy of the project's content to break on purpose. */
@@ -92,6 +92,24 @@ describe('the Chinese deck', () => {
     const latin = text.replace(names, '').match(/[A-Za-z]+/g) ?? [];
     expect(latin).toEqual([]);
     expect((text.match(/\p{Script=Han}/gu) ?? []).length).toBeGreaterThan(20_000);
+  });
+
+  it('grades a response saved on either language\'s page alike: cloze blanks by the English names, typed answers of both languages accepted', () => {
+    const question = (deck: BuiltDeck, quizId: string, id: string) => deck.quizzes.find((q) => q.quiz.id === quizId)!.quiz.questions.find((q) => q.id === id)!;
+    for (const [quizId, id] of [
+      ['traditional-review', 'traditional-three-products'],
+      ['emerging-review', 'emerging-cloze'],
+      ['future-review', 'future-cloze'],
+      ['dual-circulation-review', 'dual-name'],
+    ] as const) {
+      const [english, chinese] = [question(en, quizId, id), question(zh, quizId, id)];
+      expect(grade(chinese, correctResponse(english)).fraction, `${id}: the English answer on the Chinese page`).toBe(1);
+      expect(grade(english, correctResponse(chinese)).fraction, `${id}: the Chinese answer on the English page`).toBe(1);
+      if (chinese.type === 'cloze' && english.type === 'cloze') expect(chinese.blanks.map((b) => b.id).sort()).toEqual(english.blanks.map((b) => b.id).sort());
+    }
+    // The Chinese file itself keeps its Chinese blank names: only the deck aligns them.
+    const authored = readFileSync(join(PROJECT, 'quizzes/traditional-review.zh.yaml'), 'utf8');
+    expect(authored).toMatch(/\{\{增\}\}/);
   });
 
   it('quotes, in every question, words found in the Chinese text', () => {
