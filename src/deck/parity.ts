@@ -91,12 +91,23 @@ export function checkParity(root: string, base: LanguageContent, other: Language
   const lang = other.lang;
   const add = (file: string, line: number, message: string) => issues.push({ file, line, message });
 
+  const folder = (file: string) => file.slice(0, file.lastIndexOf('/') + 1);
+  /** A file (or its translation) that could not be read is compared with nothing. */
+  const skipped = (file: string) => unreadable.has(`${folder(file)}${translatedName(fileName(file), lang)}`) || unreadable.has(file);
+  /** The translations of `files` by the name of the file each translates; what is left once matched has no original. */
+  const byOriginal = <T extends { file: string }>(files: readonly T[]) => new Map(files.map((f) => [baseName(fileName(f.file), lang), f]));
+  const withoutOriginal = <T extends { file: string }>(left: Map<string, T>) => {
+    for (const extra of left.values()) {
+      if (unreadable.has(`${folder(extra.file)}${baseName(fileName(extra.file), lang)}`)) continue;
+      add(extra.file, 1, `there is no ${baseName(extra.file, lang)} for this translation: rename it after the file it translates, or add the original`);
+    }
+  };
+
   // Sections: the same files, ids, slides in order, notes and objectives.
-  const otherSections = new Map(other.sections.map((s) => [baseName(fileName(s.file), lang), s]));
-  const skipped = (file: string, lang: string) => unreadable.has(`${file.slice(0, file.lastIndexOf('/') + 1)}${translatedName(fileName(file), lang)}`) || unreadable.has(file);
+  const otherSections = byOriginal(other.sections);
   for (const section of base.sections) {
     const mirror = otherSections.get(fileName(section.file));
-    if (!mirror && skipped(section.file, lang)) continue;
+    if (!mirror && skipped(section.file)) continue;
     if (!mirror) {
       add(section.file, 1, `has no "${lang}" version: add ${translated(section.file, lang)} with the same slides, translated`);
       continue;
@@ -121,13 +132,13 @@ export function checkParity(root: string, base: LanguageContent, other: Language
       add(mirror.file, extra.line, `the slide {#${extra.id}} is not in ${section.file}: every language has the same slides`);
     }
   }
-  for (const extra of [...otherSections.values()].filter((s) => !unreadable.has(`${s.file.slice(0, s.file.lastIndexOf('/') + 1)}${baseName(fileName(s.file), lang)}`))) add(extra.file, 1, `there is no ${baseName(extra.file, lang)} for this translation: rename it after the file it translates, or add the original`);
+  withoutOriginal(otherSections);
 
   // Quizzes: the same quiz settings and questions, the same choices and answers.
-  const otherQuizzes = new Map(other.quizzes.map((q) => [baseName(fileName(q.file), lang), q]));
+  const otherQuizzes = byOriginal(other.quizzes);
   for (const loaded of base.quizzes) {
     const mirror = otherQuizzes.get(fileName(loaded.file));
-    if (!mirror && skipped(loaded.file, lang)) continue;
+    if (!mirror && skipped(loaded.file)) continue;
     if (!mirror) {
       add(loaded.file, 1, `has no "${lang}" version: add ${translated(loaded.file, lang)} with the same questions, translated`);
       continue;
@@ -157,7 +168,7 @@ export function checkParity(root: string, base: LanguageContent, other: Language
     });
     for (const [id, j] of byId) add(mirror.file, lineOf(['questions', j, 'id']), `question "${id}" is not in ${loaded.file}: every language has the same questions`);
   }
-  for (const extra of [...otherQuizzes.values()].filter((q) => !unreadable.has(`${q.file.slice(0, q.file.lastIndexOf('/') + 1)}${baseName(fileName(q.file), lang)}`))) add(extra.file, 1, `there is no ${baseName(extra.file, lang)} for this translation: rename it after the file it translates, or add the original`);
+  withoutOriginal(otherQuizzes);
 
   // Interface strings: the same keys, with the same placeholders, as the files have them (the build fills a missing one in English).
   const baseFile = stringsFile(DEFAULT_LANG);

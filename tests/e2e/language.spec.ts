@@ -170,3 +170,26 @@ test('reveal.js\'s own screens speak Chinese too: the keyboard help and the pres
   await expect(popup.locator('html')).toHaveAttribute('lang', 'zh');
   await expect(popup.locator('.speaker-controls-notes .value')).toContainText(/[\u4e00-\u9fff]{10}/);
 });
+
+test('a cloze written with Chinese blank names is answered in Chinese on the Chinese page, typed with spaces or full-width forms, and counts in English too', async ({ page }) => {
+  await openDeck(page, 'index.zh.html');
+  const { quizzes } = await readQuizzes(page);
+  const quiz = quizzes.find((q) => q.id === 'traditional-review')!;
+  const question = quiz.questions.find((q) => q.id === 'traditional-three-products')!;
+  if (question.type !== 'cloze') throw new Error('traditional-three-products is no longer a cloze');
+  const form = await openQuestion(page, quiz, question);
+  for (const blank of question.blanks) {
+    const control = form.locator(`[data-blank-id="${blank.id}"]`);
+    if (blank.kind === 'choice') await control.selectOption(blank.answer);
+    // The first accepted answer, typed with an ideographic space between its characters.
+    else await control.fill([...blank.answers.find((a) => a.fraction === 1 && !a.lang)!.text.replace(/\*/g, '')].join('\u3000'));
+  }
+  await form.getByRole('button', { name: '检查答案' }).click();
+  await expect(form).toHaveAttribute('data-result', 'correct');
+  await expect(form.locator('.quiz-verdict')).toContainText(/[\u4e00-\u9fff]/);
+  // The same answer, on the English page: right there too.
+  await page.locator(SWITCH).click();
+  await page.waitForURL(/index\.html/);
+  await page.waitForSelector('.reveal.ready', { state: 'attached' });
+  await expect(page.locator(`[data-quiz-id="${quiz.id}"] form[data-question-id="${question.id}"]`)).toHaveAttribute('data-result', 'correct');
+});
