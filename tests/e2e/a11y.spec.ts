@@ -290,14 +290,14 @@ test.describe('keyboard', () => {
       };
     });
     expect(state.reachable).toEqual([]);
-    // Walk the Tab order twice round: every stop is on the current slide or the deck's own controls.
+    // Walk the Tab order twice round: every stop is on the current slide or the deck's own controls (the language switch among them).
     const stops: string[] = [];
     for (let i = 0; i < 14; i++) {
       await page.keyboard.press('Tab');
       stops.push(await page.evaluate(() => {
         const el = document.activeElement as HTMLElement;
         const slide = el.closest('.slides section:not(.stack)');
-        return slide ? `slide:${slide.id}` : el.closest('.controls, .slide-number') ? 'deck-controls' : `other:${el.tagName}.${el.className}`;
+        return slide ? `slide:${slide.id}` : el.closest('.controls, .slide-number, .kit-lang') ? 'deck-controls' : `other:${el.tagName}.${el.className}`;
       }));
     }
     // (BODY is where Tab leaves the page for the browser's own controls, and comes back.)
