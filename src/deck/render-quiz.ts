@@ -86,12 +86,13 @@ function collectTexts(quiz: Quiz): string[] {
     if (q.type === 'single' || q.type === 'multiple') texts.push(...q.choices.flatMap((c) => [c.feedback, c.text]));
     if (q.type === 'truefalse') texts.push(q.feedbackTrue, q.feedbackFalse);
     if (q.type === 'numeric') texts.push(q.otherFeedback, ...q.answers.map((a) => a.feedback));
-    if (q.type === 'text') texts.push(...q.answers.flatMap((a) => [a.feedback, a.text]));
+    // An answer taken from a translation (`lang`) is accepted, never shown: nothing to render.
+    if (q.type === 'text') texts.push(...q.answers.filter((a) => !a.lang).flatMap((a) => [a.feedback, a.text]));
     if (q.type === 'order') texts.push(...q.items.map((i) => i.text));
     if (q.type === 'match') texts.push(...q.pairs.flatMap((p) => [p.left, p.right]));
     if (q.type === 'cloze') {
       for (const b of q.blanks) {
-        if (b.kind === 'text') texts.push(...b.answers.flatMap((a) => [a.feedback, a.text]));
+        if (b.kind === 'text') texts.push(...b.answers.filter((a) => !a.lang).flatMap((a) => [a.feedback, a.text]));
         else texts.push(...b.choices.flatMap((c) => [c.feedback, c.text]));
       }
     }

@@ -20,6 +20,43 @@ export function offlineCss(css: string): string {
   return css.replace(RE_CSS_IMPORT, '').replace(RE_CSS_IMAGE_SET, 'none').replace(RE_CSS_EXTERNAL_URL, 'none');
 }
 
+/** The top-level blocks of a style sheet: `prelude { body }`, nested braces (`@keyframes`) kept whole. */
+function cssBlocks(css: string): { prelude: string; block: string }[] {
+  const blocks: { prelude: string; block: string }[] = [];
+  let depth = 0;
+  let start = 0;
+  let open = -1;
+  for (let i = 0; i < css.length; i++) {
+    if (css[i] === '{') {
+      if (depth === 0) open = i;
+      depth++;
+    } else if (css[i] === '}') {
+      depth--;
+      if (depth === 0) {
+        blocks.push({ prelude: css.slice(start, open).trim(), block: css.slice(start, i + 1) });
+        start = i + 1;
+      }
+    }
+  }
+  return blocks;
+}
+
+/**
+ * A drawing's style sheet without the rules for classes the drawing does not use: Mermaid writes
+ * the same sheet of about sixty rules into every drawing (errors, animations, clusters, every
+ * kind of node), a few kilobytes each, in every page and offline file. A rule stays when one of
+ * its selectors names only classes the drawing has; an `@keyframes` stays when a rule left uses it.
+ */
+export function usedCss(css: string, classes: ReadonlySet<string>): string {
+  const blocks = cssBlocks(css);
+  const kept = blocks.filter(({ prelude }) => {
+    if (prelude.startsWith('@')) return true;
+    return prelude.split(',').some((selector) => (selector.match(/\.(-?[_a-zA-Z][\w-]*)/g) ?? []).every((c) => classes.has(c.slice(1))));
+  });
+  const rules = kept.filter((b) => !b.prelude.startsWith('@keyframes')).map((b) => b.block).join('');
+  return kept.filter((b) => !b.prelude.startsWith('@keyframes') || new RegExp(`\\b${b.prelude.split(/\s+/)[1]}\\b`).test(rules)).map((b) => b.block).join('');
+}
+
 let purifier: Promise<DOMPurify> | undefined;
 
 /** DOMPurify on a jsdom window, made once per process and only when needed (loading jsdom takes about a second). */
@@ -28,7 +65,10 @@ function getPurifier(): Promise<DOMPurify> {
     const { JSDOM } = await import('jsdom');
     const purify = createDOMPurify(new JSDOM('').window as unknown as WindowLike);
     purify.addHook('uponSanitizeElement', (node, data) => {
-      if (data.tagName === 'style' && node.textContent) node.textContent = offlineCss(node.textContent);
+      if (data.tagName !== 'style' || !node.textContent) return;
+      const drawing = (node as Element).closest?.('svg');
+      const classes = new Set([...(drawing?.querySelectorAll('[class]') ?? [])].flatMap((el) => (el.getAttribute('class') ?? '').split(/\s+/).filter(Boolean)));
+      node.textContent = usedCss(offlineCss(node.textContent), classes);
     });
     purify.addHook('uponSanitizeAttribute', (_node, data) => {
       if (/url\(|image-set\(/i.test(data.attrValue)) data.attrValue = offlineCss(data.attrValue);
@@ -39,7 +79,7 @@ function getPurifier(): Promise<DOMPurify> {
 }
 
 /** Bumped whenever the configuration or the hooks below change, so no older result is reused. */
-const SANITISER_VERSION = 1;
+const SANITISER_VERSION = 2;
 /** DOMPurify without a window sanitises nothing, but says which version it is. */
 const PURIFY_VERSION = createDOMPurify.version;
 

@@ -14,6 +14,8 @@ const RE_ASSET_URL = /url\((["']?)(\.\/[^)"']+|[^)"':]+\.(?:woff2|woff|ttf|svg|p
 const RE_LEGACY_FONT = /,\s*url\((["']?)[^)"']+\.(?:woff|ttf)\1\)\s*format\((["'])(?:woff|truetype)\2\)/g;
 
 const RE_FONT_FACE = /@font-face\s*\{[^}]*\}/g;
+/** A typed answer of the quiz payload taken from another language (`"lang"` set by the build). */
+const RE_TAKEN_ANSWER = /\{"text":"(?:[^"\\]|\\.)*","fraction":[\d.e-]+,"lang":"[\w-]+"\}/g;
 const RE_NO_GLYPH = /[\s\p{Default_Ignorable_Code_Point}]/u;
 const RE_RANGE = /U\+([0-9A-F]+)(?:-([0-9A-F]+))?/gi;
 
@@ -55,7 +57,8 @@ export function writeOfflineDeck(dist: string, name: string, lang: string = DEFA
     return `<script type="module">${code}</script>`;
   });
   // Every character this page and its script can show: a font part for none of them is left out.
-  const shown = new Set([...html].map((c) => c.codePointAt(0)!));
+  // (An answer taken from a translation, marked with its language, is accepted but never shown.)
+  const shown = new Set([...html.replace(RE_TAKEN_ANSWER, '')].map((c) => c.codePointAt(0)!));
   html = html.replace(/<link rel="stylesheet"[^>]*href="([^"]+)"[^>]*>/g, (_, href: string) => {
     const cssFile = assetsOf(href);
     const css = readFileSync(cssFile, 'utf8')
