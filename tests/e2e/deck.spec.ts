@@ -201,7 +201,7 @@ test('on a phone every button, list and text box is at least 44 px tall, big eno
   const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   await openDeck(page);
   const small = await page.evaluate(() =>
-    [...document.querySelectorAll('.reveal .slides :is(button, select, input)')]
+    [...document.querySelectorAll('.reveal .slides :is(button, select, input, label.results-load)')]
       // A choice's whole label is its target; a file input's is its label box.
       .filter((el) => el.getClientRects().length && !['radio', 'checkbox', 'file'].includes((el as HTMLInputElement).type))
       .map((el) => ({ what: `${el.closest('section[id]')?.id}: ${el.tagName} ${el.textContent?.trim().slice(0, 20) || (el as HTMLInputElement).type}`, height: el.getBoundingClientRect().height }))
