@@ -106,11 +106,17 @@ test.describe('PDF export', () => {
     expect(pages.filter((p) => p.startsWith(fold(quiz.title)) && p.includes(`${quiz.questions.length} questions · pass mark`))).toHaveLength(1);
   });
 
-  test('handout.pdf puts each slide with its speaker notes, two to a page where they fit, and says it is the teacher\'s copy', async () => {
+  test('handout.pdf puts each slide with its speaker notes, two to a page where they fit, and says it is the teacher\'s copy', async ({ page }) => {
     const text = fold(pdfText(pdfs.handout!.file));
     const slides = pdfPages(pdfs.slides!.file);
-    // Every slide is there, but short notes share a page: fewer pages than slides.
-    expect(text).toContain(`Slide ${slides} of ${slides}`);
+    // Every slide is there, numbered as the deck numbers it on screen (the results and review,
+    // not printed, keep their numbers), but short notes share a page: fewer pages than slides.
+    await openDeck(page);
+    const total = await page.evaluate(() => (globalThis as any).Reveal.getTotalSlides() as number);
+    const results = await page.evaluate(() => (globalThis as any).Reveal.getSlides().findIndex((s: HTMLElement) => s.id === 'results') + 1);
+    expect(text).toContain(`Slide ${total} of ${total}`);
+    expect(text).toContain(`Slide ${results + 1} of ${total}`);
+    expect(text).not.toContain(`Slide ${results} of ${total}`);
     expect(pdfPages(pdfs.handout!.file)).toBeLessThan(slides);
     expect(text).toContain("Handout: slides and speaker notes — teacher's copy, contains the quiz answers");
     expect(text).toContain("Speaker notes — teacher's copy: the answer");

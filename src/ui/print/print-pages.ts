@@ -16,11 +16,15 @@ function header(doc: Document, t: Translate, title: string, withName: boolean): 
  * short): the teacher's copy, titled so, since a question's notes give its answer. A question
  * slide shows its question as the worksheet prints it; the notes lose what is said to the
  * presenter about keys to press; the results and missed-question slides, which only a
- * learner's browser fills in, are left out.
+ * learner's browser fills in, are left out (the others keep the deck's numbers).
  */
 export function handoutHtml(doc: Document, payload: QuizPayload, t: Translate): SafeHtml {
-  const slides = [...doc.querySelectorAll<HTMLElement>('.reveal .slides section')].filter((s) => !s.querySelector('section') && !s.matches(UNPRINTED_SLIDES));
-  const pages = slides.map((slide, n) => {
+  // Numbered as the deck numbers them on screen (results and review included), so the notes of
+  // "slide 122" are beside slide 122 as projected, though those two are not printed.
+  const all = [...doc.querySelectorAll<HTMLElement>('.reveal .slides section')].filter((s) => !s.querySelector('section'));
+  const slides = all.filter((s) => !s.matches(UNPRINTED_SLIDES));
+  const pages = slides.map((slide) => {
+    const n = all.indexOf(slide);
     const copy = slide.cloneNode(true) as HTMLElement;
     const notes = copy.querySelector('aside.notes');
     notes?.remove();
@@ -38,7 +42,7 @@ export function handoutHtml(doc: Document, payload: QuizPayload, t: Translate): 
     // A question's notes give its answer: said where it is, so the handout is not given to learners as it is.
     const heading = copy.querySelector('.quiz-printed') ? t('print.notesAnswer') : t('print.notes');
     return html`<article class="handout-page">
-<p class="print-running">${t('print.page', { n: n + 1, total: slides.length })}</p>
+<p class="print-running">${t('print.page', { n: n + 1, total: all.length })}</p>
 <div class="handout-frame"><div class="reveal handout-slide"><div class="slides">${fromDeck(copy.outerHTML)}</div></div></div>
 <section class="handout-notes" aria-label="${heading}"><h2>${heading}</h2>${notesHtml}</section>
 </article>`;
