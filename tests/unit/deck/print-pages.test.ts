@@ -191,7 +191,9 @@ describe('the handout\'s question slides', () => {
     expect(page.querySelectorAll('form, button, input, select, .quiz-hint, .quiz-feedback')).toHaveLength(0);
     expect(text(handout)).not.toContain('Square the merged share');
     expect(text(handout)).not.toContain('Your results');
-    expect(text(handout)).toContain('Slide 5 of 5'); // the title, the quiz's first slide and its three questions
+    // The title, the quiz's first slide and its three questions, numbered as the deck numbers them (7 with the review and results, not printed).
+    expect(text(handout)).toContain('Slide 5 of 7');
+    expect(text(handout)).not.toContain('Slide 6 of 7');
     const rows = orderRows(page);
     expect(rows).toHaveLength(4);
     expect(rows).not.toEqual(['Traditional', 'Advantageous', 'Emerging', 'Future']);
