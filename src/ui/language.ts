@@ -104,13 +104,21 @@ const HELP_WORDS: Record<string, StringKey> = {
 
 /**
  * The keyboard help (?) in the page's language: reveal.js writes its table in English each time
- * it opens, so its title, headings and descriptions are replaced as it opens.
+ * it opens, so its title, headings and descriptions are replaced as it opens; and its scrolling
+ * box is made a named region the keyboard can reach.
  */
 export function translateKeyboardHelp(deck: { on(type: 'showhelp', listener: () => void): void }, t: Translate, doc: Document = document): void {
   deck.on('showhelp', () => {
     for (const cell of doc.querySelectorAll<HTMLElement>('.r-overlay-help-content .title, .r-overlay-help-content th, .r-overlay-help-content td')) {
       const key = HELP_WORDS[cell.textContent!.trim()];
       if (key) cell.textContent = t(key);
+    }
+    // The table scrolls in its box: the keyboard reaches the box to scroll it, and a screen reader hears its name.
+    const box = doc.querySelector<HTMLElement>('.r-overlay-help .r-overlay-content');
+    if (box) {
+      box.tabIndex = 0;
+      box.setAttribute('role', 'region');
+      box.setAttribute('aria-label', t('help.title'));
     }
   });
 }

@@ -162,6 +162,10 @@ test('reveal.js\'s own screens speak Chinese too: the keyboard help and the pres
   const actions = await help.locator('td:nth-child(2)').allTextContents();
   expect(actions.length).toBeGreaterThan(10);
   expect(actions.filter((action) => !/[\u4e00-\u9fff]/.test(action))).toEqual([]);
+  // Its box scrolls: the keyboard can reach it, and it is named.
+  const box = page.getByRole('region', { name: '键盘快捷键' });
+  await box.focus();
+  await expect(box).toBeFocused();
   await page.keyboard.press('Escape');
 
   const [popup] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('s')]);
