@@ -52,7 +52,8 @@ export const TEXT_FONTS: readonly DeckFontFace[] = [
 ];
 
 const KATEX_CSS = require.resolve('katex/dist/katex.min.css');
-const RE_FONT_FACE = /@font-face\s*\{[^}]*\}/g;
+/** An @font-face rule (no rule of ours or KaTeX's nests braces). */
+export const RE_FONT_FACE = /@font-face\s*\{[^}]*\}/g;
 const RE_KATEX_WOFF2 = /url\((fonts\/([\w-]+)\.woff2)\)/;
 
 /** KaTeX's own faces, as its stylesheet declares them: each is cut to the characters of the deck's formulas. */
@@ -255,10 +256,7 @@ const PART_SIZE = 200;
 function parts(characters: number[], slideHtmls: readonly string[], chromes: readonly string[]): number[][] {
   const left = new Set(characters);
   const out: number[][] = [];
-  const take = (codes: Iterable<number>) => {
-    const taken = [...codes].filter((code) => left.delete(code));
-    return taken;
-  };
+  const take = (codes: Iterable<number>) => [...codes].filter((code) => left.delete(code));
   // The language switch is on every slide of every language.
   const everywhere = take(switchCharacters());
   for (const [i, slides] of slideHtmls.entries()) {
@@ -279,12 +277,11 @@ function parts(characters: number[], slideHtmls: readonly string[], chromes: rea
  * each KaTeX face keeps the characters of the formulas. A face left with nothing to draw is
  * left out.
  */
-export async function subsetDeckFonts(markups: string | readonly string[], cacheDir: string, { exact = false }: { exact?: boolean } = {}): Promise<SubsetFace[]> {
+export async function subsetDeckFonts(markups: string | readonly string[], cacheDir: string): Promise<SubsetFace[]> {
   const all = typeof markups === 'string' ? [markups] : markups;
   const markup = all.join('\n');
   const faces: SubsetFace[] = [];
-  // `exact`: the characters of the markup alone, for a text that never changes (a PDF's running head).
-  const text = exact ? charactersOf(decodeEntities(markup.replace(RE_TAG, ''))) : deckCharacters(markup);
+  const text = deckCharacters(markup);
   let left = [...text];
   for (const family of [...new Set(TEXT_FONTS.map((f) => f.family))]) {
     const cut: SubsetFace[] = [];

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 /** The deck's first language: its files carry no language code (`slides/02-traditional.md`). */
 export const DEFAULT_LANG = 'en';
 
-/** A language code as it appears in file names: `zh`, `pt-BR`. */
-const RE_LANG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
+/** A language code as it appears in file names and `?lang=`: `zh`, `pt-BR`. */
+export const RE_LANG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 
 /**
  * The deck's languages: one per interface-strings file `assets/i18n/<lang>.json`, the default

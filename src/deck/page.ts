@@ -5,19 +5,19 @@
  * anything is drawn, and shows a switch to the other language on every slide.
  */
 import type { BuiltDeck } from './build-deck.ts';
-import { DEFAULT_LANG } from './languages.ts';
+import { inLanguage, RE_LANG } from './languages.ts';
 import { html, raw } from '../shared/html.ts';
 import { LANG_KEY, LANG_SWITCH } from '../shared/contract.ts';
 
 /** The file of a language's page. */
-export const pageFile = (lang: string) => (lang === DEFAULT_LANG ? 'index.html' : `index.${lang}.html`);
+export const pageFile = (lang: string) => inLanguage('index.html', lang);
 
 /**
  * Runs in `<head>` before the page draws: `?lang=xx` (remembered) or a remembered language
  * other than the page's sends the learner to that language's page, keeping the query and the
  * slide (`#/…`). Storage that cannot be read changes nothing.
  */
-const FOLLOW_LANGUAGE = `(function(){try{var q=new URLSearchParams(location.search),a=q.get('lang'),s=localStorage;if(a&&/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(a))s.setItem('${LANG_KEY}',a);var w=a||s.getItem('${LANG_KEY}');if(!w||w===document.documentElement.lang||!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(w))return;var l=document.querySelector('link[rel=alternate][hreflang="'+w+'"]');if(l)location.replace(l.getAttribute('href')+location.search+location.hash)}catch(e){}})()`;
+const FOLLOW_LANGUAGE = `(function(){try{var q=new URLSearchParams(location.search),a=q.get('lang'),s=localStorage,c=/${RE_LANG.source}/;if(a&&c.test(a))s.setItem('${LANG_KEY}',a);var w=a||s.getItem('${LANG_KEY}');if(!w||w===document.documentElement.lang||!c.test(w))return;var l=document.querySelector('link[rel=alternate][hreflang="'+w+'"]');if(l)location.replace(l.getAttribute('href')+location.search+location.hash)}catch(e){}})()`;
 
 /** What goes into `<head>` of the page in `deck.lang`: the other languages' pages and the script that follows the learner's choice. */
 export function languageHead(deck: BuiltDeck, all: readonly BuiltDeck[]): string {

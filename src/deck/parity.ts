@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Question } from '../quiz/index.ts';
 import type { SourceIssue } from './errors.ts';
-import { baseName, DEFAULT_LANG } from './languages.ts';
+import { baseName, DEFAULT_LANG, inLanguage } from './languages.ts';
 import { lineFinder, type LoadedQuiz } from './load-quizzes.ts';
 import type { Section } from './parse-slides.ts';
 import { stringsFile } from './strings-file.ts';
@@ -25,10 +25,6 @@ export interface LanguageContent {
 const WORDS = new Set(['prompt', 'explanation', 'hint', 'source', 'title', 'category', 'text', 'feedback', 'feedbackTrue', 'feedbackFalse', 'otherFeedback', 'left', 'right']);
 const RE_PLACEHOLDER = /\{(\w+)\}/g;
 
-/** A file named as the reader finds it: the translation of `slides/02-traditional.md` is `slides/02-traditional.zh.md`. */
-const translated = (file: string, lang: string) => file.replace(/(\.[^./]+)$/, `.${lang}$1`);
-const fileName = (file: string) => file.slice(file.lastIndexOf('/') + 1);
-const translatedName = (name: string, lang: string) => name.replace(/(\.[^.]+)$/, `.${lang}$1`);
 
 /**
  * A question as a translation must keep it: its words replaced by whether they are there, a
@@ -91,14 +87,13 @@ export function checkParity(root: string, base: LanguageContent, other: Language
   const lang = other.lang;
   const add = (file: string, line: number, message: string) => issues.push({ file, line, message });
 
-  const folder = (file: string) => file.slice(0, file.lastIndexOf('/') + 1);
   /** A file (or its translation) that could not be read is compared with nothing. */
-  const skipped = (file: string) => unreadable.has(`${folder(file)}${translatedName(fileName(file), lang)}`) || unreadable.has(file);
-  /** The translations of `files` by the name of the file each translates; what is left once matched has no original. */
-  const byOriginal = <T extends { file: string }>(files: readonly T[]) => new Map(files.map((f) => [baseName(fileName(f.file), lang), f]));
+  const skipped = (file: string) => unreadable.has(inLanguage(file, lang)) || unreadable.has(file);
+  /** The translations of `files` by the file each translates; what is left once matched has no original. */
+  const byOriginal = <T extends { file: string }>(files: readonly T[]) => new Map(files.map((f) => [baseName(f.file, lang), f]));
   const withoutOriginal = <T extends { file: string }>(left: Map<string, T>) => {
     for (const extra of left.values()) {
-      if (unreadable.has(`${folder(extra.file)}${baseName(fileName(extra.file), lang)}`)) continue;
+      if (unreadable.has(baseName(extra.file, lang))) continue;
       add(extra.file, 1, `there is no ${baseName(extra.file, lang)} for this translation: rename it after the file it translates, or add the original`);
     }
   };
@@ -106,13 +101,13 @@ export function checkParity(root: string, base: LanguageContent, other: Language
   // Sections: the same files, ids, slides in order, notes and objectives.
   const otherSections = byOriginal(other.sections);
   for (const section of base.sections) {
-    const mirror = otherSections.get(fileName(section.file));
+    const mirror = otherSections.get(section.file);
     if (!mirror && skipped(section.file)) continue;
     if (!mirror) {
-      add(section.file, 1, `has no "${lang}" version: add ${translated(section.file, lang)} with the same slides, translated`);
+      add(section.file, 1, `has no "${lang}" version: add ${inLanguage(section.file, lang)} with the same slides, translated`);
       continue;
     }
-    otherSections.delete(fileName(section.file));
+    otherSections.delete(section.file);
     if (mirror.id !== section.id) add(mirror.file, 2, `id: "${mirror.id}" here, "${section.id}" in ${section.file}: a translation keeps every id`);
     const objectiveIds = mirror.objectives.map((o) => o.id).join(', ');
     if (objectiveIds !== section.objectives.map((o) => o.id).join(', ')) {
@@ -137,13 +132,13 @@ export function checkParity(root: string, base: LanguageContent, other: Language
   // Quizzes: the same quiz settings and questions, the same choices and answers.
   const otherQuizzes = byOriginal(other.quizzes);
   for (const loaded of base.quizzes) {
-    const mirror = otherQuizzes.get(fileName(loaded.file));
+    const mirror = otherQuizzes.get(loaded.file);
     if (!mirror && skipped(loaded.file)) continue;
     if (!mirror) {
-      add(loaded.file, 1, `has no "${lang}" version: add ${translated(loaded.file, lang)} with the same questions, translated`);
+      add(loaded.file, 1, `has no "${lang}" version: add ${inLanguage(loaded.file, lang)} with the same questions, translated`);
       continue;
     }
-    otherQuizzes.delete(fileName(loaded.file));
+    otherQuizzes.delete(loaded.file);
     const lineOf = lineFinder(readFileSync(join(root, mirror.file), 'utf8'));
     const baseLine = lineFinder(readFileSync(join(root, loaded.file), 'utf8'));
     const { questions: qa, ...settingsA } = loaded.quiz;
@@ -173,32 +168,34 @@ export function checkParity(root: string, base: LanguageContent, other: Language
   // Interface strings: the same keys, with the same placeholders, as the files have them (the build fills a missing one in English).
   const baseFile = stringsFile(DEFAULT_LANG);
   const otherFile = stringsFile(lang);
-  const written = (file: string, fallback: Record<string, string>): Record<string, string> => {
+  /** A strings file as written (the build fills a missing string in English), read once; missing or unreadable, it was reported by the build. */
+  const written = (file: string, fallback: Record<string, string>) => {
+    let text = '';
+    let strings = fallback;
     try {
-      return JSON.parse(readFileSync(join(root, file), 'utf8')) as Record<string, string>;
+      text = readFileSync(join(root, file), 'utf8');
+      strings = JSON.parse(text) as Record<string, string>;
     } catch {
-      return fallback; // missing or unreadable: reported by the build already
+      // reported where the strings are read (strings-file.ts)
     }
+    const lines = text.trimEnd().split('\n');
+    const keyLine = (key: string) => lines.findIndex((line) => line.includes(`"${key}"`)) + 1 || 1;
+    return { strings, keyLine, last: lines.length };
   };
-  const baseStrings = written(baseFile, base.strings);
-  const otherStrings = written(otherFile, other.strings);
-  const keyLine = (file: string, key: string) => {
-    const lines = readFileSync(join(root, file), 'utf8').split('\n');
-    const at = lines.findIndex((line) => line.includes(`"${key}"`));
-    return at < 0 ? 1 : at + 1;
-  };
+  const { strings: baseStrings, keyLine: baseKeyLine } = written(baseFile, base.strings);
+  const { strings: otherStrings, keyLine: otherKeyLine, last } = written(otherFile, other.strings);
   for (const [key, value] of Object.entries(baseStrings)) {
     const mine = otherStrings[key];
     if (mine === undefined) {
-      add(otherFile, readFileSync(join(root, otherFile), 'utf8').trimEnd().split('\n').length, `"${key}" is missing (${baseFile}, line ${keyLine(baseFile, key)}, has it): add it, translated`);
+      add(otherFile, last, `"${key}" is missing (${baseFile}, line ${baseKeyLine(key)}, has it): add it, translated`);
       continue;
     }
     const want = [...value.matchAll(RE_PLACEHOLDER)].map((m) => m[1]).sort().join(', ');
     const have = [...mine.matchAll(RE_PLACEHOLDER)].map((m) => m[1]).sort().join(', ');
-    if (key !== 'lang' && want !== have) add(otherFile, keyLine(otherFile, key), `"${key}": placeholders {${have}} here, {${want}} in ${baseFile}: keep each {name} as it is`);
+    if (key !== 'lang' && want !== have) add(otherFile, otherKeyLine(key), `"${key}": placeholders {${have}} here, {${want}} in ${baseFile}: keep each {name} as it is`);
   }
   for (const key of Object.keys(otherStrings)) {
-    if (!(key in baseStrings)) add(otherFile, keyLine(otherFile, key), `"${key}" is not in ${baseFile}: every language has the same strings`);
+    if (!(key in baseStrings)) add(otherFile, otherKeyLine(key), `"${key}" is not in ${baseFile}: every language has the same strings`);
   }
   return issues;
 }

@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
-import { DEFAULT_LANG } from '../deck/languages.ts';
+import { DEFAULT_LANG, inLanguage } from '../deck/languages.ts';
 import { pageFile } from '../deck/page.ts';
+import { RE_FONT_FACE } from '../deck/fonts.ts';
 
 const MIME: Record<string, string> = {
   '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf', '.svg': 'image/svg+xml', '.png': 'image/png',
@@ -13,7 +14,6 @@ const RE_ASSET_URL = /url\((["']?)(\.\/[^)"']+|[^)"':]+\.(?:woff2|woff|ttf|svg|p
 /** Older font formats beside a woff2 source: every browser that runs the deck reads woff2. */
 const RE_LEGACY_FONT = /,\s*url\((["']?)[^)"']+\.(?:woff|ttf)\1\)\s*format\((["'])(?:woff|truetype)\2\)/g;
 
-const RE_FONT_FACE = /@font-face\s*\{[^}]*\}/g;
 /** A typed answer of the quiz payload taken from another language (`"lang"` set by the build). */
 const RE_TAKEN_ANSWER = /\{"text":"(?:[^"\\]|\\.)*","fraction":[\d.e-]+,"lang":"[\w-]+"\}/g;
 const RE_NO_GLYPH = /[\s\p{Default_Ignorable_Code_Point}]/u;
@@ -43,7 +43,7 @@ function dataUri(file: string): string {
  */
 export function writeOfflineDeck(dist: string, name: string, lang: string = DEFAULT_LANG, languages: readonly string[] = [lang]): { file: string; bytes: number } {
   const assetsOf = (href: string) => resolve(dist, href.replace(/^\.?\//, ''));
-  const offlineFile = (code: string) => (code === DEFAULT_LANG ? `${name}-offline.html` : `${name}-offline.${code}.html`);
+  const offlineFile = (code: string) => inLanguage(`${name}-offline.html`, code);
   let html = readFileSync(join(dist, pageFile(lang)), 'utf8');
   // The other languages' pages are their own offline files, side by side.
   for (const code of languages) html = html.replaceAll(`href="${pageFile(code)}"`, `href="${offlineFile(code)}"`);
