@@ -10,7 +10,7 @@ import { renderQuizStack } from './render-quiz.ts';
 import { renderResultsSlide, renderMissedReviewSlide } from './render-results.ts';
 import { createStrings, type Strings } from '../i18n/strings.ts';
 import { readStrings } from './strings-file.ts';
-import { checkParity } from './parity.ts';
+import { checkParity, type LanguageContent } from './parity.ts';
 import { alignLanguages } from './align-languages.ts';
 import { DEFAULT_LANG, deckLanguages, fileLanguage } from './languages.ts';
 import { attr, DATA, PAYLOAD_ID, STRINGS_ID, type QuizPayload } from '../shared/contract.ts';
@@ -94,13 +94,45 @@ export function readSections(root: string, lang: string = DEFAULT_LANG): { secti
  * committed cache, or drawn in Chromium). Throws DeckBuildError listing every problem.
  */
 export async function buildDeck(root: string, lang: string = DEFAULT_LANG): Promise<BuiltDeck> {
+  const all = readLanguages(root);
+  return renderDeck(root, all.find((files) => files.lang === lang) ?? readLanguage(root, lang), all);
+}
+
+/** What one language's files hold, read and checked, before anything is rendered. */
+interface LanguageFiles extends LanguageContent {
+  strings: Strings;
+  issues: SourceIssue[];
+}
+
+/** Reads one language: its slides, its quizzes (checked against its slides and source text) and its interface strings. */
+function readLanguage(root: string, lang: string): LanguageFiles {
   const { sections, issues } = readSections(root, lang);
-  const { quizzes: own, issues: quizIssues } = loadQuizzes(root, sections, lang);
+  const { quizzes, issues: quizIssues } = loadQuizzes(root, sections, lang);
   issues.push(...unresolvedWhileSlidesBroken(issues, quizIssues));
-  // Progress is kept by question, not by language: a saved response grades alike in every language.
-  const quizzes = issues.length === 0 ? alignedQuizzes(root, lang, own) : own;
-  const md = createMarkdown({ root });
   const strings = readStrings(root, lang, issues);
+  return { lang, sections, quizzes, strings, issues };
+}
+
+/** Every language of the deck, read once, the default first. */
+const readLanguages = (root: string): LanguageFiles[] => deckLanguages(root).map((lang) => readLanguage(root, lang));
+
+/**
+ * The quizzes of `mine` aligned with the other languages' (`alignLanguages`): the default
+ * language's blank names, and every language's typed answers accepted. While a language cannot
+ * be read they stay as they are (its problems are reported where it is built).
+ */
+function aligned(all: readonly LanguageFiles[], mine: LanguageFiles): LoadedQuiz[] {
+  if (all.length < 2 || !all.includes(mine) || all.some((files) => files.issues.length > 0)) return mine.quizzes;
+  return alignLanguages(all, mine.lang);
+}
+
+/** Renders one language of the deck from its files (`files`), its quizzes aligned with the other languages' (`all`). */
+async function renderDeck(root: string, files: LanguageFiles, all: readonly LanguageFiles[]): Promise<BuiltDeck> {
+  const { lang, sections, strings } = files;
+  const issues = [...files.issues];
+  // Progress is kept by question, not by language: a saved response grades alike in every language.
+  const quizzes = aligned(all, files);
+  const md = createMarkdown({ root });
   const t = createStrings(strings);
   const diagrams: DiagramRef[] = [];
   const parts: string[] = [];
@@ -155,22 +187,10 @@ export async function buildDeck(root: string, lang: string = DEFAULT_LANG): Prom
   return { lang, strings, html: slidesHtml, data, sections, quizzes, diagrams: { total: diagrams.length, rendered: drawn.rendered, keys: drawn.keys } };
 }
 
-/**
- * The quizzes of `lang` aligned with the other languages' (`alignLanguages`): the default
- * language's blank names, and every language's typed answers accepted. A language that cannot be
- * read leaves them as they are (its problems are reported where it is built).
- */
+/** The quizzes of `lang` as the deck grades them (`aligned`), for `kit results`: `quizzes` in place of the language's own as read. */
 export function alignedQuizzes(root: string, lang: string, quizzes: LoadedQuiz[]): LoadedQuiz[] {
-  const languages = deckLanguages(root);
-  if (languages.length < 2) return quizzes;
-  const all = languages.map((code) => {
-    if (code === lang) return { lang: code, quizzes, issues: [] as SourceIssue[] };
-    const read = readSections(root, code);
-    const loaded = loadQuizzes(root, read.sections, code);
-    return { lang: code, quizzes: loaded.quizzes, issues: [...read.issues, ...loaded.issues] };
-  });
-  if (all.some((l) => l.issues.length > 0)) return quizzes;
-  return alignLanguages(all, lang);
+  const all = readLanguages(root).map((files) => (files.lang === lang ? { ...files, quizzes } : files));
+  return aligned(all, all.find((files) => files.lang === lang) ?? { ...readLanguage(root, lang), quizzes });
 }
 
 /**
@@ -179,22 +199,17 @@ export function alignedQuizzes(root: string, lang: string, quizzes: LoadedQuiz[]
  * DeckBuildError listing every problem of every language.
  */
 export async function buildDecks(root: string): Promise<BuiltDeck[]> {
-  const languages = deckLanguages(root);
+  const all = readLanguages(root);
   const decks: BuiltDeck[] = [];
   const issues: SourceIssue[] = [];
-  // The parity check reads what every language holds, before anything is drawn; a file that
+  // The parity check compares what every language holds, before anything is drawn; a file that
   // could not be read is left out of it (it would look untranslated) and reported as it is.
-  const read = languages.map((lang) => {
-    const { sections, issues: slideIssues } = readSections(root, lang);
-    const { quizzes, issues: quizIssues } = loadQuizzes(root, sections, lang);
-    return { lang, sections, quizzes, strings: readStrings(root, lang, []), issues: [...slideIssues, ...quizIssues] };
-  });
-  const loaded = new Set(read.flatMap((r) => [...r.sections.map((x) => x.file), ...r.quizzes.map((q) => q.file)]));
-  const unreadable = new Set(read.flatMap((r) => r.issues.map((i) => i.file)).filter((file) => !loaded.has(file)));
-  for (const other of read.slice(1)) issues.push(...checkParity(root, read[0]!, other, unreadable));
-  for (const lang of languages) {
+  const loaded = new Set(all.flatMap((files) => [...files.sections.map((x) => x.file), ...files.quizzes.map((q) => q.file)]));
+  const unreadable = new Set(all.flatMap((files) => files.issues.map((i) => i.file)).filter((file) => !loaded.has(file)));
+  for (const other of all.slice(1)) issues.push(...checkParity(root, all[0]!, other, unreadable));
+  for (const files of all) {
     try {
-      decks.push(await buildDeck(root, lang));
+      decks.push(await renderDeck(root, files, all));
     } catch (error) {
       if (!(error instanceof DeckBuildError)) throw error;
       issues.push(...error.issues);
