@@ -1,0 +1,3 @@
+// The students' page of a live class: written by the classroom work (placeholder).
+import '../../../assets/theme/kit.css';
+export {};
