@@ -52,6 +52,10 @@ export const COMMANDS: Record<string, Command> = {
     summary: 'say whether the browser the tests and diagram drawing need is there, and how to get one',
     run: async (args, root, out) => (await import('./check-browser.ts')).runCheckBrowser(args, root, out),
   },
+  classroom: {
+    summary: 'run a live class: students answer the deck\'s quizzes on their phones [--host 0.0.0.0] [--port 8080] [--data file] [--new]',
+    run: async (args, root, out) => (await import('./classroom.ts')).runClassroom(args, root, out),
+  },
   bench: {
     summary: 'measure JavaScript and CSS size, time to ready, and build time; prints figures',
     run: async (args, root, out) => (await import('./bench.ts')).runBench(args, root, out),

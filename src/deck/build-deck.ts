@@ -14,7 +14,7 @@ import { checkParity, type LanguageContent } from './parity.ts';
 import { alignLanguages } from './align-languages.ts';
 import { DEFAULT_LANG, deckLanguages, fileLanguage } from './languages.ts';
 import { attr, DATA, PAYLOAD_ID, STRINGS_ID, type QuizPayload } from '../shared/contract.ts';
-import { html, raw } from '../shared/html.ts';
+import { html, jsonScript, raw } from '../shared/html.ts';
 
 /** The deck as the browser gets it, with what it took to make it. */
 export interface BuiltDeck {
@@ -217,14 +217,6 @@ export async function buildDecks(root: string): Promise<BuiltDeck[]> {
   }
   if (issues.length > 0) throw new DeckBuildError(sortIssues(issues));
   return decks;
-}
-
-/**
- * Data for the page as a JSON `<script>`. Only `</` and `<!` could end the script or start a
- * comment inside it: they become `<\/` and `\u003c!`, which JSON reads back as they were.
- */
-function jsonScript(id: string, value: unknown): string {
-  return `<script type="application/json" id="${id}">${JSON.stringify(value).replace(/<\//g, '<\\/').replace(/<!/g, '\\u003c!')}</script>`;
 }
 
 /** The section's declared objectives as the list on its `{#objectives}` slide, each with its id as a hook. */

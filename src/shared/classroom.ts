@@ -151,6 +151,11 @@ export interface Revealed {
   result?: GradeResult;
   /** Where the slide that teaches it is, as a title (students do not open the teacher's deck). */
   slideTitle?: string;
+  /**
+   * A match question's options carry opaque values in the student's form (a pair's id would say
+   * which row it belongs to): value → the option's id in `question`, to mark the answer.
+   */
+  codes?: Record<string, string>;
 }
 
 /** Sent to a student on joining and whenever the room changes. */

@@ -41,3 +41,11 @@ export function html(strings: TemplateStringsArray, ...values: Value[]): SafeHtm
   for (let i = 0; i < values.length; i++) out += render(values[i]!) + strings[i + 1]!;
   return new SafeHtml(out);
 }
+
+/**
+ * Data for a page as a JSON `<script>`. Only `</` and `<!` could end the script or start a
+ * comment inside it: they become `<\/` and `\u003c!`, which JSON reads back as they were.
+ */
+export function jsonScript(id: string, value: unknown): string {
+  return `<script type="application/json" id="${id}">${JSON.stringify(value).replace(/<\//g, '<\\/').replace(/<!/g, '\\u003c!')}</script>`;
+}
