@@ -9,9 +9,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { JSDOM } from 'jsdom';
 import type { Presentation, Question, Quiz } from '../quiz/index.ts';
-import { ACTION, CLASS, DATA, PAYLOAD_ID, STRINGS_ID, attr, questionSlideId, type QuizPayload } from '../shared/contract.ts';
+import { PAYLOAD_ID, STRINGS_ID, questionSlideId, type QuizPayload } from '../shared/contract.ts';
 import type { Strings } from '../i18n/strings.ts';
 
 /** A question's form with holes where the student's order goes. */
@@ -46,89 +45,103 @@ export class DeckContentError extends Error {}
 
 const RE_PAGE = /^index(?:\.([\w-]+))?\.html$/;
 
-function jsonScript(doc: Document, id: string, page: string): unknown {
-  const text = doc.getElementById(id)?.textContent;
-  if (!text) throw new DeckContentError(`${page} has no <script id="${id}">: rebuild the deck with npm run build`);
-  return JSON.parse(text);
+/** The JSON of a `<script type="application/json" id="…">` of a built page (the build writes them, so their form is known). */
+function jsonScript(page: string, file: string, id: string): unknown {
+  const start = page.indexOf(`<script type="application/json" id="${id}">`);
+  const end = start < 0 ? -1 : page.indexOf('</script>', start);
+  if (end < 0) throw new DeckContentError(`${file} has no <script id="${id}">: rebuild the deck with npm run build`);
+  return JSON.parse(page.slice(page.indexOf('>', start) + 1, end));
 }
 
-/** Reads every language's page of the built deck in `dist`. */
+/** The markup from `open` (the first after `from`) to the end of `close`, or nothing. */
+function slice(page: string, from: number, open: string, close: string): string | undefined {
+  const start = page.indexOf(open, from);
+  const end = start < 0 ? -1 : page.indexOf(close, start);
+  return end < 0 ? undefined : page.slice(start, end + close.length);
+}
+
+/**
+ * Reads every language's page of the built deck in `dist`. The pages are large (every slide,
+ * every diagram) and written by our own build: what is needed is found by the markup the build
+ * writes (`render-quiz.ts`), with no HTML parser to load or run.
+ */
 export function readDeckContent(dist: string): DeckContent {
   if (!existsSync(join(dist, 'index.html'))) throw new DeckContentError(`${join(dist, 'index.html')} does not exist: build the deck first (npm run build)`);
   const languages = new Map<string, DeckLanguage>();
   let defaultLang = 'en';
-  for (const page of readdirSync(dist).filter((f) => RE_PAGE.test(f)).sort()) {
-    const { window } = new JSDOM(readFileSync(join(dist, page), 'utf8'));
-    const doc = window.document;
-    const lang = doc.documentElement.lang || 'en';
-    if (page === 'index.html') defaultLang = lang;
-    const payload = jsonScript(doc, PAYLOAD_ID, page) as QuizPayload;
-    const strings = jsonScript(doc, STRINGS_ID, page) as Strings;
+  for (const file of readdirSync(dist).filter((f) => RE_PAGE.test(f)).sort()) {
+    const page = readFileSync(join(dist, file), 'utf8');
+    const lang = /<html[^>]* lang="([\w-]+)"/.exec(page)?.[1] ?? 'en';
+    if (file === 'index.html') defaultLang = lang;
+    const payload = jsonScript(page, file, PAYLOAD_ID) as QuizPayload;
+    const strings = jsonScript(page, file, STRINGS_ID) as Strings;
     const titles = new Map<string, string>();
     const forms = new Map<string, FormTemplate>();
     for (const quiz of payload.quizzes) {
       for (const question of quiz.questions) {
-        const slide = doc.getElementById(questionSlideId(quiz.id, question.id));
-        const form = slide?.querySelector('form');
-        if (!slide || !form) throw new DeckContentError(`${page} has no form for question ${quiz.id}/${question.id}: rebuild the deck with npm run build`);
-        if (!titles.has(quiz.id)) titles.set(quiz.id, slide.querySelector('.quiz-title')?.innerHTML ?? quiz.title);
-        forms.set(questionSlideId(quiz.id, question.id), formTemplate(form, question));
+        const id = questionSlideId(quiz.id, question.id);
+        const at = page.indexOf(`<section id="${id}"`);
+        const form = at < 0 ? undefined : slice(page, at, '<form ', '</form>');
+        if (!form) throw new DeckContentError(`${file} has no form for question ${quiz.id}/${question.id}: rebuild the deck with npm run build`);
+        if (!titles.has(quiz.id)) titles.set(quiz.id, /<span class="quiz-title">([^]*?)<\/span> <span class="quiz-count">/.exec(page.slice(at))?.[1] ?? quiz.title);
+        forms.set(id, formTemplate(form, question));
       }
     }
-    languages.set(lang, { lang, page, payload, strings, titles, forms });
-    window.close();
+    languages.set(lang, { lang, page: file, payload, strings, titles, forms });
   }
   return { dist, languages, defaultLang };
 }
 
-/** Takes `children` out of `parent` into a hole of the template, keyed by `idOf`. */
-function hole(parent: Element, children: Element[], idOf: (el: Element) => string, kind: FormTemplate['lists'][number]['kind'], lists: FormTemplate['lists'], blank?: string): void {
+type Hole = FormTemplate['lists'][number];
+const RE_CHOICE = /<label class="quiz-choice" data-choice-id="([^"]*)">[^]*?<\/label>/g;
+const RE_ITEM = /<li data-item-id="([^"]*)">[^]*?<\/li>/g;
+const RE_OPTION = /<option value="([^"]+)">[^]*?<\/option>/g;
+const RE_SELECT = /<select\b[^>]*>[^]*?<\/select>/g;
+const RE_HINT = /<button type="button" data-action="hint"[^>]*>[^]*?<\/button>|<div class="quiz-hint" hidden>[^]*?(?=<div class="quiz-feedback")/g;
+
+/**
+ * Makes the parts `pattern` finds in `markup` (consecutive: a list's entries) one hole of the
+ * template, keyed by their first group (the id).
+ */
+function hole(markup: string, pattern: RegExp, kind: Hole['kind'], lists: Hole[], blank?: string): string {
   const parts = new Map<string, string>();
   const ids: string[] = [];
-  for (const child of children) {
-    const id = idOf(child);
+  const slot = `\u0000${lists.length}\u0000`;
+  let first = true;
+  const rest = markup.replace(pattern, (part, id: string) => {
     ids.push(id);
-    parts.set(id, child.outerHTML);
-    child.remove();
-  }
-  parent.append(parent.ownerDocument.createTextNode(`\u0000${lists.length}\u0000`));
-  lists.push({ ids, parts, kind, ...(blank ? { blank } : {}) });
+    parts.set(id, part);
+    const put = first ? slot : '';
+    first = false;
+    return put;
+  });
+  if (ids.length) lists.push({ ids, parts, kind, ...(blank ? { blank } : {}) });
+  return rest;
 }
 
 /** The form without its hint, its lists of choices, items and options made holes. */
-function formTemplate(form: HTMLFormElement, question: Question): FormTemplate {
-  form.querySelector(`.${CLASS.quizHint}`)?.remove();
-  form.querySelector(`[${attr(DATA.action)}="${ACTION.hint}"]`)?.remove();
-  const lists: FormTemplate['lists'] = [];
-  const byData = (name: string) => (el: Element) => el.getAttribute(name) ?? '';
+function formTemplate(form: string, question: Question): FormTemplate {
+  const lists: Hole[] = [];
+  let html = form.replace(RE_HINT, '');
   switch (question.type) {
     case 'single':
-    case 'multiple': {
-      const box = form.querySelector(`.${CLASS.quizChoices}`)!;
-      hole(box, [...box.children], byData(attr(DATA.choiceId)), 'choices', lists);
+    case 'multiple':
+      html = hole(html, RE_CHOICE, 'choices', lists);
       break;
-    }
-    case 'order': {
-      const list = form.querySelector(`.${CLASS.quizOrder}`)!;
-      hole(list, [...list.children], byData(attr(DATA.itemId)), 'items', lists);
+    case 'order':
+      html = hole(html, RE_ITEM, 'items', lists);
       break;
-    }
     case 'match':
-      for (const select of form.querySelectorAll('select')) {
-        const options = [...select.querySelectorAll('option')].filter((o) => o.value);
-        hole(select, options, (o) => (o as HTMLOptionElement).value, 'options', lists);
-      }
-      break;
     case 'cloze':
-      for (const select of form.querySelectorAll<HTMLSelectElement>('select.quiz-blank')) {
-        const options = [...select.querySelectorAll('option')].filter((o) => o.value);
-        hole(select, options, (o) => (o as HTMLOptionElement).value, 'blank', lists, select.getAttribute(attr(DATA.blankId)) ?? '');
-      }
+      html = html.replace(RE_SELECT, (select) => {
+        const blank = question.type === 'cloze' ? /data-blank-id="([^"]*)"/.exec(select)?.[1] : undefined;
+        return hole(select, RE_OPTION, question.type === 'cloze' ? 'blank' : 'options', lists, blank);
+      });
       break;
     default:
       break;
   }
-  return { html: form.outerHTML, lists };
+  return { html, lists };
 }
 
 /**

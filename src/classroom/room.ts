@@ -88,6 +88,8 @@ export class ClassRoom {
   private readonly students = new Map<number, StudentRecord>();
   private readonly byToken = new Map<string, StudentRecord>();
   private readonly tries = new Map<string, TryAnswers>();
+  /** A question's form in one order, made once: a class of a thousand shares a few dozen orders. */
+  private readonly arranged = new Map<string, StudentRoom['question']>();
 
   private constructor(
     record: ClassRecord,
@@ -253,12 +255,12 @@ export class ClassRoom {
     const template = language.forms.get(questionSlideId(asked.quiz, asked.question));
     if (!found || !template) return base;
     const { quiz, question } = found;
-    const seed = `${this.record.id}:${studentId}`;
-    const arranged = studentForm(template, presentedOrder(quiz, question, seed), this.codeOf(quiz, question));
-    const mine = this.tries.get(tryKey(asked.quiz, asked.question, asked.try))?.byStudent.get(studentId);
-    const view: StudentRoom = {
-      ...base,
-      question: {
+    const presentation = presentedOrder(quiz, question, `${this.record.id}:${studentId}`);
+    const key = `${language.lang}/${tryKey(asked.quiz, asked.question, asked.try)}/${JSON.stringify(presentation)}`;
+    let shown = this.arranged.get(key);
+    if (!shown) {
+      const arranged = studentForm(template, presentation, this.codeOf(quiz, question));
+      shown = {
         quiz: quiz.id,
         question: question.id,
         try: asked.try,
@@ -268,7 +270,13 @@ export class ClassRoom {
         title: language.titles.get(quiz.id) ?? '',
         form: arranged.form,
         presentation: arranged.presentation,
-      },
+      };
+      this.arranged.set(key, shown);
+    }
+    const mine = this.tries.get(tryKey(asked.quiz, asked.question, asked.try))?.byStudent.get(studentId);
+    const view: StudentRoom = {
+      ...base,
+      question: shown,
       ...(mine ? { answered: { response: this.encode(quiz, question, mine.response), at: mine.at } } : {}),
     };
     if (this.state.phase === 'revealed') view.reveal = this.revealed(language, quiz, question, mine);

@@ -255,7 +255,7 @@ export async function startClassroom(options: ClassroomOptions): Promise<Classro
   const connectedIds = () => new Set([...students].filter(([, sockets]) => sockets.size > 0).map(([id]) => id));
 
   // The teacher's view is sent at most every `teacherInterval` ms: a thousand answers make a few messages, not a thousand.
-  const interval = options.teacherInterval ?? 40;
+  const interval = options.teacherInterval ?? 25;
   let teacherTimer: NodeJS.Timeout | undefined;
   let rosterChanged = true;
   const sendTeachers = () => {

@@ -56,6 +56,10 @@ export const COMMANDS: Record<string, Command> = {
     summary: 'run a live class: students answer the deck\'s quizzes on their phones [--host 0.0.0.0] [--port 8080] [--data file] [--new]',
     run: async (args, root, out) => (await import('./classroom.ts')).runClassroom(args, root, out),
   },
+  loadtest: {
+    summary: 'simulate a class on this computer: students join, answer within a second, the server restarts mid-question [--students 1000]',
+    run: async (args, root, out) => (await import('./loadtest.ts')).runLoadtest(args, root, out),
+  },
   bench: {
     summary: 'measure JavaScript and CSS size, time to ready, and build time; prints figures',
     run: async (args, root, out) => (await import('./bench.ts')).runBench(args, root, out),

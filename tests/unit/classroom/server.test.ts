@@ -115,6 +115,10 @@ describe('classroom server: a question from asking to reveal', () => {
     const room = await ann.next('room', (m) => m.phase === 'open');
     expect(room.question).toMatchObject({ quiz: 'traditional-review', question: question.id, try: 1, number: 2 });
     expect(room.question!.form).toContain('type="radio"');
+    expect(room.question!.form).toMatch(/^<form [^]*<\/form>$/);
+    // A hint is the self-study deck's: the live class has none, and it may lean on the answer.
+    expect(room.question!.form).not.toContain('quiz-hint');
+    expect(room.question!.form).not.toContain('data-action="hint"');
     const before = JSON.stringify([...ann.received, ...bo.received]);
     expect(before).not.toContain('"correct"');
     for (const text of [question.explanation, ...question.choices.map((c) => c.feedback)].filter(Boolean)) expect(before).not.toContain(text!.slice(0, 30));
@@ -193,6 +197,13 @@ describe('classroom server: a question from asking to reveal', () => {
     const shown = [...asked.question!.form.matchAll(/data-item-id="([^"]+)"/g)].map((m) => m[1]);
     expect([...shown].sort()).toEqual(order.items.map((i) => i.id).sort());
     expect(shown).not.toEqual(order.items.map((i) => i.id));
+
+    const hinted = find('traditional-review', 'traditional-weighted-growth').question;
+    expect(hinted.hint).toBeTruthy();
+    t.send({ type: 'open', quiz: 'traditional-review', question: hinted.id, lang: 'en' });
+    const withHint = await ann.next('room', (m) => m.question?.question === hinted.id);
+    expect(withHint.question!.form).not.toContain(hinted.hint!.slice(0, 20));
+    expect(withHint.question!.form).toContain('type="text"');
 
     const match = find('final-review', 'final-measure-area').question;
     if (match.type !== 'match') throw new Error('expected a match question');
