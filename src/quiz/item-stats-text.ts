@@ -23,7 +23,7 @@ export const FIGURES_LEGEND = [
 
 function optionLine(option: OptionStats, width: number): string {
   const mark = option.correct ? '✓' : ' ';
-  return `     ${mark} ${option.label.padEnd(width)}  ${String(option.count).padStart(3)}  ${`${Math.round(option.share)}%`.padStart(4)}  ${bar(option.share)}`;
+  return `     ${mark} ${option.label.padEnd(width)}  ${String(option.count).padStart(3)}  ${`${Math.round(option.share)}%`.padStart(4)}  ${bar(option.share)}`.trimEnd();
 }
 
 /** A question's options, under a heading per blank or pair when it has parts. */

@@ -6,9 +6,9 @@
  * Pure data in, plain data out (JSON-safe: `null`, never `undefined`, for a figure that cannot be
  * computed): the CLI reads learners from results files, the classroom server from its database.
  */
+import { replaceBlanks } from './blanks.ts';
 import { isCorrect, snap } from './fraction.ts';
 import { grade } from './grade.ts';
-import { replaceBlanks } from './blanks.ts';
 import { unhandled } from './never.ts';
 import { quizResult } from './results.ts';
 import { triesAt, type Session } from './session.ts';
@@ -48,7 +48,7 @@ export const ITEM_FLAGS: readonly ItemFlagMeaning[] = [
   {
     code: 'too-hard',
     name: 'very hard',
-    meaning: 'facility below 20: nearly no one scored; check that it was taught and that the key is right',
+    meaning: 'facility below 20 (among questions someone answered): nearly no one scored; check that it was taught and that the key is right',
   },
 ];
 
@@ -278,8 +278,10 @@ function flagsOf(question: Question, stats: Omit<QuestionStats, 'flags'>): ItemF
     flags.push({ code: 'unpicked-distractor', text: `${flagName('unpicked-distractor')}: ${named.join(', ')}` });
   }
   if (stats.discrimination !== null && stats.discrimination < 0) flags.push({ code: 'strong-students-miss', text: flagName('strong-students-miss') });
-  if (stats.facility !== null && stats.facility > EASY_ABOVE) flags.push({ code: 'too-easy', text: flagName('too-easy') });
-  if (stats.facility !== null && stats.facility < HARD_BELOW) flags.push({ code: 'too-hard', text: flagName('too-hard') });
+  // A question nobody answered scores 0 for all, which says nothing about how hard it is.
+  const facility = stats.answered > 0 ? stats.facility : null;
+  if (facility !== null && facility > EASY_ABOVE) flags.push({ code: 'too-easy', text: flagName('too-easy') });
+  if (facility !== null && facility < HARD_BELOW) flags.push({ code: 'too-hard', text: flagName('too-hard') });
   return flags;
 }
 

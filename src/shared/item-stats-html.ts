@@ -16,9 +16,9 @@ table { border-collapse: collapse; width: 100%; margin: 0 0 2rem; }
 caption { text-align: left; font-weight: 700; font-size: 1.2rem; padding: 0.5rem 0; }
 th, td { border-top: 1px solid #767676; padding: 0.4rem 0.5rem; text-align: left; vertical-align: top; }
 thead th { border-bottom: 2px solid #1a1a1a; }
-td.number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.number, span.number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 ul.options { list-style: none; margin: 0; padding: 0; }
-ul.options li { display: grid; grid-template-columns: minmax(8rem, 1fr) 3rem 8rem; gap: 0.5rem; align-items: center; }
+ul.options li { display: grid; grid-template-columns: minmax(8rem, 1fr) 2.5rem 3rem 8rem; gap: 0.5rem; align-items: center; }
 .part { font-weight: 700; margin-top: 0.3rem; }
 .bar { display: block; height: 0.8rem; background: #1f4e79; min-width: 1px; }
 .bar-track { display: block; background: #e8e8e8; border: 1px solid #767676; }
@@ -35,7 +35,8 @@ function shown(value: number | null): SafeHtml {
 function optionItem(option: OptionStats): SafeHtml {
   const share = Math.round(option.share);
   const label = option.correct ? html`<strong>${option.label}</strong> (right answer)` : html`${option.label}`;
-  return html`<li><span>${label}</span><span>${option.count}</span><span class="bar-track" role="img" aria-label="${share}%"><span class="bar" style="width: ${share}%"></span></span></li>`;
+  // The share is written out; the bar only draws it, so it is hidden from screen readers.
+  return html`<li><span>${label}</span><span class="number">${option.count}</span><span class="number">${share}%</span><span class="bar-track" aria-hidden="true"><span class="bar" style="width: ${share}%"></span></span></li>`;
 }
 
 /** The options, under a heading per blank or pair when the question has parts. */

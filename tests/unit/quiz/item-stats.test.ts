@@ -177,7 +177,10 @@ describe('item statistics at the edges', () => {
     const other = parseQuizBank('id: other\ntitle: Other\nquestions:\n  - { id: o, type: truefalse, prompt: P, answer: true }\n', 'quizzes/other.yaml');
     const stats = itemStatistics([hand, other], [learner(answered(hand, { fuel: [{ choice: 'a' }] })), learner(answered(other, { o: [{ value: true }] }))]);
     expect(stats.quizzes[0]).toMatchObject({ learners: 1, mean: 1 });
-    expect(question(stats, 'carbon')).toMatchObject({ n: 1, answered: 0, facility: 0, options: [], flags: [{ code: 'too-hard', text: 'very hard' }] });
+    // Nobody answered carbon: it scores 0, but that says nothing of how hard it is (no "very hard").
+    expect(question(stats, 'carbon')).toMatchObject({ n: 1, answered: 0, facility: 0, options: [], flags: [] });
+    const wrong = itemStatistics([hand], [learner(answered(hand, { carbon: [{ text: 'coal' }] }))]);
+    expect(question(wrong, 'carbon').flags).toEqual([{ code: 'too-hard', text: 'very hard' }]);
     expect(stats.quizzes[1]).toMatchObject({ learners: 1, questions: [{ facility: 100, flags: [{ code: 'unpicked-distractor' }, { code: 'too-easy', text: 'very easy' }] }] });
     const nobody = itemStatistics([hand], []).quizzes[0]!;
     expect(nobody).toMatchObject({ learners: 0, mean: null });
@@ -243,7 +246,7 @@ describe('the HTML report', () => {
     expect(page).toContain('<th scope="row">1. &lt;script&gt;x&lt;/script&gt;');
     expect(page).not.toContain('<script');
     expect(page).toContain('<strong>&lt;i&gt;A&lt;/i&gt;</strong> (right answer)');
-    expect(page).toContain('aria-label="100%"><span class="bar" style="width: 100%">');
+    expect(page).toContain('<span class="number">1</span><span class="number">100%</span><span class="bar-track" aria-hidden="true"><span class="bar" style="width: 100%">');
     expect(page).toContain('<span aria-label="not computed">–</span>');
     expect(page).toContain('<li>distractor nobody picks: “B”</li>');
     expect(page).toContain('<dt>strong students miss it</dt>');
