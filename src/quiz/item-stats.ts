@@ -134,8 +134,10 @@ const constant = (values: readonly number[]) => values.every((v) => v === values
  *
  *   DI = 100 · C(x, X) / √(V(x) · V(X)),  C(x, X) = Σ (xᵢ − x̄)(Xᵢ − X̄) / (s − 1),  V(x) = Σ (xᵢ − x̄)² / (s − 1)
  *
- * (the (s − 1) cancel). As Moodle's `question/classes/statistics/questions/calculator.php`,
- * it is undefined (null) when s < 2 or V(x) · V(X) = 0. Scores are in points, with penalties.
+ * (the (s − 1) cancel). As Moodle's `question/classes/statistics/questions/calculator.php`
+ * (and https://docs.moodle.org/dev/Quiz_statistics_calculations), it is undefined (null) when
+ * s < 2 or V(x) · V(X) = 0. Scores are in points, with penalties. Clamped to [−100, 100], so
+ * rounding never shows 100.00000000000001.
  */
 export function discriminationIndex(scores: readonly number[], rests: readonly number[]): number | null {
   if (scores.length < 2 || constant(scores) || constant(rests)) return null;
@@ -147,7 +149,7 @@ export function discriminationIndex(scores: readonly number[], rests: readonly n
     vx += dx * dx;
     vX += dX * dX;
   });
-  return (100 * cov) / Math.sqrt(vx * vX);
+  return Math.max(-100, Math.min(100, (100 * cov) / Math.sqrt(vx * vX)));
 }
 
 /** Moodle's facility index: the mean score as a share of the maximum, ×100. */
@@ -160,6 +162,9 @@ function promptText(question: Question): string {
   const text = question.prompt || (question.type === 'cloze' ? replaceBlanks(question.text, () => '___') : '');
   return text.replace(/\s+/g, ' ').trim();
 }
+
+/** `count` of `of`, ×100; 0 of nobody is 0. */
+const percent = (count: number, of: number) => (of > 0 ? (100 * count) / of : 0);
 
 /** Counts fixed options (choices) by id, in authored order, zeros included. */
 function fixedOptions(
@@ -186,8 +191,6 @@ function freeOptions(given: readonly { key: string; label: string; correct: bool
     .map((o) => ({ ...o, share: percent(o.count, answered) }))
     .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
 }
-
-const percent = (count: number, of: number) => (of > 0 ? (100 * count) / of : 0);
 
 /** The responses of one type, from the learners who answered. */
 const responsesOf = <T extends QuestionType>(answers: readonly Answer[]) =>
