@@ -21,14 +21,18 @@ export const FIGURES_LEGEND = [
   'options: what each learner who answered gave on their last try; ✓ marks a right answer',
 ];
 
+/** Labels are cut to this many characters in the terminal, so the counts stay in a column (the CSV keeps them whole). */
+const LABEL_WIDTH = 40;
+const cut = (label: string) => ([...label].length > LABEL_WIDTH ? `${[...label].slice(0, LABEL_WIDTH - 1).join('')}…` : label);
+
 function optionLine(option: OptionStats, width: number): string {
   const mark = option.correct ? '✓' : ' ';
-  return `     ${mark} ${option.label.padEnd(width)}  ${String(option.count).padStart(3)}  ${`${Math.round(option.share)}%`.padStart(4)}  ${bar(option.share)}`.trimEnd();
+  return `     ${mark} ${cut(option.label).padEnd(width)}  ${String(option.count).padStart(3)}  ${`${Math.round(option.share)}%`.padStart(4)}  ${bar(option.share)}`.trimEnd();
 }
 
 /** A question's options, under a heading per blank or pair when it has parts. */
 function optionLines(question: QuestionStats): string[] {
-  const width = Math.min(40, Math.max(0, ...question.options.map((o) => o.label.length)));
+  const width = Math.max(0, ...question.options.map((o) => cut(o.label).length));
   const lines: string[] = [];
   let part: string | undefined;
   for (const option of question.options) {
