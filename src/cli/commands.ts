@@ -32,6 +32,10 @@ export const COMMANDS: Record<string, Command> = {
     summary: 'one class table (CSV) from many learners\' results files, re-graded: results <files or folder> [--out class.csv]',
     run: async (args, root, out) => (await import('./results.ts')).runResults(args, root, out),
   },
+  stats: {
+    summary: 'item statistics (facility, discrimination, each option\'s share, flags) from learners\' results files: stats <files or folder> [--csv stats.csv]',
+    run: async (args, root, out) => (await import('./stats.ts')).runStats(args, root, out),
+  },
   'import-gift': {
     summary: 'read a Moodle GIFT file and write a quiz file: import-gift <file.gift> [--out quizzes/x.yaml] [--after section]',
     run: async (args, root, out) => (await import('./gift.ts')).runImportGift(args, root, out),

@@ -1,6 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { classTable, loadResultsFile, sameLearners, SavedDataError, toCsv, type LearnerResults } from '../quiz/index.ts';
+import { classTable, loadResultsFile, sameLearners, SavedDataError, toCsv, type LearnerResults, type Quiz } from '../quiz/index.ts';
 import { readArgs } from './args.ts';
 import { readCheckedQuizzes } from './gift.ts';
 import { terminal, type Output } from './output.ts';
@@ -8,7 +8,8 @@ import { terminal, type Output } from './output.ts';
 const USAGE = 'usage: npm run kit -- results <file or folder>... [--out class.csv]';
 const RE_RESULTS_FILE = /\.(csv|json)$/i;
 
-const plural = (n: number, word: string, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
+/** A count with its word: "1 file", "2 files". */
+export const plural = (n: number, word: string, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
 
 /** The files named, a folder standing for the results files in it (not the table being written). */
 function expand(root: string, paths: string[], outFile: string | undefined): { files: string[]; problems: string[] } {
@@ -35,6 +36,40 @@ function expand(root: string, paths: string[], outFile: string | undefined): { f
   return { files, problems };
 }
 
+/** Learners' results files read for a command, and how many could not be. */
+export interface ReadLearners {
+  learners: LearnerResults[];
+  /** Files (or folders) left out, each already reported. */
+  failed: number;
+}
+
+/**
+ * Reads the learners' results files named (a folder standing for the .csv and .json files in
+ * it, except `outFile`, the command's own output), each re-graded against `quizzes`. A file that
+ * cannot be read is reported through `out` with its line and left out of `what` ("the table").
+ * `kit results` and `kit stats` read their files with this, so they never disagree about a file.
+ */
+export function readLearnerFiles(root: string, paths: string[], outFile: string | undefined, quizzes: readonly Quiz[], out: Output, what: string): ReadLearners {
+  const { files, problems } = expand(root, paths, outFile);
+  for (const problem of problems) out.error(problem);
+  let failed = problems.length;
+  const learners: LearnerResults[] = [];
+  for (const file of files) {
+    try {
+      learners.push(loadResultsFile(file, readFileSync(resolve(root, file), 'utf8'), quizzes));
+    } catch (error) {
+      if (!(error instanceof SavedDataError)) throw error;
+      failed++;
+      for (const problem of error.problems) out.error(`${problem.where}: ${problem.message}`);
+      out.error(
+        `${file}: left out of ${what} (${plural(error.problems.length, 'problem')} above). ` +
+          'Fix what is named there, or ask the learner for a new download from the results slide (opening the deck again sets aside answers that no longer fit the quizzes as they are now).',
+      );
+    }
+  }
+  return { learners, failed };
+}
+
 /**
  * `kit results <files or folders…> [--out class.csv]`: reads many learners' results files (the
  * JSON or CSV the results slide downloads), re-grades each against the quizzes as they are now,
@@ -53,24 +88,7 @@ export async function runResults(args: string[], root = process.cwd(), out: Outp
   const outFile = target === undefined ? undefined : resolve(root, target);
   // As the deck grades them: a learner may have answered on the Chinese page or the English one.
   const quizzes = readCheckedQuizzes(root, undefined, { aligned: true });
-  const { files, problems } = expand(root, parsed.positionals, outFile);
-  for (const problem of problems) out.error(problem);
-  let failed = problems.length;
-
-  const learners: LearnerResults[] = [];
-  for (const file of files) {
-    try {
-      learners.push(loadResultsFile(file, readFileSync(resolve(root, file), 'utf8'), quizzes));
-    } catch (error) {
-      if (!(error instanceof SavedDataError)) throw error;
-      failed++;
-      for (const problem of error.problems) out.error(`${problem.where}: ${problem.message}`);
-      out.error(
-        `${file}: left out of the table (${plural(error.problems.length, 'problem')} above). ` +
-          'Fix what is named there, or ask the learner for a new download from the results slide (opening the deck again sets aside answers that no longer fit the quizzes as they are now).',
-      );
-    }
-  }
+  const { learners, failed } = readLearnerFiles(root, parsed.positionals, outFile, quizzes, out, 'the table');
   for (const same of sameLearners(learners)) {
     const who = same.name ? `“${same.name}” is in ${same.files.length} files` : `${same.files.length} files without a name come from the same browser`;
     out.error(`note: ${who} (${same.files.join(', ')}): each is a row of the table; delete the rows you do not want.`);

@@ -70,3 +70,5 @@ export { RESULTS_CSV_COLUMNS, RESULTS_CSV_COLUMNS_V1, readResultsCsv, writeResul
 export { loadResultsFile, readResultsText, type LearnerResults } from './results-file.ts';
 export { CLASS_TABLE_FIXED, POINTS_POSSIBLE, classTable, learnerLabel, questionScores, sameLearners, type QuestionScore, type SameLearner } from './class-results.ts';
 export { editDistance } from './edit-distance.ts';
+export { EASY_ABOVE, HARD_BELOW, ITEM_FLAGS, discriminationIndex, facilityIndex, itemStatistics, type ItemFlag, type ItemFlagCode, type ItemFlagMeaning, type ItemStatistics, type OptionStats, type QuestionStats, type QuizStats } from './item-stats.ts';
+export { FIGURES_LEGEND, ITEM_STATS_CSV_COLUMNS, figure, itemStatisticsCsv, itemStatisticsText } from './item-stats-text.ts';
