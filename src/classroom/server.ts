@@ -29,7 +29,8 @@ import {
 } from '../shared/classroom.ts';
 import { STRINGS_ID } from '../shared/contract.ts';
 import { html, jsonScript, raw } from '../shared/html.ts';
-import { localIsoTime, writeResultsCsv } from '../quiz/index.ts';
+import { itemStatistics, localIsoTime, writeResultsCsv } from '../quiz/index.ts';
+import { itemStatisticsHtml } from '../shared/item-stats-html.ts';
 import { localChannel, type Channel } from './channel.ts';
 import { readDeckContent, type DeckContent } from './deck-content.ts';
 import { keyedBuckets, tokenBucket, type RateLimit } from './rate-limit.ts';
@@ -231,8 +232,9 @@ export async function startClassroom(options: ClassroomOptions): Promise<Classro
   }
 
   function sendStats(res: ServerResponse): void {
-    // STATS-PLACEHOLDER: wired to the item statistics once they land.
-    notice(res, 503, 'Not yet', 'Question statistics are not built yet.');
+    const quizzes = content.languages.get(content.defaultLang)!.payload.quizzes;
+    const stats = itemStatistics(quizzes, room.results(localIsoTime(now())));
+    send(res, 200, 'text/html; charset=utf-8', itemStatisticsHtml(stats, `Class ${record.code}: question statistics`));
   }
 
   // ------------------------------------------------------------------ the live messages

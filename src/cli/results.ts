@@ -1,6 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { classTable, loadResultsFile, sameLearners, SavedDataError, toCsv, type LearnerResults, type Quiz } from '../quiz/index.ts';
+import { classTable, loadResultsFile, sameLearners, splitResultsText, SavedDataError, toCsv, type LearnerResults, type Quiz } from '../quiz/index.ts';
 import { readArgs } from './args.ts';
 import { readCheckedQuizzes } from './gift.ts';
 import { terminal, type Output } from './output.ts';
@@ -54,9 +54,10 @@ export function readLearnerFiles(root: string, paths: string[], outFile: string 
   for (const problem of problems) out.error(problem);
   let failed = problems.length;
   const learners: LearnerResults[] = [];
-  for (const file of files) {
+  // A class's download from the classroom server holds many learners: each is read as its own file.
+  for (const { file, text } of files.flatMap((f) => splitResultsText(f, readFileSync(resolve(root, f), 'utf8')))) {
     try {
-      learners.push(loadResultsFile(file, readFileSync(resolve(root, file), 'utf8'), quizzes));
+      learners.push(loadResultsFile(file, text, quizzes));
     } catch (error) {
       if (!(error instanceof SavedDataError)) throw error;
       failed++;

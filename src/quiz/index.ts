@@ -67,7 +67,7 @@ export { PROGRESS_VERSION, SavedDataError, checkResultsFile, emptyProgress, misf
 export { csvCell, csvText, readCsvText, parseCsv, readCsv, toCsv, type CsvRow, type CsvValue } from './csv.ts';
 export { NAME_MAX, cleanName, dateOf, localIsoTime, nameSlug, resultsFileName } from './learner-name.ts';
 export { RESULTS_CSV_COLUMNS, RESULTS_CSV_COLUMNS_V1, readResultsCsv, writeResultsCsv, type ReadResultsFile, type ResultsCsvColumn, type ResultsExport } from './results-csv.ts';
-export { loadResultsFile, readResultsText, type LearnerResults } from './results-file.ts';
+export { loadResultsFile, readResultsText, splitResultsText, type LearnerResults } from './results-file.ts';
 export { CLASS_TABLE_FIXED, POINTS_POSSIBLE, classTable, learnerLabel, questionScores, sameLearners, type QuestionScore, type SameLearner } from './class-results.ts';
 export { editDistance } from './edit-distance.ts';
 export { EASY_ABOVE, HARD_BELOW, ITEM_FLAGS, discriminationIndex, facilityIndex, itemStatistics, type ItemFlag, type ItemFlagCode, type ItemFlagMeaning, type ItemStatistics, type OptionStats, type QuestionStats, type QuizStats } from './item-stats.ts';

@@ -4,6 +4,7 @@
  * quizzes as they are now, every problem named with its file (and line, for a CSV).
  */
 import { CLASS_TABLE_FIXED } from './class-results.ts';
+import { readCsv, readCsvText } from './csv.ts';
 import { readResultsCsv, type ReadResultsFile } from './results-csv.ts';
 import { deckResult, type DeckResult } from './results.ts';
 import { readResults, SavedDataError, type CheckedResults } from './saved.ts';
@@ -64,4 +65,38 @@ export function loadResultsFile(file: string, text: string, quizzes: readonly Qu
     return saved === undefined ? [] : [deserialise(saved)];
   });
   return { ...checked, file, sessions, deck: deckResult(quizzes, sessions) };
+}
+
+/**
+ * A class's results as the classroom server downloads them, cut into one text per learner so
+ * each is read like a learner's own file: a JSON list of results files, or a CSV whose rows name
+ * several learners (in its `learner` column). A learner's file comes back whole; each part is
+ * named after the file and the learner, so a problem still says where it is.
+ * @example splitResultsText('class-7KQ2M.json', '[{…},{…}]') // [{ file: 'class-7KQ2M.json, learner 1', text: '{…}' }, …]
+ */
+export function splitResultsText(file: string, text: string): { file: string; text: string }[] {
+  const body = text.replace(/^\uFEFF/, '');
+  const whole = [{ file, text }];
+  if (/\.json$/i.test(file) || body.trimStart().startsWith('[')) {
+    let data: unknown;
+    try {
+      data = JSON.parse(body);
+    } catch {
+      return whole;
+    }
+    return Array.isArray(data) ? data.map((learner, i) => ({ file: `${file}, learner ${i + 1}`, text: JSON.stringify(learner) })) : whole;
+  }
+  const rows = readCsv(body);
+  const column = rows[0]?.cells.indexOf('learner') ?? -1;
+  if (column < 0 || rows.length < 2) return whole;
+  const lines = body.split('\n');
+  const header = lines.slice(0, rows[1]!.line - 1);
+  const byLearner = new Map<string, string[]>();
+  rows.slice(1).forEach((row, i) => {
+    const next = rows[i + 2]?.line ?? lines.length + 1;
+    const name = row.cells[column] ?? '';
+    byLearner.set(name, [...(byLearner.get(name) ?? []), ...lines.slice(row.line - 1, next - 1)]);
+  });
+  if (byLearner.size < 2) return whole;
+  return [...byLearner].map(([name, own]) => ({ file: `${file}, learner "${readCsvText(name)}"`, text: [...header, ...own].join('\n') }));
 }

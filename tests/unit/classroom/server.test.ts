@@ -5,7 +5,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readDeckContent, type DeckContent } from '../../../src/classroom/deck-content.ts';
 import { startClassroom, type ClassroomServer, type ClassroomOptions } from '../../../src/classroom/server.ts';
 import { openSqliteStore } from '../../../src/classroom/sqlite-store.ts';
-import { correctResponse, loadResultsFile, type Question, type Quiz, type Response } from '../../../src/quiz/index.ts';
+import { correctResponse, loadResultsFile, splitResultsText, type Question, type Quiz, type Response } from '../../../src/quiz/index.ts';
 import { MAX_CLIENT_MESSAGE } from '../../../src/shared/classroom.ts';
 import { connectClient, type TestClient } from './client.ts';
 import { fixtureDist } from './fixture-dist.ts';
@@ -311,19 +311,27 @@ describe('classroom server: nothing lost', () => {
     const server = await start();
     const t = await teacher(server);
     const ann = await student(server, 'Ann Lee');
+    const bo = await student(server, 'Bo');
     const { quiz, question } = find('final-review', 'final-occasion');
     t.send({ type: 'open', quiz: quiz.id, question: question.id, lang: 'en' });
     await ann.next('room', (m) => m.phase === 'open');
     ann.send({ type: 'answer', quiz: quiz.id, question: question.id, try: 1, response: correctResponse(question) });
     await ann.next('answered');
+    await bo.next('room', (m) => m.phase === 'open');
+    bo.send({ type: 'answer', quiz: quiz.id, question: question.id, try: 1, response: wrongResponse(question) });
+    await bo.next('answered');
     const cookie = await teacherCookie(server);
     const quizzes = content.languages.get('en')!.payload.quizzes;
-    const json = (await (await fetch(`${server.url}classroom/results.json`, { headers: { cookie } })).json()) as unknown[];
-    expect(json).toHaveLength(1);
-    const fromJson = loadResultsFile('ann.json', JSON.stringify(json[0]), quizzes);
-    expect(fromJson.name).toBe('Ann Lee');
-    expect(fromJson.deck.score).toBe(question.points);
+    // Each download holds the class; kit results and kit stats read each learner in it as their own file.
+    const read = (file: string, text: string) => splitResultsText(file, text).map((part) => loadResultsFile(part.file, part.text, quizzes));
+    const json = await (await fetch(`${server.url}classroom/results.json`, { headers: { cookie } })).text();
     const csv = await (await fetch(`${server.url}classroom/results.csv`, { headers: { cookie } })).text();
-    expect(loadResultsFile('ann.csv', csv, quizzes).deck.score).toBe(question.points);
+    for (const [file, text] of [['class.json', json], ['class.csv', csv]] as const) {
+      const learners = read(file, text);
+      expect(learners.map((l) => [l.name, l.deck.score]), file).toEqual([['Ann Lee', question.points], ['Bo', 0]]);
+    }
+    const stats = await (await fetch(`${server.url}classroom/stats`, { headers: { cookie } })).text();
+    expect(stats).toContain(question.id);
+    expect(stats).toContain('<table');
   });
 });
