@@ -1,3 +1,19 @@
-// The students' page of a live class: written by the classroom work (placeholder).
+/**
+ * The students' page of a live class, served by `npm run classroom` at `/join`: the page brings
+ * its strings, its config and an empty `<main id="kit-student">`; this fills it (student-page.ts).
+ */
+// The deck's fonts (cut to the characters the kit shows, these strings included) and its theme, which styles the question's form under `.reveal`.
+import 'virtual:kit-fonts.css';
 import '../../../assets/theme/kit.css';
-export {};
+import '../../../assets/theme/classroom.css';
+import { createStrings } from '../../i18n/strings.ts';
+import { readStrings } from '../language.ts';
+import { startStudentPage } from './student-page.ts';
+
+startStudentPage({
+  doc: document,
+  t: createStrings(readStrings()),
+  socket: (url) => new WebSocket(url),
+  storage: localStorage,
+  location,
+});
