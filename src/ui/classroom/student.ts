@@ -2,7 +2,10 @@
  * The students' page of a live class, served by `npm run classroom` at `/join`: the page brings
  * its strings, its config and an empty `<main id="kit-student">`; this fills it (student-page.ts).
  */
-// The deck's fonts (cut to the characters the kit shows, these strings included) and its theme, which styles the question's form under `.reveal`.
+// The deck's fonts (cut to the characters the kit shows, these strings included), KaTeX's styles
+// (a prompt or an explanation may hold maths, rendered at build time) and the deck's theme, which
+// styles the question's form under `.reveal`.
+import 'katex/dist/katex.min.css';
 import 'virtual:kit-fonts.css';
 import '../../../assets/theme/kit.css';
 import '../../../assets/theme/classroom.css';
