@@ -163,6 +163,7 @@ export function mountQuestion(slot: HTMLElement, asked: AskedQuestion, { t, onSe
     newTry(next: AskedQuestion) {
       tryNumber = next.try;
       delete form.dataset[DATA.result];
+      delete form.dataset[DATA.answerShown];
       clearVerdicts(form);
       show('answering');
       say(stateLine('new-try', '↻', t('classroom.student.newTry', { n: next.try })));

@@ -109,6 +109,9 @@ function memory(initial: Record<string, string> = {}) {
   return { data, getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v), removeItem: (k: string) => void data.delete(k) };
 }
 
+/** Pages started by a test, stopped before the next (each listens to the document). */
+const running: { stop(): void }[] = [];
+
 function start(stored: Record<string, string> = {}) {
   document.documentElement.lang = 'en';
   document.body.innerHTML = `<script type="application/json" id="kit-classroom-student">{"code":"${CODE}"}</script><main id="kit-student"></main>`;
@@ -128,8 +131,9 @@ function start(stored: Record<string, string> = {}) {
     location: location as never,
     timers: { setTimeout: (run, ms) => waits.push({ run, ms }), clearTimeout: () => undefined },
   });
+  running.push(page);
   const socket = () => sockets.at(-1)!;
-  return { page, sockets, socket, waits, storage, location };
+  return { sockets, socket, waits, storage, location };
 }
 
 const $ = <E extends Element = HTMLElement>(selector: string) => document.querySelector<E>(selector)!;
@@ -155,6 +159,7 @@ function joined(first: StudentRoom) {
 }
 
 beforeEach(() => {
+  running.splice(0).forEach((page) => page.stop());
   document.body.innerHTML = '';
 });
 
