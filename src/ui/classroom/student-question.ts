@@ -17,11 +17,11 @@ import { bindArrowKeys, hasFocus, keepFocus } from '../quiz-focus.ts';
 /** What the question says under its Send button, besides the deck's own verdicts. */
 export type QuestionState = 'answering' | 'sending' | 'sent' | 'closed';
 
-/** Where answering stands, as a line in the feedback region (the theme colours it by `data-verdict`). */
+/** Where answering stands, as a line in the feedback region (the theme colours it by `data-verdict`), with the icons the deck's fonts already draw. */
 const STATE_LINES: Record<Exclude<QuestionState, 'answering'>, { icon: string; key: StringKey }> = {
   sending: { icon: '…', key: 'classroom.student.sending' },
   sent: { icon: '✓', key: 'classroom.student.sent' },
-  closed: { icon: '■', key: 'classroom.student.closed' },
+  closed: { icon: '!', key: 'classroom.student.closed' },
 };
 
 const stateLine = (state: string, icon: string, words: string) =>
@@ -166,7 +166,7 @@ export function mountQuestion(slot: HTMLElement, asked: AskedQuestion, { t, onSe
       delete form.dataset[DATA.answerShown];
       clearVerdicts(form);
       show('answering');
-      say(stateLine('new-try', '↻', t('classroom.student.newTry', { n: next.try })));
+      say(stateLine('new-try', '➜', t('classroom.student.newTry', { n: next.try })));
     },
     /** The teacher revealed the answer: the verdict and feedback as the deck shows them, or the answer and the explanation to one who did not answer. */
     reveal(revealed: Revealed, answered: Response | undefined) {
