@@ -337,6 +337,20 @@ describe('the students’ page', () => {
     expect(locked()).toBe(false);
   });
 
+  it('a refused answer is said in words: the controls open again when sending again can help', () => {
+    const { socket } = joined(room('open', { question: asked(SINGLE) }));
+    pick(rightChoice(SINGLE));
+    form().requestSubmit();
+    socket().receive({ type: 'error', code: 'rate-limited', detail: 'slow down' });
+    expect(feedback()).toContain('Too much at once. Wait a moment, then try again.');
+    expect(locked()).toBe(false);
+    form().requestSubmit();
+    socket().receive({ type: 'error', code: 'closed', detail: 'closed' });
+    expect(feedback()).toContain('Answering is closed: your answer came too late.');
+    expect(locked()).toBe(true);
+    expect(sendButton().hidden).toBe(true);
+  });
+
   it('a new try of the same question opens the controls again with the last answer in them', () => {
     const { socket } = joined(room('open', { question: asked(SINGLE) }));
     const choice = rightChoice(SINGLE);
