@@ -32,6 +32,22 @@ function drawsAny(rule: string, shown: Set<number>): boolean {
   return false;
 }
 
+/** A static import of a chunk beside the script (`from"./language-x.js"`): code the deck shares with the students' page. */
+const RE_CHUNK_IMPORT = /(\bfrom\s*|\bimport\s*)(["'])\.\/([\w.-]+\.js)\2/g;
+
+/**
+ * A script with the chunks it imports inlined as `data:` modules, theirs too: the page and the
+ * students' page share code, which the bundler puts in a chunk of its own, and the one file may
+ * fetch nothing. Each chunk's own text goes to `texts`: the characters it writes need their fonts.
+ */
+function withChunks(file: string, texts: string[]): string {
+  return readFileSync(file, 'utf8').replace(RE_CHUNK_IMPORT, (_, lead: string, quote: string, chunk: string) => {
+    const code = withChunks(resolve(file, '..', chunk), texts);
+    texts.push(code);
+    return `${lead}${quote}data:text/javascript;base64,${Buffer.from(code).toString('base64')}${quote}`;
+  });
+}
+
 function dataUri(file: string): string {
   return `data:${MIME[extname(file)] ?? 'application/octet-stream'};base64,${readFileSync(file).toString('base64')}`;
 }
@@ -51,14 +67,15 @@ export function writeOfflineDeck(dist: string, name: string, lang: string = DEFA
   // Images first: once the script is inlined, its text may hold `<img src="…">` templates of its own.
   html = html.replace(RE_IMG_SRC, (_, start: string, src: string) => `${start}${dataUri(assetsOf(src.replace(/[?#].*$/, '')))}"`);
 
+  const chunks: string[] = [];
   html = html.replace(/<script type="module"[^>]*src="([^"]+)"[^>]*><\/script>/g, (_, src: string) => {
     // A script's text must not close its own element early.
-    const code = readFileSync(assetsOf(src), 'utf8').replace(/<\/script/gi, '<\\/script');
+    const code = withChunks(assetsOf(src), chunks).replace(/<\/script/gi, '<\\/script');
     return `<script type="module">${code}</script>`;
   });
   // Every character this page and its script can show: a font part for none of them is left out.
   // (An answer taken from a translation, marked with its language, is accepted but never shown.)
-  const shown = new Set([...html.replace(RE_TAKEN_ANSWER, '')].map((c) => c.codePointAt(0)!));
+  const shown = new Set([...(html + chunks.join('')).replace(RE_TAKEN_ANSWER, '')].map((c) => c.codePointAt(0)!));
   html = html.replace(/<link rel="stylesheet"[^>]*href="([^"]+)"[^>]*>/g, (_, href: string) => {
     const cssFile = assetsOf(href);
     const css = readFileSync(cssFile, 'utf8')

@@ -4,7 +4,7 @@
  * and which of Check / Try again / Show answer is offered. Knows the markup `render-quiz.ts`
  * writes through the contract's hooks only.
  */
-import { presentedOrder, type Question, type Quiz, type Response } from '../quiz/index.ts';
+import type { Presentation, QuestionType, Response } from '../quiz/index.ts';
 import type { Translate } from '../i18n/strings.ts';
 import { ACTION, DATA } from '../shared/contract.ts';
 import { cls, hook } from './hooks.ts';
@@ -17,10 +17,14 @@ const all = <E extends Element>(parent: ParentNode, selector: string) => [...par
 const hooked = <E extends HTMLElement>(parent: ParentNode, name: (typeof DATA)[keyof typeof DATA]) =>
   all<E>(parent, hook(name)).map((el) => [el.dataset[name]!, el] as const);
 
-/** Reads what the learner has entered, or says what is missing; never a silent zero. */
-export function readResponse(question: Question, form: HTMLFormElement, t: Translate): Response | { missing: string } {
+/**
+ * Reads what the learner has entered, or says what is missing; never a silent zero. Needs the
+ * question's type only (the form's `data-question-type` says it too), not its key: a live class's
+ * phone reads its answer with the same code and never holds the key.
+ */
+export function readResponse(questionType: QuestionType, form: HTMLFormElement, t: Translate): Response | { missing: string } {
   const answerFirst = { missing: t('quiz.answerFirst') };
-  switch (question.type) {
+  switch (questionType) {
     case 'single': {
       const choice = all<HTMLInputElement>(form, 'input[type=radio]').find((i) => i.checked)?.value;
       return choice ? { choice } : answerFirst;
@@ -61,19 +65,19 @@ export function readResponse(question: Question, form: HTMLFormElement, t: Trans
       return Object.keys(blanks).length ? { blanks } : answerFirst;
     }
     default:
-      return question satisfies never;
+      return questionType satisfies never;
   }
 }
 
 /**
- * Puts a response back into the controls (a reload: the last try as it was). Saved responses are
- * checked against the quiz before they get here; a control that is missing anyway is skipped,
- * never a crash.
+ * Puts a response back into the controls (a reload: the last try as it was; a live class's next
+ * try). Saved responses are checked against the quiz before they get here; a control that is
+ * missing anyway is skipped, never a crash.
  */
-export function writeResponse(question: Question, form: HTMLFormElement, response: Response): void {
+export function writeResponse(questionType: QuestionType, form: HTMLFormElement, response: Response): void {
   const r = response as unknown as Partial<Record<string, unknown>>;
   const inputs = (type: string) => all<HTMLInputElement>(form, `input[type=${type}]`);
-  switch (question.type) {
+  switch (questionType) {
     case 'single':
       inputs('radio').forEach((i) => (i.checked = i.value === r.choice));
       break;
@@ -112,7 +116,7 @@ export function writeResponse(question: Question, form: HTMLFormElement, respons
       break;
     }
     default:
-      question satisfies never;
+      questionType satisfies never;
   }
 }
 
@@ -126,9 +130,11 @@ function reorder(parent: Element | null, key: (child: HTMLElement) => string | u
   }
 }
 
-/** Puts choices, items and options in the learner's own seeded order. */
-export function arrange(quiz: Quiz, question: Question, form: HTMLFormElement, learner: string): void {
-  const order = presentedOrder(quiz, question, learner);
+/**
+ * Puts choices, items and options in the order given: the learner's own seeded order
+ * (`presentedOrder`), worked out by the deck itself or, in a live class, by the server.
+ */
+export function arrange(order: Presentation, form: HTMLFormElement): void {
   const option = (el: HTMLElement) => (el as HTMLOptionElement).value;
   switch (order.type) {
     case 'single':

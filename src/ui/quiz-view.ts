@@ -132,7 +132,7 @@ export function createQuizView(root: ParentNode, { payload, store, t, now = () =
     listen(form, 'submit', (event) => {
       event.preventDefault();
       const hadFocus = hasFocus(form);
-      const response = readResponse(question, form, t);
+      const response = readResponse(question.type, form, t);
       if ('missing' in response) return say(missingMarkup(response.missing));
       // The list starts in a wrong order: checked before anything moved, it is not an answer yet.
       if ('order' in response && (sessionOf(quiz).progress[question.id]?.tries.length ?? 0) === 0) {
@@ -180,7 +180,7 @@ export function createQuizView(root: ParentNode, { payload, store, t, now = () =
     /** Back to what is saved: the last try shown as it was, a shown answer still shown. */
     const restore = () => {
       clear();
-      arrange(quiz, question, form, store.learner);
+      arrange(presentedOrder(quiz, question, store.learner), form);
       const tries = triesAt(sessionOf(quiz), question.id);
       const shown = store.shown(quiz.id).includes(question.id);
       if (tries.length) {
@@ -194,7 +194,7 @@ export function createQuizView(root: ParentNode, { payload, store, t, now = () =
           if (shown) reveal();
           return;
         }
-        writeResponse(question, form, last);
+        writeResponse(question.type, form, last);
         if (!shown) return show(result);
       }
       if (shown) reveal();
