@@ -28,11 +28,12 @@ import {
   type TeacherConfig,
 } from '../shared/classroom.ts';
 import { STRINGS_ID } from '../shared/contract.ts';
+import { format } from '../i18n/strings.ts';
 import { html, jsonScript, raw } from '../shared/html.ts';
 import { itemStatistics, localIsoTime, writeResultsCsv } from '../quiz/index.ts';
 import { itemStatisticsHtml } from '../shared/item-stats-html.ts';
 import { localChannel, type Channel } from './channel.ts';
-import { readDeckContent, type DeckContent } from './deck-content.ts';
+import { DeckContentError, readDeckContent, type DeckContent } from './deck-content.ts';
 import { keyedBuckets, tokenBucket, type RateLimit } from './rate-limit.ts';
 import { ClassRoom, type RoomNews } from './room.ts';
 import type { ClassRecord, ClassStore } from './store.ts';
@@ -121,18 +122,43 @@ function notice(res: ServerResponse, status: number, title: string, text: string
   );
 }
 
+interface ManifestChunk {
+  file: string;
+  css?: string[];
+  imports?: string[];
+}
+
+/** The students' page's script, the chunks it imports and every style sheet of either, from Vite's manifest. */
+function studentAssets(dist: string): { script: string; chunks: string[]; css: string[] } {
+  const file = join(dist, '.vite', 'manifest.json');
+  const manifest = JSON.parse(readFileSync(file, 'utf8')) as Record<string, ManifestChunk>;
+  const entry = manifest['src/ui/classroom/student.ts'];
+  if (!entry) throw new DeckContentError(`${file} lists no students' page: rebuild the deck with npm run build`);
+  const chunks: string[] = [];
+  const css = new Set(entry.css ?? []);
+  const visit = (key: string) => {
+    const chunk = manifest[key];
+    if (!chunk || chunks.includes(chunk.file)) return;
+    chunks.push(chunk.file);
+    for (const sheet of chunk.css ?? []) css.add(sheet);
+    chunk.imports?.forEach(visit);
+  };
+  entry.imports?.forEach(visit);
+  return { script: entry.file, chunks, css: [...css] };
+}
+
 /** The students' page: its strings, its class code, and the script that does the rest. */
 function studentPage(content: DeckContent, lang: string, config: StudentConfig): string {
   const language = content.languages.get(lang) ?? content.languages.get(content.defaultLang)!;
-  const manifest = JSON.parse(readFileSync(join(content.dist, '.vite', 'manifest.json'), 'utf8')) as Record<string, { file: string; css?: string[] }>;
-  const entry = manifest['src/ui/classroom/student.ts'];
-  if (!entry) throw new Error(`${join(content.dist, '.vite', 'manifest.json')} lists no students' page: rebuild the deck with npm run build`);
+  const assets = studentAssets(content.dist);
   const strings = language.strings as Record<string, string>;
+  const title = config.code ? format(strings['classroom.student.heading']!, { code: config.code }) : strings['classroom.student.headingNoCode']!;
   return html`<!doctype html>
 <html lang="${language.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${strings['classroom.student.pageTitle'] ?? strings['page.title']}</title>
-${(entry.css ?? []).map((css) => html`<link rel="stylesheet" href="/${css}">`)}
-<script type="module" src="/${entry.file}"></script></head>
+<title>${title} · ${strings['page.title']}</title>
+${assets.css.map((css) => html`<link rel="stylesheet" href="/${css}">`)}
+${assets.chunks.map((chunk) => html`<link rel="modulepreload" href="/${chunk}">`)}
+<script type="module" src="/${assets.script}"></script></head>
 <body>${raw(jsonScript(STRINGS_ID, language.strings))}${raw(jsonScript(STUDENT_CONFIG_ID, config))}<main id="kit-student"></main></body></html>`.toString();
 }
 
