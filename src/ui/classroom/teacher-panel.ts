@@ -94,7 +94,9 @@ export function distributionBars(form: HTMLFormElement | undefined, room: Teache
   const base = Math.max(room.answered, 1);
   const bar = (key: string, label: string, count: number): Bar => ({ label, count, percent: Math.round((count / base) * 100), correct: revealed && right.has(key) });
   const choices = form ? [...form.querySelectorAll<HTMLElement>(CHOICE)] : [];
-  if (choices.length) return choices.map((c) => bar(c.dataset.choiceId!, c.textContent!.trim(), room.distribution[c.dataset.choiceId!] ?? 0));
+  // A choice's words are its label's first span: the deck adds its "✓ Right" after it once the answer is shown.
+  const words = (choice: HTMLElement) => (choice.querySelector(':scope > span') ?? choice).textContent!.trim();
+  if (choices.length) return choices.map((c) => bar(c.dataset.choiceId!, words(c), room.distribution[c.dataset.choiceId!] ?? 0));
   return Object.entries(room.distribution)
     .sort((a, b) => b[1] - a[1])
     .slice(0, TOP_ANSWERS)

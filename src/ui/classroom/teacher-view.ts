@@ -174,28 +174,18 @@ export function createTeacherView(doc: Document, t: Translate, act: (action: Pan
     const box = $('.kit-teacher-distribution');
     box.hidden = !bars;
     const list = box.querySelector('ul')!;
+    if (bars && !bars.length) return list.replaceChildren(make(doc, 'li', '', t('classroom.teacher.noAnswers')));
     list.replaceChildren(
-      ...(bars?.length ? bars : []).map((bar) => {
-        const item = doc.createElement('li');
-        item.className = bar.correct ? 'kit-teacher-bar kit-teacher-correct' : 'kit-teacher-bar';
+      ...(bars ?? []).map((bar) => {
+        const item = make(doc, 'li', bar.correct ? 'kit-teacher-bar kit-teacher-correct' : 'kit-teacher-bar');
         item.style.setProperty('--kit-bar', `${bar.percent}%`);
-        const words = doc.createElement('span');
-        words.textContent = t('classroom.teacher.bar', { choice: bar.label, count: bar.count, percent: bar.percent });
-        item.append(words);
-        if (bar.correct) {
-          const mark = doc.createElement('span');
-          mark.className = 'kit-teacher-mark';
-          mark.textContent = ` ✓ ${t('classroom.teacher.correctMark')}`;
-          item.append(mark);
-        }
+        // The choice's words may be cut short on screen (the slide shows them whole); the figures never are.
+        item.title = bar.label;
+        item.append(make(doc, 'span', 'kit-teacher-choice', bar.label), make(doc, 'span', 'visually-hidden', ': '), make(doc, 'span', 'kit-teacher-figures', t('classroom.teacher.share', { count: bar.count, percent: bar.percent })));
+        if (bar.correct) item.append(make(doc, 'span', 'kit-teacher-mark', ` ✓ ${t('classroom.teacher.correctMark')}`));
         return item;
       }),
     );
-    if (bars && !bars.length) {
-      const item = doc.createElement('li');
-      item.textContent = t('classroom.teacher.noAnswers');
-      list.append(item);
-    }
   };
 
   const paintRoster = (model: PanelModel) => {
@@ -206,11 +196,8 @@ export function createTeacherView(doc: Document, t: Translate, act: (action: Pan
     list.hidden = !model.rosterOpen;
     list.replaceChildren(
       ...model.roster.map((student) => {
-        const item = doc.createElement('li');
-        item.className = student.connected ? 'kit-teacher-here' : 'kit-teacher-away';
         // A name is what a student typed: text, never markup.
-        item.textContent = `${student.connected ? '●' : '○'} ${student.name} (${t(student.connected ? 'classroom.teacher.connected' : 'classroom.teacher.away')})`;
-        return item;
+        return make(doc, 'li', student.connected ? 'kit-teacher-here' : 'kit-teacher-away', `${student.connected ? '●' : '○'} ${student.name} (${t(student.connected ? 'classroom.teacher.connected' : 'classroom.teacher.away')})`);
       }),
     );
   };
