@@ -180,6 +180,7 @@ export function createTeacherPanel(options: TeacherPanelOptions): TeacherPanel {
     const triesLeft = onThis && (asked!.tries === 0 || asked!.try < asked!.tries);
     return {
       place: here ? (here.question ? 'question' : 'intro') : 'none',
+      slide: here ? `${here.quiz}/${here.question ?? ''}` : '',
       code: config.code,
       joinUrl: room?.joinUrl ?? config.joinUrl,
       joinUrlWithCode: room?.joinUrlWithCode ?? config.joinUrlWithCode,

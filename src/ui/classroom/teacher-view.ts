@@ -19,6 +19,8 @@ export interface Bar {
 export interface PanelModel {
   /** Which slide the deck shows: the quiz's intro (join details large), a question, or neither (no panel). */
   place: 'intro' | 'question' | 'none';
+  /** The slide shown (quiz and question): another one forgets the button last pressed. */
+  slide: string;
   code: string;
   joinUrl: string;
   joinUrlWithCode: string;
@@ -144,9 +146,14 @@ export function createTeacherView(doc: Document, t: Translate, act: (action: Pan
   const buttons = [...root.querySelectorAll<HTMLButtonElement>('[data-teacher-action]')];
   const button = (action: PanelAction) => buttons.find((b) => b.dataset.teacherAction === action)!;
 
+  /** The button the teacher pressed last: if the room's answer hides it (Ask → Close), its focus goes to the next one offered. */
+  let pressed: HTMLButtonElement | undefined;
+  let slide = '';
   root.addEventListener('click', (event) => {
     const target = (event.target as Element).closest<HTMLButtonElement>('[data-teacher-action]');
-    if (target) act(target.dataset.teacherAction as PanelAction);
+    if (!target) return;
+    pressed = target;
+    act(target.dataset.teacherAction as PanelAction);
   });
   // reveal.js listens for its shortcuts on the document: keys pressed on the panel stay on the panel.
   root.addEventListener('keydown', (event) => event.stopPropagation());
@@ -204,8 +211,9 @@ export function createTeacherView(doc: Document, t: Translate, act: (action: Pan
 
   return {
     paint(model) {
-      // Not `instanceof HTMLElement`: in the speaker view the element belongs to another window.
-      const focused = doc.activeElement && root.contains(doc.activeElement) ? (doc.activeElement as HTMLElement) : undefined;
+      if (model.slide !== slide) pressed = undefined;
+      slide = model.slide;
+      const hadFocus = !!pressed && doc.activeElement === pressed;
       root.hidden = model.place === 'none';
       root.dataset.place = model.place;
       paintQr(model);
@@ -227,8 +235,11 @@ export function createTeacherView(doc: Document, t: Translate, act: (action: Pan
       $('.kit-teacher-live').textContent = model.liveText;
       paintBars(model.bars);
       paintRoster(model);
-      // The button just pressed may be gone (Ask → Close): the next one offered takes its focus, never one outside the panel.
-      if (focused?.hidden) buttons.find((b) => !b.hidden && b.dataset.teacherAction !== 'roster')?.focus();
+      // Only after the teacher's own press: a slide change never moves the focus (a hidden button simply loses it).
+      if (hadFocus && pressed!.hidden) {
+        pressed = undefined;
+        buttons.find((b) => !b.hidden && b.dataset.teacherAction !== 'roster')?.focus();
+      }
     },
     remove() {
       root.remove();

@@ -265,3 +265,18 @@ describe('teacher panel', () => {
     expect(panelEl().hidden).toBe(true);
   });
 });
+
+describe('teacher panel focus', () => {
+  it('passes the focus on after the teacher’s own press, never on a slide change', () => {
+    goTo(question('pick'));
+    const ask = button('Ask the room')!;
+    ask.focus();
+    ask.click();
+    const asked = { quiz: 'review', question: 'pick', try: 1, tries: 2 };
+    socket().receive(room({ phase: 'open', question: asked }));
+    expect(document.activeElement?.textContent).toBe('Close answering');
+    goTo(question('typed'));
+    goTo(document.getElementById('quiz-review--intro')!);
+    expect(document.activeElement?.textContent).not.toBe('Ask the room');
+  });
+});
