@@ -27,7 +27,7 @@ export interface PanelModel {
   /** The server's QR code, already checked (`safeSvg`), or '' when it failed the check. */
   qrSvg: string;
   joined: number;
-  /** Connection status in words, '' once connected. */
+  /** Connection status in words, '' once connected: until then the room's buttons wait (there is no one to tell). */
   status: string;
   error: string;
   /** Which of the question's buttons are offered now. */
@@ -226,7 +226,11 @@ export function createTeacherView(doc: Document, t: Translate, act: (action: Pan
       setText('.kit-teacher-error', model.error);
       $('.kit-teacher-question').hidden = model.place !== 'question';
       setText('.kit-teacher-elsewhere', model.elsewhere);
-      for (const [action] of BUTTONS) button(action).hidden = !model.offer[action];
+      for (const [action] of BUTTONS) {
+        button(action).hidden = !model.offer[action];
+        // Show answers draws what the page already has; the others are messages to the server.
+        button(action).disabled = !!model.status && action !== 'show-answers';
+      }
       button('show-answers').setAttribute('aria-pressed', String(model.showingAnswers));
       setText('.kit-teacher-try', model.tryText);
       setText('.kit-teacher-phase', model.phaseText);

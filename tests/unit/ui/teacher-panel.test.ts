@@ -239,6 +239,8 @@ describe('teacher panel', () => {
   it('reconnects with growing waits, says so, and says teach again', () => {
     socket().onclose?.({});
     expect(text('.kit-teacher-status')).toBe('Reconnecting…');
+    goTo(question('pick'));
+    expect(button('Ask the room')!.disabled).toBe(true);
     expect(timers.map((x) => x.ms)).toEqual([500]);
     timers.shift()!.run();
     socket().onclose?.({});
@@ -248,6 +250,7 @@ describe('teacher panel', () => {
     expect(sockets).toHaveLength(3);
     expect(socket().sent).toEqual([{ type: 'teach' }]);
     expect(text('.kit-teacher-status')).toBe('');
+    expect(button('Ask the room')!.disabled).toBe(false);
   });
 
   it('shows the server’s refusal in words', () => {
