@@ -216,14 +216,15 @@ export function createTeacherPanel(options: TeacherPanelOptions): TeacherPanel {
       else entry.view.paint(current);
     }
     // The deck gives the panel its own room (a column on the intro, a band under a question): it never covers a slide.
+    // The place is set first: the band is measured as laid out for it.
     const root = doc.documentElement;
+    if (root.dataset.kitTeacher !== current.place) root.dataset.kitTeacher = current.place;
     const panel = doc.querySelector<HTMLElement>('body > .kit-teacher');
-    const size = current.place === 'question' && panel ? `${Math.ceil(panel.getBoundingClientRect().height)}px` : '';
+    const size = current.place === 'question' && panel ? `${Math.ceil(panel.getBoundingClientRect().height)}px` : '0px';
     const next = `${current.place}:${size}`;
     if (next !== band) {
       band = next;
-      root.dataset.kitTeacher = current.place;
-      root.style.setProperty('--kit-teacher-band', size || '0px');
+      root.style.setProperty('--kit-teacher-band', size);
       options.relayout?.();
     }
   };
@@ -312,6 +313,8 @@ export function startTeacherPanel(deck: Deck, t: Translate, payload: QuizPayload
     relayout: () => deck.layout(),
   });
   deck.on('slidechanged', panel.slideChanged);
+  // The band's height follows the window (its limit is a share of it): measured again at every resize.
+  win.addEventListener('resize', panel.slideChanged);
   const open = win.open;
   win.open = function (this: Window, ...args: Parameters<Window['open']>) {
     const popup = open.apply(this, args);
