@@ -7,7 +7,7 @@
  * state: the popup's document is reachable from here).
  */
 import cssText from '../../../assets/theme/classroom-teacher.css?inline';
-import type { QuizPayload } from '../../shared/contract.ts';
+import type { ACTION, DATA, QuizPayload } from '../../shared/contract.ts';
 import type { TeacherAction, TeacherConfig, TeacherRoom, ServerMessage } from '../../shared/classroom.ts';
 import type { Question } from '../../quiz/index.ts';
 import type { Translate } from '../../i18n/strings.ts';
@@ -20,18 +20,24 @@ const LIVE_INTERVAL = 3000;
 const TOP_ANSWERS = 5;
 const NOTES_WINDOW = 'reveal.js - Notes';
 /**
- * The deck's hooks (`DATA`, `ACTION` of `shared/contract.ts`), written out: a module imported by
- * both the deck and this lazy one is split by the bundler into a chunk of its own, which every
- * self-study page would then fetch too (the same goes for `shared/classroom.ts`, whose schemas
- * bring valibot). Types only come from there.
+ * `CLASSROOM_CONFIG_ID`, written out (the unit test holds them equal): a value imported from
+ * `shared/classroom.ts` brings its schemas' valibot into a chunk the self-study deck would load too.
  */
-const QUIZ_ID = 'data-quiz-id';
-const QUESTION = '[data-question-id]';
-const CHOICE = '[data-choice-id]';
-const SHOW_ANSWER = '[data-action="show"]';
-/** `CLASSROOM_CONFIG_ID` (the unit test holds them equal). */
 export const TEACHER_CONFIG_ID = 'kit-classroom';
 const STYLE_ID = 'kit-teacher-style';
+/**
+ * The deck's hooks, by their dataset names, held equal to the contract's `DATA` and `ACTION` by
+ * their types: a value imported from `shared/contract.ts` would be split with the deck's script
+ * into a chunk of its own, which the offline file (one inlined script) cannot load.
+ */
+const QUIZ_ID: (typeof DATA)['quizId'] = 'quizId';
+const QUESTION_ID: (typeof DATA)['questionId'] = 'questionId';
+const CHOICE_ID: (typeof DATA)['choiceId'] = 'choiceId';
+const ACTION_NAME: (typeof DATA)['action'] = 'action';
+const SHOW: (typeof ACTION)['show'] = 'show';
+
+/** The elements of `root` with `tag` that carry the dataset entry `name` (read through dataset, so no attribute is spelt out). */
+const withData = <E extends HTMLElement>(root: ParentNode, tag: string, name: string) => [...root.querySelectorAll<E>(tag)].filter((e) => e.dataset[name] !== undefined);
 
 export interface TeacherPanelOptions {
   doc: Document;
@@ -66,20 +72,17 @@ interface Here {
 
 /** The quiz and question of a slide, when it is a quiz's intro or one of its questions. */
 function whereIs(slide: Element | null | undefined): Here | undefined {
-  const quiz = slide?.getAttribute(QUIZ_ID);
+  const quiz = (slide as HTMLElement | null | undefined)?.dataset[QUIZ_ID];
   if (!slide || !quiz) return undefined;
   if (slide.classList.contains('quiz-intro')) return { quiz };
-  const form = slide.querySelector<HTMLFormElement>(QUESTION);
+  const form = withData<HTMLFormElement>(slide, 'form', QUESTION_ID)[0];
   if (!slide.classList.contains('quiz-slide') || !form) return undefined;
-  return { quiz, question: form.dataset.questionId!, form };
+  return { quiz, question: form.dataset[QUESTION_ID]!, form };
 }
 
 /** The form of a question anywhere in the deck. */
 function formOf(doc: Document, quiz: string, question: string): HTMLFormElement | undefined {
-  return [...doc.querySelectorAll<HTMLElement>(`section.quiz-slide[${QUIZ_ID}]`)]
-    .filter((s) => s.getAttribute(QUIZ_ID) === quiz)
-    .map((s) => s.querySelector<HTMLFormElement>(QUESTION))
-    .find((f) => f?.dataset.questionId === question) ?? undefined;
+  return withData<HTMLFormElement>(doc, 'section.quiz-slide form', QUESTION_ID).find((f) => f.dataset[QUESTION_ID] === question && f.closest<HTMLElement>('section.quiz-slide')!.dataset[QUIZ_ID] === quiz);
 }
 
 /** Which answers are right, by the distribution's keys: choice ids, or `true`/`false`. */
@@ -93,10 +96,10 @@ function rightKeys(question: Question | undefined): Set<string> {
 export function distributionBars(form: HTMLFormElement | undefined, room: TeacherRoom, right: Set<string>, revealed: boolean): Bar[] {
   const base = Math.max(room.answered, 1);
   const bar = (key: string, label: string, count: number): Bar => ({ label, count, percent: Math.round((count / base) * 100), correct: revealed && right.has(key) });
-  const choices = form ? [...form.querySelectorAll<HTMLElement>(CHOICE)] : [];
+  const choices = form ? withData(form, 'label', CHOICE_ID) : [];
   // A choice's words are its label's first span: the deck adds its "✓ Right" after it once the answer is shown.
   const words = (choice: HTMLElement) => (choice.querySelector(':scope > span') ?? choice).textContent!.trim();
-  if (choices.length) return choices.map((c) => bar(c.dataset.choiceId!, words(c), room.distribution[c.dataset.choiceId!] ?? 0));
+  if (choices.length) return choices.map((c) => bar(c.dataset[CHOICE_ID]!, words(c), room.distribution[c.dataset[CHOICE_ID]!] ?? 0));
   return Object.entries(room.distribution)
     .sort((a, b) => b[1] - a[1])
     .slice(0, TOP_ANSWERS)
@@ -236,7 +239,8 @@ export function createTeacherPanel(options: TeacherPanelOptions): TeacherPanel {
     const key = `${asked.quiz}/${asked.question}/${asked.try}`;
     if (key === answerShownFor) return;
     answerShownFor = key;
-    formOf(doc, asked.quiz, asked.question)?.querySelector<HTMLButtonElement>(SHOW_ANSWER)?.click();
+    const form = formOf(doc, asked.quiz, asked.question);
+    if (form) withData<HTMLButtonElement>(form, 'button', ACTION_NAME).find((b) => b.dataset[ACTION_NAME] === SHOW)?.click();
   };
 
   const onMessage = (message: ServerMessage) => {

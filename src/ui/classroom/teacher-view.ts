@@ -83,7 +83,7 @@ function make<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, clas
 }
 
 /** The panel's fixed parts, in the page's language. */
-function skeleton(doc: Document, t: Translate): HTMLElement[] {
+function skeleton(doc: Document, t: Translate, buttons: Map<PanelAction, HTMLButtonElement>): HTMLElement[] {
   const label = (key: StringKey) => make(doc, 'p', 'kit-teacher-label', t(key));
   const joinText = make(doc, 'div', 'kit-teacher-join-text');
   joinText.append(label('classroom.teacher.joinAt'), make(doc, 'p', 'kit-teacher-url'), label('classroom.teacher.code'), make(doc, 'p', 'kit-teacher-code'), make(doc, 'p', 'kit-teacher-joined'));
@@ -100,8 +100,8 @@ function skeleton(doc: Document, t: Translate): HTMLElement[] {
     ...BUTTONS.map(([action, key]) => {
       const button = make(doc, 'button', '', t(key));
       button.type = 'button';
-      button.dataset.teacherAction = action;
       if (action === 'show-answers') button.setAttribute('aria-pressed', 'false');
+      buttons.set(action, button);
       return button;
     }),
   );
@@ -120,7 +120,7 @@ function skeleton(doc: Document, t: Translate): HTMLElement[] {
   const roster = make(doc, 'div', 'kit-teacher-roster');
   const toggle = make(doc, 'button');
   toggle.type = 'button';
-  toggle.dataset.teacherAction = 'roster';
+  buttons.set('roster', toggle);
   toggle.setAttribute('aria-expanded', 'false');
   const names = make(doc, 'ul');
   names.hidden = true;
@@ -141,20 +141,20 @@ export function createTeacherView(doc: Document, t: Translate, act: (action: Pan
   const root = doc.createElement('aside');
   root.className = 'kit-teacher';
   root.setAttribute('aria-label', t('classroom.teacher.panel'));
-  root.append(...skeleton(doc, t));
+  const actions = new Map<PanelAction, HTMLButtonElement>();
+  root.append(...skeleton(doc, t, actions));
   const $ = <E extends Element = HTMLElement>(selector: string) => root.querySelector<E & HTMLElement>(selector)!;
-  const buttons = [...root.querySelectorAll<HTMLButtonElement>('[data-teacher-action]')];
-  const button = (action: PanelAction) => buttons.find((b) => b.dataset.teacherAction === action)!;
+  const button = (action: PanelAction) => actions.get(action)!;
 
   /** The button the teacher pressed last: if the room's answer hides it (Ask → Close), its focus goes to the next one offered. */
   let pressed: HTMLButtonElement | undefined;
   let slide = '';
-  root.addEventListener('click', (event) => {
-    const target = (event.target as Element).closest<HTMLButtonElement>('[data-teacher-action]');
-    if (!target) return;
-    pressed = target;
-    act(target.dataset.teacherAction as PanelAction);
-  });
+  for (const [action, target] of actions) {
+    target.addEventListener('click', () => {
+      pressed = target;
+      act(action);
+    });
+  }
   // reveal.js listens for its shortcuts on the document: keys pressed on the panel stay on the panel.
   root.addEventListener('keydown', (event) => event.stopPropagation());
   doc.body.append(root);
@@ -242,7 +242,7 @@ export function createTeacherView(doc: Document, t: Translate, act: (action: Pan
       // Only after the teacher's own press: a slide change never moves the focus (a hidden button simply loses it).
       if (hadFocus && pressed!.hidden) {
         pressed = undefined;
-        buttons.find((b) => !b.hidden && b.dataset.teacherAction !== 'roster')?.focus();
+        BUTTONS.map(([action]) => button(action)).find((b) => !b.hidden)?.focus();
       }
     },
     remove() {
