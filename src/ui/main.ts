@@ -1,4 +1,4 @@
-import Reveal from 'reveal.js';
+import Reveal, { type RevealApi } from 'reveal.js';
 import Notes from 'reveal.js/plugin/notes';
 import Search from 'reveal.js/plugin/search';
 import Zoom from 'reveal.js/plugin/zoom';
@@ -61,6 +61,20 @@ async function startDeck(t: Translate, print = false): Promise<void> {
   translateKeyboardHelp(deck, t);
   connectLanguageSwitch(document, globalThis.localStorage, () => deck.getCurrentSlide()?.id);
   await deck.initialize();
+  if (!print) await startClassroom(deck, t);
+}
+
+/**
+ * A live class: the classroom server puts its config (`#kit-classroom`) only into the pages it
+ * serves the teacher. Only then is the teacher's panel fetched, so the self-study deck carries
+ * none of it; never in the speaker view's previews (`?receiver`), which would connect again.
+ * The id is `CLASSROOM_CONFIG_ID` written out: importing `shared/classroom.ts` would bring its
+ * message schemas (valibot) into every page.
+ */
+async function startClassroom(deck: RevealApi, t: Translate): Promise<void> {
+  if (!document.getElementById('kit-classroom') || new URLSearchParams(location.search).has('receiver')) return;
+  const { startTeacherPanel } = await import('./classroom/teacher-panel.ts');
+  startTeacherPanel(deck, t, readPayload());
 }
 
 const options = readPrintOptions(location.search);
