@@ -129,7 +129,7 @@ interface ManifestChunk {
 }
 
 /** The students' page's script, the chunks it imports and every style sheet of either, from Vite's manifest. */
-function studentAssets(dist: string): { script: string; chunks: string[]; css: string[] } {
+function studentAssets(dist: string): { script: string; chunks: string[]; css: string[]; icon?: string } {
   const file = join(dist, '.vite', 'manifest.json');
   const manifest = JSON.parse(readFileSync(file, 'utf8')) as Record<string, ManifestChunk>;
   const entry = manifest['src/ui/classroom/student.ts'];
@@ -144,7 +144,8 @@ function studentAssets(dist: string): { script: string; chunks: string[]; css: s
     chunk.imports?.forEach(visit);
   };
   entry.imports?.forEach(visit);
-  return { script: entry.file, chunks, css: [...css] };
+  const icon = manifest['assets/favicon.svg']?.file;
+  return { script: entry.file, chunks, css: [...css], ...(icon ? { icon } : {}) };
 }
 
 /** The students' page: its strings, its class code, and the script that does the rest. */
@@ -156,6 +157,7 @@ function studentPage(content: DeckContent, lang: string, config: StudentConfig):
   return html`<!doctype html>
 <html lang="${language.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} · ${strings['page.title']}</title>
+${assets.icon && html`<link rel="icon" href="/${assets.icon}" type="image/svg+xml">`}
 ${assets.css.map((css) => html`<link rel="stylesheet" href="/${css}">`)}
 ${assets.chunks.map((chunk) => html`<link rel="modulepreload" href="/${chunk}">`)}
 <script type="module" src="/${assets.script}"></script></head>

@@ -54,7 +54,8 @@ async function join_(page: Page, name: string): Promise<void> {
   await expect(page.getByLabel('Class code')).toHaveValue(server.code);
   await page.getByLabel(/Your name/).fill(name);
   await page.getByRole('button', { name: 'Join' }).click();
-  await expect(page.getByText(/You're in/)).toBeVisible();
+  // In: waiting for a question, or shown the one the room is on.
+  await expect(page.getByRole('button', { name: 'Join' })).toBeHidden();
 }
 
 test('a question from asking to reveal: the room answers on phones, the teacher counts, closes and reveals; no key reaches a phone before', async ({ browser }) => {
@@ -68,7 +69,8 @@ test('a question from asking to reveal: the room answers on phones, the teacher 
 
   await showSlide(teacher, 'quiz-final-review--intro');
   await expect(teacher.getByRole('img', { name: /QR code for/ })).toBeVisible();
-  await expect(teacher.locator('section.present').getByText(server.code).first()).toBeVisible();
+  await expect(teacher.getByText(server.code, { exact: true }).first()).toBeVisible();
+  await teacher.screenshot({ path: 'test-results/classroom-teacher-intro.png' });
 
   const asked = question('final-review', 'final-weak-board') as SingleQuestion;
   const right = asked.choices.find((c) => c.correct)!;
@@ -78,14 +80,15 @@ test('a question from asking to reveal: the room answers on phones, the teacher 
   const eve = await phone(browser);
   const evil = '<img src=x onerror="window.__pwned=1">';
   await join_(ann.page, 'Ann');
+  await expect(ann.page.getByText("You're in, Ann. Wait for your teacher's question.")).toBeVisible();
   await join_(bo.page, 'Bo');
   await join_(eve.page, evil);
-  await expect(teacher.getByText('3 joined')).toBeVisible();
+  await expect(teacher.getByText('3 joined', { exact: true })).toBeVisible();
 
   await showSlide(teacher, 'quiz-final-review--final-weak-board');
   await teacher.getByRole('button', { name: 'Ask the room' }).click();
   for (const { page } of [ann, bo, eve]) await expect(page.locator(`[data-choice-id="${right.id}"] input`)).toBeVisible();
-  await expect(teacher.getByText('0 of 3 answered')).toBeVisible();
+  await expect(teacher.locator('.kit-teacher-count').getByText('0 of 3 answered')).toBeVisible();
 
   await ann.page.locator(`[data-choice-id="${right.id}"] input`).check();
   await ann.page.getByRole('button', { name: 'Send answer' }).click();
@@ -93,7 +96,7 @@ test('a question from asking to reveal: the room answers on phones, the teacher 
   await bo.page.locator(`[data-choice-id="${wrong.id}"] input`).check();
   await bo.page.getByRole('button', { name: 'Send answer' }).click();
   await expect(bo.page.getByText(/Answer sent/)).toBeVisible();
-  await expect(teacher.getByText('2 of 3 answered')).toBeVisible();
+  await expect(teacher.locator('.kit-teacher-count').getByText('2 of 3 answered')).toBeVisible();
 
   // What reached the phones so far: the question's form, never its key, feedback or explanation.
   const before = [...ann.frames, ...bo.frames, ...eve.frames].join('\n');
@@ -121,7 +124,7 @@ test('a question from asking to reveal: the room answers on phones, the teacher 
   // A phone that reloads comes back to the room as it is, as the same student, with its verdict.
   await bo.page.reload();
   await expect(bo.page.locator('.quiz-verdict[data-verdict="incorrect"]')).toBeVisible();
-  await expect(teacher.getByText('3 joined')).toBeVisible();
+  await expect(teacher.getByRole('button', { name: /Students \(3\)/ })).toBeVisible();
 
   for (const { problems } of [ann, bo, eve]) expect(problems).toEqual([]);
   expect(teacherProblems).toEqual([]);
@@ -158,7 +161,7 @@ test('a restart loses nothing: phones reconnect by themselves to where the room 
   await expect(ann.page.getByText('Reconnecting…')).toBeHidden({ timeout: 15_000 });
   await expect(ann.page.getByText(/Answer sent/)).toBeVisible();
   await expect(ann.page.getByRole('radio', { name: 'True' })).toBeChecked();
-  await expect(teacher.getByText(/1 of \d+ answered/)).toBeVisible({ timeout: 15_000 });
+  await expect(teacher.locator('.kit-teacher-count').getByText(/1 of \d+ answered/)).toBeVisible({ timeout: 15_000 });
   expect(asked.type).toBe('truefalse');
   await teacherContext.close();
 });
