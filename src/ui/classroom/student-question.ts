@@ -7,8 +7,8 @@
 import type { QuestionType, Quiz, Response } from '../../quiz/index.ts';
 import type { AskedQuestion, Revealed } from '../../shared/classroom.ts';
 import type { StringKey, Translate } from '../../i18n/strings.ts';
-import { ACTION, CLASS, DATA, questionSlideId, type QuizPayload } from '../../shared/contract.ts';
-import { html, type SafeHtml } from '../../shared/html.ts';
+import { ACTION, CLASS, DATA, attr, questionSlideId, type QuizPayload } from '../../shared/contract.ts';
+import { html, raw, type SafeHtml } from '../../shared/html.ts';
 import { cls, hook } from '../hooks.ts';
 import { actionButton, arrange, moveItem, readResponse, setLocked, writeResponse } from '../quiz-controls.ts';
 import { answerMarkup, clearVerdicts, feedbackMarkup, markChoices, markPairs, missingMarkup, verdictOf } from '../quiz-feedback.ts';
@@ -25,7 +25,7 @@ const STATE_LINES: Record<Exclude<QuestionState, 'answering'>, { icon: string; k
 };
 
 const stateLine = (state: string, icon: string, words: string) =>
-  html`<p class="${CLASS.quizVerdict}" data-verdict="${state}" tabindex="-1"><span aria-hidden="true">${icon}</span> ${words}</p>`;
+  html`<p class="${CLASS.quizVerdict}" ${raw(attr(DATA.verdict))}="${state}" tabindex="-1"><span aria-hidden="true">${icon}</span> ${words}</p>`;
 
 /**
  * The reveal ends the question for now: `feedbackMarkup` gives the explanation and the source once
@@ -60,7 +60,7 @@ function fitForClass(form: HTMLFormElement, t: Translate): { send: HTMLButtonEle
   if (!send) {
     const actions = form.ownerDocument.createElement('div');
     actions.className = CLASS.quizActions;
-    actions.innerHTML = html`<button type="submit" data-action="${ACTION.check}"></button>`.toString();
+    actions.innerHTML = html`<button type="submit" ${raw(attr(DATA.action))}="${ACTION.check}"></button>`.toString();
     form.append(actions);
     send = actionButton(form, ACTION.check)!;
   }
@@ -134,7 +134,7 @@ export function mountQuestion(slot: HTMLElement, asked: AskedQuestion, { t, onSe
     send.hidden = !answering;
     if (answering) {
       // Keep a "type a number" or a new try's words; clear a state line that no longer holds.
-      if (feedback.querySelector(`[data-verdict="sending"], [data-verdict="sent"], [data-verdict="closed"]`)) say(html``);
+      if (feedback.querySelector(['sending', 'sent', 'closed'].map((state) => hook(DATA.verdict, state)).join(', '))) say(html``);
     } else {
       const line = STATE_LINES[state];
       say(stateLine(state, line.icon, t(line.key)));
