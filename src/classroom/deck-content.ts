@@ -144,22 +144,37 @@ function formTemplate(form: string, question: Question): FormTemplate {
   return { html, lists };
 }
 
+/** What a coded id stands for: a choice, an order item, a match option, or a cloze blank's choice. */
+export type IdKind = 'choice' | 'item' | 'option' | `blank:${string}`;
+
 /**
- * The opaque value a match option carries for one class: a pair's id would name the row it
- * belongs to. Derived from the class's secret, so it stays the same after a restart and no one
- * without the secret can work it back.
+ * The opaque value an id carries in a class's forms. A question's ids are letters in the order
+ * the author wrote them (the key is often `a`), an order question's ids are in the right order,
+ * and a match option's id is its pair's: sent as they are, any of them could give the answer
+ * away. Derived from the class's secret, so it stays the same after a restart and no one without
+ * the secret can work it back.
  */
-export function optionCode(secret: string, quiz: string, question: string, id: string): string {
-  return `o${createHash('sha256').update(`${secret}\u0000${quiz}\u0000${question}\u0000${id}`).digest('base64url').slice(0, 10)}`;
+export function idCode(secret: string, quiz: string, question: string, kind: IdKind, id: string): string {
+  return `k${createHash('sha256').update([secret, quiz, question, kind, id].join('\u0000')).digest('base64url').slice(0, 12)}`;
 }
+
+const LIST_KIND: Record<Hole['kind'], (list: Hole) => IdKind> = {
+  choices: () => 'choice',
+  items: () => 'item',
+  options: () => 'option',
+  blank: (list) => `blank:${list.blank ?? ''}`,
+};
+
+/** Every id a list of a form names, in each of the attributes it is named by. */
+const RE_ID_ATTRIBUTES = / (data-choice-id|data-item-id|value)="([^"]*)"/g;
 
 /**
  * A question's form for one student: choices, items and blank options in the student's order,
- * match options in theirs with opaque values. Returns the form and the presentation the student
- * page sees (match option ids replaced by their codes, as in the form).
+ * every one of their ids replaced by its opaque code. Returns the form and the presentation the
+ * student page sees (in codes, as the form).
  */
-export function studentForm(template: FormTemplate, presentation: Presentation, code: (id: string) => string): { form: string; presentation: Presentation } {
-  const orderOf = (list: FormTemplate['lists'][number]): string[] => {
+export function studentForm(template: FormTemplate, presentation: Presentation, code: (kind: IdKind, id: string) => string): { form: string; presentation: Presentation } {
+  const orderOf = (list: Hole): string[] => {
     if (presentation.type === 'single' || presentation.type === 'multiple') return presentation.choices;
     if (presentation.type === 'order') return presentation.items;
     if (presentation.type === 'match') return presentation.right;
@@ -170,15 +185,27 @@ export function studentForm(template: FormTemplate, presentation: Presentation, 
     const list = template.lists[Number(n)]!;
     const order = orderOf(list).filter((id) => list.parts.has(id));
     const rest = list.ids.filter((id) => !order.includes(id));
-    return [...order, ...rest]
-      .map((id) => {
-        const part = list.parts.get(id)!;
-        return list.kind === 'options' ? part.replace(/ value="[^"]*"/, ` value="${code(id)}"`) : part;
-      })
-      .join('');
+    const kind = LIST_KIND[list.kind](list);
+    return [...order, ...rest].map((id) => list.parts.get(id)!.replace(RE_ID_ATTRIBUTES, (whole, name: string, value: string) => (value === id ? ` ${name}="${code(kind, id)}"` : whole))).join('');
   });
-  const shown = presentation.type === 'match' ? { ...presentation, right: presentation.right.map(code) } : presentation;
-  return { form: filled, presentation: shown };
+  return { form: filled, presentation: codePresentation(presentation, code) };
+}
+
+/** A presentation with every id in codes. */
+function codePresentation(presentation: Presentation, code: (kind: IdKind, id: string) => string): Presentation {
+  switch (presentation.type) {
+    case 'single':
+    case 'multiple':
+      return { ...presentation, choices: presentation.choices.map((id) => code('choice', id)) };
+    case 'order':
+      return { ...presentation, items: presentation.items.map((id) => code('item', id)) };
+    case 'match':
+      return { ...presentation, right: presentation.right.map((id) => code('option', id)) };
+    case 'cloze':
+      return { ...presentation, blanks: Object.fromEntries(Object.entries(presentation.blanks).map(([blank, ids]) => [blank, ids.map((id) => code(`blank:${blank}`, id))])) };
+    default:
+      return presentation;
+  }
 }
 
 /** Every text a question holds (its prompt, choices, feedback…), to pick their rendered HTML from the payload. */

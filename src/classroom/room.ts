@@ -16,6 +16,8 @@ import {
   normaliseText,
   presentedOrder,
   serialise,
+  shuffle,
+  type Presentation,
   type Question,
   type Quiz,
   type Response,
@@ -23,7 +25,8 @@ import {
 } from '../quiz/index.ts';
 import { questionSlideId, textKey } from '../shared/contract.ts';
 import type { AnswerMessage, Distribution, ErrorCode, Revealed, StudentRoom, TeacherAction, TeacherRoom } from '../shared/classroom.ts';
-import { findQuestion, optionCode, questionTexts, studentForm, type DeckContent, type DeckLanguage } from './deck-content.ts';
+import { questionCodec, type Codec } from './codec.ts';
+import { findQuestion, questionTexts, studentForm, type DeckContent, type DeckLanguage } from './deck-content.ts';
 import type { AnswerRecord, ClassRecord, ClassStore, RoomState, StudentRecord } from './store.ts';
 
 /** A refusal with the code the pages translate and a detail for the developer. */
@@ -46,8 +49,21 @@ export type RoomNews = { kind: 'room' } | { kind: 'answer' } | { kind: 'roster' 
 const tryKey = (quiz: string, question: string, n: number) => `${quiz}/${question}/${n}`;
 const askedKey = (quiz: string, question: string) => `${quiz}/${question}`;
 
-/** The ids a match question's options carry in the deck: its pairs' and its distractors'. */
-const matchOptionIds = (question: Question & { type: 'match' }) => [...question.pairs.map((p) => p.id), ...question.distractors.map((d) => d.id)];
+/**
+ * The order a student sees: the self-study deck's, except an order question's items. The deck
+ * starts them in an order that earns nothing, which rules orders out: pooled across a room's
+ * phones, that says where items belong. In class the items are simply shuffled (never into the
+ * answer itself).
+ */
+export function classOrder(quiz: Quiz, question: Question, seed: string): Presentation {
+  if (question.type !== 'order') return presentedOrder(quiz, question, seed);
+  const ids = question.items.map((item) => item.id);
+  if (ids.length < 2) return { type: 'order', items: ids };
+  for (let draw = 0; ; draw++) {
+    const items = shuffle(ids, draw ? `${seed}#${draw}` : seed);
+    if (items.some((id, i) => id !== ids[i])) return { type: 'order', items };
+  }
+}
 
 /** A new token: 24 random bytes, URL-safe. */
 export const newToken = () => randomBytes(24).toString('base64url');
@@ -155,6 +171,20 @@ export class ClassRoom {
     this.notify({ kind: 'room' });
   }
 
+  /** Whether a token is a student's of this class. */
+  knows(token: string): boolean {
+    return this.byToken.has(token);
+  }
+
+  studentOf(token: string): StudentRecord | undefined {
+    return this.byToken.get(token);
+  }
+
+  /** How many students have joined. */
+  get size(): number {
+    return this.students.size;
+  }
+
   /** A student joins, or comes back with their token; a token the class does not know joins anew. */
   async join(token: string | undefined, name: string | undefined, now: Date): Promise<StudentRecord> {
     const known = token === undefined ? undefined : this.byToken.get(token);
@@ -174,12 +204,15 @@ export class ClassRoom {
     if (this.state.phase !== 'open') return refuse('closed', 'answering is closed');
     const found = findQuestion(this.language(), message.quiz, message.question);
     if (!found) return refuse('wrong-question', 'the deck has no such question');
-    const response = this.decode(found.quiz, found.question, message.response as Response);
+    // The form names choices by codes: an answer in anything else (the authored ids) is no answer.
+    const response = this.codec(found.quiz, found.question).decode(message.response as Response);
+    if (!response) return refuse('bad-response', 'the answer names a choice the form does not have');
     let fraction: number;
     try {
       fraction = grade(found.question, response).fraction;
     } catch (error) {
-      if (error instanceof ResponseError) return refuse('bad-response', error.message);
+      // The engine's message names the question's real ids: a student is told only that it does not fit.
+      if (error instanceof ResponseError) return refuse('bad-response', 'the answer does not fit the question');
       throw error;
     }
     const key = tryKey(asked.quiz, asked.question, asked.try);
@@ -191,18 +224,9 @@ export class ClassRoom {
     return { seq: counted.byStudent.size };
   }
 
-  /** A match answer names options by their opaque codes: back to the engine's ids (an unknown code stays, and the engine refuses it). */
-  private decode(quiz: Quiz, question: Question, response: Response): Response {
-    if (question.type !== 'match' || !('matches' in response)) return response;
-    const code = this.codeOf(quiz, question);
-    const byCode = new Map(matchOptionIds(question).map((id) => [code(id), id]));
-    const matches = Object.fromEntries(Object.entries(response.matches).map(([left, code]) => [left, byCode.get(code) ?? code]));
-    return { matches };
-  }
-
-  /** The opaque value of each match option in this class. */
-  private codeOf(quiz: Quiz, question: Question) {
-    return (id: string) => optionCode(this.record.secret, quiz.id, question.id, id);
+  /** A question's codes in this class (see codec.ts). */
+  private codec(quiz: Quiz, question: Question): Codec {
+    return questionCodec(this.record.secret, quiz.id, question);
   }
 
   /** A teacher's action: the room moves, opens, closes, reveals or asks again; or why not. */
@@ -216,12 +240,20 @@ export class ClassRoom {
         if (!found) return refuse('wrong-question', `the deck has no question ${action.quiz}/${action.question}`);
         const key = askedKey(action.quiz, action.question);
         const before = this.state.asked[key];
-        let n = before?.try ?? 1;
+        // A question left open when the room moves on is closed: its answers are in.
+        const leaving = (asked: RoomState['asked']) => {
+          const current = this.state.current && askedKey(this.state.current.quiz, this.state.current.question);
+          const left = current && current !== key ? asked[current] : undefined;
+          return left?.phase === 'open' ? { ...asked, [current!]: { ...left, phase: 'closed' as const } } : asked;
+        };
+        const current = { quiz: action.quiz, question: action.question };
+        // A revealed question is over: the room goes back to it as it was, answer shown, and it is not asked again.
         if (before?.phase === 'revealed') {
-          if (found.quiz.attempts > 0 && before.try >= found.quiz.attempts) return refuse('no-tries-left', `the quiz allows ${found.quiz.attempts} tries`);
-          n = before.try + 1;
+          await this.setState((room) => ({ ...room, lang: action.lang, phase: 'revealed', current, asked: leaving(room.asked) }));
+          return undefined;
         }
-        await this.setState((room) => ({ ...room, lang: action.lang, phase: 'open', current: { quiz: action.quiz, question: action.question }, asked: { ...room.asked, [key]: { try: n, phase: 'open' } } }));
+        const n = before?.try ?? 1;
+        await this.setState((room) => ({ ...room, lang: action.lang, phase: 'open', current, asked: { ...leaving(room.asked), [key]: { try: n, phase: 'open' } } }));
         return undefined;
       }
       case 'close':
@@ -235,6 +267,8 @@ export class ClassRoom {
       case 'again': {
         if (!asked) return refuse('wrong-question', 'no question has been asked');
         if (this.state.phase === 'open') return refuse('not-allowed', 'close answering before asking again');
+        // Once the answer is out, another try would only test who read it.
+        if (this.state.phase === 'revealed') return refuse('not-allowed', 'the answer has been revealed');
         const found = findQuestion(this.language(), asked.quiz, asked.question)!;
         if (found.quiz.attempts > 0 && asked.try >= found.quiz.attempts) return refuse('no-tries-left', `the quiz allows ${found.quiz.attempts} tries`);
         await this.setState((room) => ({ ...room, phase: 'open', asked: { ...room.asked, [askedKey(asked.quiz, asked.question)]: { try: asked.try + 1, phase: 'open' } } }));
@@ -255,11 +289,11 @@ export class ClassRoom {
     const template = language.forms.get(questionSlideId(asked.quiz, asked.question));
     if (!found || !template) return base;
     const { quiz, question } = found;
-    const presentation = presentedOrder(quiz, question, `${this.record.id}:${studentId}`);
+    const presentation = classOrder(quiz, question, `${this.record.id}:${studentId}`);
     const key = `${language.lang}/${tryKey(asked.quiz, asked.question, asked.try)}/${JSON.stringify(presentation)}`;
     let shown = this.arranged.get(key);
     if (!shown) {
-      const arranged = studentForm(template, presentation, this.codeOf(quiz, question));
+      const arranged = studentForm(template, presentation, this.codec(quiz, question).code);
       shown = {
         quiz: quiz.id,
         question: question.id,
@@ -277,17 +311,10 @@ export class ClassRoom {
     const view: StudentRoom = {
       ...base,
       question: shown,
-      ...(mine ? { answered: { response: this.encode(quiz, question, mine.response), at: mine.at } } : {}),
+      ...(mine ? { answered: { response: this.codec(quiz, question).encode(mine.response), at: mine.at } } : {}),
     };
     if (this.state.phase === 'revealed') view.reveal = this.revealed(language, quiz, question, mine);
     return view;
-  }
-
-  /** A kept match answer as the student's form names its options. */
-  private encode(quiz: Quiz, question: Question, response: Response): Response {
-    if (question.type !== 'match' || !('matches' in response)) return response;
-    const code = this.codeOf(quiz, question);
-    return { matches: Object.fromEntries(Object.entries(response.matches).map(([left, id]) => [left, code(id)])) };
   }
 
   private revealed(language: DeckLanguage, quiz: Quiz, question: Question, mine: AnswerRecord | undefined): Revealed {
@@ -297,8 +324,7 @@ export class ClassRoom {
       if (language.payload.html[key] !== undefined) html[key] = language.payload.html[key];
     }
     const slide = question.slide ? language.payload.slides[question.slide] : undefined;
-    const code = this.codeOf(quiz, question);
-    const codes = question.type === 'match' ? Object.fromEntries(matchOptionIds(question).map((id) => [code(id), id])) : undefined;
+    const codes = this.codec(quiz, question).table();
     return {
       question,
       quiz: { id: quiz.id, title: quiz.title, attempts: quiz.attempts, penalty: quiz.penalty, pass: quiz.pass },
@@ -306,7 +332,7 @@ export class ClassRoom {
       answer: language.payload.answers[questionSlideId(quiz.id, question.id)] ?? '',
       ...(mine ? { result: grade(question, mine.response) } : {}),
       ...(slide ? { slideTitle: slide.title } : {}),
-      ...(codes ? { codes } : {}),
+      codes,
     };
   }
 

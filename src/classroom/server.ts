@@ -5,7 +5,7 @@
  * `src/shared/classroom.ts`, every one checked, size-limited and rate-limited before the room
  * sees it.
  */
-import { randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { networkInterfaces } from 'node:os';
@@ -48,8 +48,8 @@ export interface ClassroomOptions {
   port?: number;
   /** Start a new class even if the store holds one. */
   newClass?: boolean;
-  /** Joins per address, and messages per connection. */
-  limits?: { join?: RateLimit; messages?: RateLimit };
+  /** Joins per address, messages per connection, open connections per address, students per class. */
+  limits?: { join?: RateLimit; messages?: RateLimit; perAddress?: number; students?: number };
   /** The channel the room's news travels on (one process: local). */
   channel?: Channel<RoomNews>;
   /** The teacher's answer counts are sent at most this often, in ms (answers coalesced). */
@@ -72,11 +72,14 @@ export interface ClassroomServer {
 }
 
 /** The default limits: a classroom's phones behind one address (a school's NAT) still join at once; no phone needs more than a few messages a second. */
-export const DEFAULT_LIMITS = { join: { burst: 120, perSecond: 20 }, messages: { burst: 20, perSecond: 5 } } satisfies Required<ClassroomOptions['limits']>;
+export const DEFAULT_LIMITS = { join: { burst: 120, perSecond: 20 }, messages: { burst: 20, perSecond: 5 }, perAddress: 500, students: 5000 } satisfies Required<NonNullable<ClassroomOptions['limits']>>;
 
 /** The largest frame the socket takes at all; above `MAX_CLIENT_MESSAGE` the server still answers `too-big`. */
 const MAX_FRAME = 64 * 1024;
-const COOKIE = 'kit_teacher';
+/** Above this many bytes waiting to be sent, a socket is not reading: it is dropped (its phone reconnects when it can). */
+const MAX_BUFFERED = 1024 * 1024;
+/** Sockets are pinged this often; one that has not answered the last ping is closed (a phone that slept). */
+const HEARTBEAT_MS = 30_000;
 /** What the students may fetch from dist/: the scripts, styles, fonts and images (no page: the pages hold the key). */
 const RE_PUBLIC = /^\/assets\/[\w.-]+$/;
 const RE_DECK_PAGE = /^\/(?:index(?:\.[\w-]+)?\.html)?$/;
@@ -96,12 +99,24 @@ function sameSecret(given: string | undefined, secret: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** A cookie's value as sent (the server's own cookies are URL-safe: nothing to decode, nothing to throw on). */
 function cookie(req: IncomingMessage, name: string): string | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [key, ...value] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(value.join('='));
+    if (key === name) return value.join('=');
   }
   return undefined;
+}
+
+/** Whether a WebSocket's request comes from a page of this server: no Origin (not a browser), or one naming this host. `null` and junk are refused. */
+function sameOrigin(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
 }
 
 const SECURITY_HEADERS = { 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'x-frame-options': 'SAMEORIGIN' };
@@ -204,8 +219,12 @@ export async function startClassroom(options: ClassroomOptions): Promise<Classro
   const qrSvg = await QRCode.toString(join_.joinUrlWithCode, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
   const teacherConfig: TeacherConfig = { code: record.code, ...join_, qrSvg };
 
+  // The cookie holds a value derived from the secret (the link's key never sits in a cookie), and
+  // is named after the port: browsers send cookies to every port of a host.
+  const cookieName = `kit_teacher_${actualPort}`;
+  const cookieValue = createHash('sha256').update(`teacher-cookie\u0000${record.secret}`).digest('base64url');
   function isTeacher(req: IncomingMessage): boolean {
-    return sameSecret(cookie(req, COOKIE), record.secret);
+    return sameSecret(cookie(req, cookieName), cookieValue);
   }
 
   function route(req: IncomingMessage, res: ServerResponse): void {
@@ -219,7 +238,7 @@ export async function startClassroom(options: ClassroomOptions): Promise<Classro
       // The secret leaves the address bar at once: the deck is projected.
       const lang = url.searchParams.get('lang');
       const page = lang && content.languages.get(lang) && lang !== content.defaultLang ? content.languages.get(lang)!.page : '';
-      return send(res, 303, 'text/plain', '', { location: `/${page}`, 'set-cookie': `${COOKIE}=${encodeURIComponent(record.secret)}; HttpOnly; SameSite=Strict; Path=/` });
+      return send(res, 303, 'text/plain', '', { location: `/${page}`, 'set-cookie': `${cookieName}=${cookieValue}; HttpOnly; SameSite=Strict; Path=/` });
     }
     if (path === JOIN_PATH) {
       const lang = url.searchParams.get('lang') ?? room.state.lang;
@@ -267,20 +286,55 @@ export async function startClassroom(options: ClassroomOptions): Promise<Classro
 
   // ------------------------------------------------------------------ the live messages
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME });
+  const connections = new Map<string, number>();
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    // A page of another site may not speak for a visitor who holds the teacher's cookie.
-    const origin = req.headers.origin;
-    if (url.pathname !== CLASSROOM_WS || (origin && new URL(origin).host !== req.headers.host)) {
-      socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
-      return;
+    try {
+      const address = req.socket.remoteAddress ?? '';
+      // A page of another site may not speak for a visitor who holds the teacher's cookie.
+      if (!req.url?.startsWith(CLASSROOM_WS) || new URL(req.url, 'http://localhost').pathname !== CLASSROOM_WS || !sameOrigin(req)) {
+        socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+        return;
+      }
+      if ((connections.get(address) ?? 0) >= limits.perAddress) {
+        socket.end('HTTP/1.1 429 Too Many Requests\r\n\r\n');
+        return;
+      }
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        connections.set(address, (connections.get(address) ?? 0) + 1);
+        ws.once('close', () => {
+          const left = (connections.get(address) ?? 1) - 1;
+          if (left > 0) connections.set(address, left);
+          else connections.delete(address);
+        });
+        connect(ws, req);
+      });
+    } catch (error) {
+      // Whatever a request holds, it must not stop the class.
+      console.error(error);
+      socket.destroy();
     }
-    wss.handleUpgrade(req, socket, head, (ws) => connect(ws, req));
   });
+  // A phone that sleeps leaves its socket half open: pinged, it does not answer, and is closed.
+  const alive = new WeakMap<WebSocket, boolean>();
+  const heartbeat = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (alive.get(ws) === false) {
+        ws.terminate();
+        continue;
+      }
+      alive.set(ws, false);
+      ws.ping();
+    }
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
 
-  const say = (ws: WebSocket, message: ServerMessage) => {
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+  /** Sends a message, unless the socket has stopped reading: then it is dropped (its page reconnects and gets the room as it is). */
+  const sendText = (ws: WebSocket, text: string) => {
+    if (ws.readyState !== ws.OPEN) return;
+    if (ws.bufferedAmount > MAX_BUFFERED) ws.terminate();
+    else ws.send(text);
   };
+  const say = (ws: WebSocket, message: ServerMessage) => sendText(ws, JSON.stringify(message));
   const refuse = (ws: WebSocket, code: ErrorCode, detail: string) => say(ws, { type: 'error', code, detail });
   const connectedIds = () => new Set([...students].filter(([, sockets]) => sockets.size > 0).map(([id]) => id));
 
@@ -294,7 +348,7 @@ export async function startClassroom(options: ClassroomOptions): Promise<Classro
     const view = room.teacherView(connectedIds(), join_, rosterChanged);
     rosterChanged = false;
     const text = JSON.stringify(view);
-    for (const ws of teachers) if (ws.readyState === ws.OPEN) ws.send(text);
+    for (const ws of teachers) sendText(ws, text);
   };
   const soonTeachers = (now = false) => {
     if (now) {
@@ -304,7 +358,17 @@ export async function startClassroom(options: ClassroomOptions): Promise<Classro
   };
   const unsubscribe = channel.subscribe(topic, (news) => {
     if (news.kind === 'room') {
-      for (const [id, sockets] of students) for (const ws of sockets) say(ws, room.studentView(id));
+      for (const [id, sockets] of students) {
+        // One student's view failing must not keep the room from the others.
+        try {
+          if (sockets.size) {
+            const text = JSON.stringify(room.studentView(id));
+            for (const ws of sockets) sendText(ws, text);
+          }
+        } catch (error) {
+          console.error(error);
+        }
+      }
       soonTeachers(true);
     } else {
       if (news.kind === 'roster') rosterChanged = true;
@@ -320,6 +384,8 @@ export async function startClassroom(options: ClassroomOptions): Promise<Classro
     let asTeacher = false;
     // Messages of one connection are handled in order: an answer never overtakes its join.
     let queue = Promise.resolve();
+    alive.set(ws, true);
+    ws.on('pong', () => alive.set(ws, true));
     ws.on('message', (data: Buffer, isBinary) => {
       queue = queue.then(() => handle(data, isBinary)).catch((error: unknown) => {
         console.error(error);
@@ -329,7 +395,9 @@ export async function startClassroom(options: ClassroomOptions): Promise<Classro
     ws.on('close', () => {
       if (asTeacher) teachers.delete(ws);
       if (studentId !== undefined) {
-        students.get(studentId)?.delete(ws);
+        const sockets = students.get(studentId);
+        sockets?.delete(ws);
+        if (sockets?.size === 0) students.delete(studentId);
         rosterChanged = true;
         soonTeachers();
       }
@@ -345,9 +413,15 @@ export async function startClassroom(options: ClassroomOptions): Promise<Classro
       switch (message.type) {
         case 'join': {
           if (message.code.toUpperCase() !== record.code) return refuse(ws, 'unknown-class', 'no class has this code');
-          if (studentId === undefined && !joinLimit.take(address)) return refuse(ws, 'rate-limited', 'too many joins from this address: wait a moment');
+          const known = message.token !== undefined && room.knows(message.token);
+          // One student per connection: a second join may only say the same student again.
+          if (studentId !== undefined && !(known && room.studentOf(message.token!)?.id === studentId)) return refuse(ws, 'not-allowed', 'this connection has joined already');
+          if (!known) {
+            // Every new student counts against the address's joins (coming back with a token does not).
+            if (!joinLimit.take(address)) return refuse(ws, 'rate-limited', 'too many joins from this address: wait a moment');
+            if (room.size >= limits.students) return refuse(ws, 'rate-limited', 'the class is full');
+          }
           const student = await room.join(message.token, message.name, now());
-          if (studentId !== undefined && studentId !== student.id) students.get(studentId)?.delete(ws);
           studentId = student.id;
           students.set(student.id, (students.get(student.id) ?? new Set()).add(ws));
           rosterChanged = true;
@@ -386,6 +460,7 @@ export async function startClassroom(options: ClassroomOptions): Promise<Classro
     room,
     async close() {
       unsubscribe();
+      clearInterval(heartbeat);
       clearTimeout(teacherTimer);
       for (const ws of wss.clients) ws.terminate();
       wss.close();

@@ -7,12 +7,13 @@ import { readArgs } from './args.ts';
 import { buildSite } from './build.ts';
 import type { Output } from './output.ts';
 
-const USAGE = 'usage: npm run classroom [-- --host 0.0.0.0] [--port 8080] [--data <file>] [--new] [--no-build] [--join-rate 20]';
+const USAGE = 'usage: npm run classroom [-- --host 0.0.0.0] [--port 8080] [--data <file>] [--new] [--no-build] [--join-rate 20] [--per-address 500]';
 const HELP = `  --host      the address to listen on (default 127.0.0.1, this computer only; 0.0.0.0: the classroom network)
   --port      the port (default 8080; 0 picks a free one)
   --data      the SQLite file the classes are kept in (default ${defaultDataFile()})
   --new       start a new class (by default the last class resumes, with its students and answers)
   --no-build  serve dist/ as it is, without building the deck first
+  --per-address  phones one address may connect at once (default ${DEFAULT_LIMITS.perAddress}); the load test raises it
   --join-rate joins a second from one address (default ${DEFAULT_LIMITS.join.perSecond}, after a burst of ${DEFAULT_LIMITS.join.burst}); the load test raises it, its students all come from one address`;
 
 /** Where class data lives unless told: the user's data folder, not the project (it holds students' names). */
@@ -24,7 +25,7 @@ export function defaultDataFile(): string {
 /** `kit classroom`: builds the deck, starts the class server and prints its addresses; runs until stopped. */
 export async function runClassroom(args: string[], root: string, out: Output): Promise<number> {
   const parsed = readArgs('classroom', args, {
-    options: { host: { type: 'string' }, port: { type: 'string' }, data: { type: 'string' }, new: { type: 'boolean' }, 'no-build': { type: 'boolean' }, 'join-rate': { type: 'string' } },
+    options: { host: { type: 'string' }, port: { type: 'string' }, data: { type: 'string' }, new: { type: 'boolean' }, 'no-build': { type: 'boolean' }, 'join-rate': { type: 'string' }, 'per-address': { type: 'string' } },
     usage: USAGE,
     help: HELP,
   }, out);
@@ -40,11 +41,16 @@ export async function runClassroom(args: string[], root: string, out: Output): P
     out.error(`kit classroom: --join-rate must be a number above 0, not "${values['join-rate']}"\n${USAGE}`);
     return 2;
   }
+  const perAddress = Number(values['per-address'] ?? DEFAULT_LIMITS.perAddress);
+  if (!Number.isInteger(perAddress) || perAddress < 1) {
+    out.error(`kit classroom: --per-address must be a whole number above 0, not "${values['per-address']}"\n${USAGE}`);
+    return 2;
+  }
   if (!values['no-build']) await buildSite(root, out);
   const data = resolve(process.env.INIT_CWD ?? root, values.data ?? defaultDataFile());
   let server: ClassroomServer;
   try {
-    server = await startClassroom({ dist: join(root, 'dist'), store: openSqliteStore(data), host: values.host ?? '127.0.0.1', port, newClass: values.new, limits: { join: { burst: Math.max(DEFAULT_LIMITS.join.burst, joinRate), perSecond: joinRate } } });
+    server = await startClassroom({ dist: join(root, 'dist'), store: openSqliteStore(data), host: values.host ?? '127.0.0.1', port, newClass: values.new, limits: { join: { burst: Math.max(DEFAULT_LIMITS.join.burst, joinRate), perSecond: joinRate }, perAddress } });
   } catch (error) {
     if (error instanceof DeckContentError) {
       out.error(`kit classroom: ${error.message}`);

@@ -36,7 +36,7 @@ interface Server {
 
 /** Starts `kit classroom` on the data file; resolves once it prints its addresses. */
 function startServer(root: string, data: string, port: number, fresh: boolean): Promise<Server> {
-  const args = ['--import', 'tsx', join(root, 'src/cli/kit.ts'), 'classroom', '--no-build', '--port', String(port), '--data', data, '--join-rate', '100000', ...(fresh ? ['--new'] : [])];
+  const args = ['--import', 'tsx', join(root, 'src/cli/kit.ts'), 'classroom', '--no-build', '--port', String(port), '--data', data, '--join-rate', '100000', '--per-address', '100000', ...(fresh ? ['--new'] : [])];
   const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   return new Promise((done, fail) => {

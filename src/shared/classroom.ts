@@ -152,10 +152,11 @@ export interface Revealed {
   /** Where the slide that teaches it is, as a title (students do not open the teacher's deck). */
   slideTitle?: string;
   /**
-   * A match question's options carry opaque values in the student's form (a pair's id would say
-   * which row it belongs to): value → the option's id in `question`, to mark the answer.
+   * The student's form names choices, order items, match options and cloze choices by opaque
+   * codes (authored ids would give the answer away): code → the id in `question`, so the page
+   * can put the ids back and mark the answer with the deck's own code.
    */
-  codes?: Record<string, string>;
+  codes: Record<string, string>;
 }
 
 /** Sent to a student on joining and whenever the room changes. */

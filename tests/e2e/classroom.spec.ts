@@ -87,13 +87,15 @@ test('a question from asking to reveal: the room answers on phones, the teacher 
 
   await showSlide(teacher, 'quiz-final-review--final-weak-board');
   await teacher.getByRole('button', { name: 'Ask the room' }).click();
-  for (const { page } of [ann, bo, eve]) await expect(page.locator(`[data-choice-id="${right.id}"] input`)).toBeVisible();
+  for (const { page } of [ann, bo, eve]) await expect(page.getByRole('radio', { name: right.text })).toBeVisible();
+  // The authored ids (the key is often the first written, `a`) never reach a phone before the reveal.
+  expect(await ann.page.locator(`[data-choice-id="${right.id}"]`).count()).toBe(0);
   await expect(teacher.locator('.kit-teacher-count').getByText('0 of 3 answered')).toBeVisible();
 
-  await ann.page.locator(`[data-choice-id="${right.id}"] input`).check();
+  await ann.page.getByRole('radio', { name: right.text }).check();
   await ann.page.getByRole('button', { name: 'Send answer' }).click();
   await expect(ann.page.getByText(/Answer sent/)).toBeVisible();
-  await bo.page.locator(`[data-choice-id="${wrong.id}"] input`).check();
+  await bo.page.getByRole('radio', { name: wrong.text }).check();
   await bo.page.getByRole('button', { name: 'Send answer' }).click();
   await expect(bo.page.getByText(/Answer sent/)).toBeVisible();
   await expect(teacher.locator('.kit-teacher-count').getByText('2 of 3 answered')).toBeVisible();
@@ -107,12 +109,15 @@ test('a question from asking to reveal: the room answers on phones, the teacher 
 
   await teacher.getByRole('button', { name: 'Close answering' }).click();
   await expect(eve.page.getByText('Answering is closed')).toBeVisible();
-  await teacher.getByRole('button', { name: 'Show answers' }).click();
+  await teacher.getByRole('button', { name: 'Show class answers' }).click();
   await expect(teacher.getByText('Answers given')).toBeVisible();
   await teacher.getByRole('button', { name: 'Reveal answer' }).click();
 
   await expect(ann.page.locator('.quiz-verdict[data-verdict="correct"]')).toBeVisible();
   await expect(bo.page.locator('.quiz-verdict[data-verdict="incorrect"]')).toBeVisible();
+  // The phone's form named the choices by codes until the reveal; now the deck's marks find them.
+  await expect(bo.page.locator(`[data-choice-id="${right.id}"]`)).toContainText('Right');
+  await expect(bo.page.locator(`[data-choice-id="${wrong.id}"]`)).toContainText('Wrong');
   await expect(eve.page.getByText('You did not answer this question.')).toBeVisible();
   if (asked.explanation) await expect(bo.page.getByText(asked.explanation.slice(0, 30))).toBeVisible();
 

@@ -94,6 +94,25 @@ export interface StudentQuestionOptions {
   onSend(response: Response): void;
 }
 
+/**
+ * Puts the question's own ids back into a form that named them by codes (the server's, so the
+ * answer could not be read from the markup): choices, order items, options, and the controls'
+ * values. What is checked or selected stays so.
+ */
+export function uncode(form: HTMLFormElement, codes: Readonly<Record<string, string>>): void {
+  const id = (value: string | undefined) => (value !== undefined && Object.hasOwn(codes, value) ? codes[value] : undefined);
+  for (const el of form.querySelectorAll<HTMLElement>(`${hook(DATA.choiceId)}, ${hook(DATA.itemId)}`)) {
+    for (const name of [DATA.choiceId, DATA.itemId] as const) {
+      const real = id(el.dataset[name]);
+      if (real !== undefined) el.dataset[name] = real;
+    }
+  }
+  for (const control of form.querySelectorAll<HTMLInputElement | HTMLOptionElement>('input[value], option[value]')) {
+    const real = id(control.value);
+    if (real !== undefined) control.value = real;
+  }
+}
+
 /** Puts `asked` into `slot` and makes it work; `show`, `reveal` and `newTry` follow the room. */
 export function mountQuestion(slot: HTMLElement, asked: AskedQuestion, { t, onSend }: StudentQuestionOptions) {
   const form = formOf(slot, asked.form);
@@ -176,13 +195,15 @@ export function mountQuestion(slot: HTMLElement, asked: AskedQuestion, { t, onSe
       if (answered) writeResponse(type, form, answered);
       // What is in the controls was never sent: it is no answer to mark.
       else form.reset();
+      // The form named its choices by codes until now; the deck's marking needs the question's ids.
+      uncode(form, revealed.codes);
       setLocked(form, true);
       send.hidden = true;
       form.dataset[DATA.result] = result ? verdictOf(result) : 'incorrect';
       if (!result) form.dataset[DATA.answerShown] = 'true';
       markChoices(form, question, true, t);
       markPairs(form, question, t);
-      const choiceOrder = asked.presentation.type === 'single' || asked.presentation.type === 'multiple' ? asked.presentation.choices : undefined;
+      const choiceOrder = asked.presentation.type === 'single' || asked.presentation.type === 'multiple' ? asked.presentation.choices.map((c) => (Object.hasOwn(revealed.codes, c) ? revealed.codes[c]! : c)) : undefined;
       const feedbackHtml = feedbackMarkup({ quiz, question, result, tries: tryNumber, left: REVEALED, choiceOrder }, payload, t);
       say(
         html`${!result && html`<p class="student-not-answered">${t('classroom.student.notAnswered')}</p>`}${feedbackHtml}${

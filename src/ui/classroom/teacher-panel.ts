@@ -206,7 +206,7 @@ export function createTeacherPanel(options: TeacherPanelOptions): TeacherPanel {
       liveText,
       elsewhere: here?.question && asked && room!.phase !== 'lobby' && !onThis ? elsewhereText(asked) : '',
       bars: counted && showing ? distributionBars(here!.form, room!, rightKeys(questionOf(asked!.quiz, asked!.question)), phase === 'revealed') : undefined,
-      roster: roster.map(({ name, connected }) => ({ name, connected })),
+      roster: roster.map(({ id, name, connected }) => ({ id, name, connected })),
       rosterOpen,
     };
   };
@@ -248,7 +248,7 @@ export function createTeacherPanel(options: TeacherPanelOptions): TeacherPanel {
       room = message;
       if (message.roster) roster = message.roster;
       showRevealedAnswer();
-    } else if (message.type === 'error') error = t('classroom.teacher.error', { detail: message.detail });
+    } else if (message.type === 'error') error = t('classroom.teacher.error', { detail: t(`classroom.error.${message.code}`) });
     paint();
   };
 

@@ -43,7 +43,7 @@ export interface PanelModel {
   elsewhere: string;
   /** The distribution, when shown. */
   bars?: Bar[];
-  roster: { name: string; connected: boolean }[];
+  roster: { id: number; name: string; connected: boolean }[];
   rosterOpen: boolean;
 }
 
@@ -204,7 +204,9 @@ export function createTeacherView(doc: Document, t: Translate, act: (action: Pan
     list.replaceChildren(
       ...model.roster.map((student) => {
         // A name is what a student typed: text, never markup.
-        return make(doc, 'li', student.connected ? 'kit-teacher-here' : 'kit-teacher-away', `${student.connected ? '●' : '○'} ${student.name} (${t(student.connected ? 'classroom.teacher.connected' : 'classroom.teacher.away')})`);
+        const name = student.name || t('classroom.teacher.anonymous', { n: student.id });
+        const status = t(student.connected ? 'classroom.teacher.connected' : 'classroom.teacher.away');
+        return make(doc, 'li', student.connected ? 'kit-teacher-here' : 'kit-teacher-away', `${student.connected ? '●' : '○'} ${t('classroom.teacher.rosterEntry', { name, status })}`);
       }),
     );
   };

@@ -65,6 +65,19 @@ function find(quizId: string, questionId: string): { quiz: Quiz; question: Quest
   return { quiz, question: quiz.questions.find((q) => q.id === questionId)! };
 }
 
+/** The code a student's form gives the choice whose text starts as `text` does. */
+function choiceCode(form: string, text: string): string {
+  const label = [...form.matchAll(/<label class="quiz-choice" data-choice-id="([^"]+)">([^]*?)<\/label>/g)].find((m) => m[2]!.includes(text.slice(0, 20)));
+  if (!label) throw new Error(`no choice "${text}" in the form`);
+  return label[1]!;
+}
+
+/** A single-choice answer as a student's form sends it: the choice by its code. */
+function singleAnswer(form: string, question: Question, right: boolean): Response {
+  if (question.type !== 'single') throw new Error('expected a single-choice question');
+  return { choice: choiceCode(form, question.choices.find((c) => c.correct === right)!.text) };
+}
+
 /** A wrong answer of the question's own shape. */
 function wrongResponse(question: Question): Response {
   if (question.type === 'single') return { choice: question.choices.find((c) => !c.correct)!.id };
@@ -124,14 +137,21 @@ describe('classroom server: a question from asking to reveal', () => {
     for (const text of [question.explanation, ...question.choices.map((c) => c.feedback)].filter(Boolean)) expect(before).not.toContain(text!.slice(0, 30));
     expect(before).not.toContain('reveal');
 
+    // The form names choices by codes, never by the authored ids (the key is often the first written).
+    for (const choice of question.choices) expect(room.question!.form).not.toContain(`value="${choice.id}"`);
     ann.send({ type: 'answer', quiz: 'traditional-review', question: question.id, try: 1, response: correctResponse(question) });
+    const refused = await ann.next('error');
+    expect(refused.code).toBe('bad-response');
+    for (const choice of question.choices) expect(refused.detail).not.toContain(`"${choice.id}"`);
+    ann.send({ type: 'answer', quiz: 'traditional-review', question: question.id, try: 1, response: singleAnswer(room.question!.form, question, true) });
     expect(await ann.next('answered')).toMatchObject({ try: 1, seq: 1 });
     expect(await t.next('teacher', (m) => m.answered === 1)).toMatchObject({ joined: 2, connected: 2, correct: 1 });
     // One answer per student per try.
-    ann.send({ type: 'answer', quiz: 'traditional-review', question: question.id, try: 1, response: wrongResponse(question) });
+    ann.send({ type: 'answer', quiz: 'traditional-review', question: question.id, try: 1, response: singleAnswer(room.question!.form, question, false) });
     expect((await ann.next('error')).code).toBe('already-answered');
 
-    bo.send({ type: 'answer', quiz: 'traditional-review', question: question.id, try: 1, response: wrongResponse(question) });
+    const boForm = (await bo.next('room', (m) => m.phase === 'open')).question!.form;
+    bo.send({ type: 'answer', quiz: 'traditional-review', question: question.id, try: 1, response: singleAnswer(boForm, question, false) });
     await bo.next('answered');
     const counted = await t.next('teacher', (m) => m.answered === 2);
     expect(counted.correct).toBe(1);
@@ -143,6 +163,8 @@ describe('classroom server: a question from asking to reveal', () => {
     const revealed = await ann.next('room', (m) => m.phase === 'revealed');
     expect(revealed.reveal!.result!.correct).toBe(true);
     expect(revealed.reveal!.question).toEqual(question);
+    // With the reveal, the page learns what each code stands for, to mark the answer.
+    expect(Object.values(revealed.reveal!.codes).sort()).toEqual(question.choices.map((c) => c.id).sort());
     expect(revealed.answered).toBeDefined();
     const boRevealed = await bo.next('room', (m) => m.phase === 'revealed');
     expect(boRevealed.reveal!.result!.correct).toBe(false);
@@ -184,6 +206,17 @@ describe('classroom server: a question from asking to reveal', () => {
     t.send({ type: 'close' });
     t.send({ type: 'again' });
     expect((await t.next('error')).code).toBe('no-tries-left');
+    // Once revealed, a question is over: not asked again, and going back to it shows the reveal.
+    t.send({ type: 'reveal' });
+    await ann.next('room', (m) => m.phase === 'revealed');
+    t.send({ type: 'again' });
+    expect((await t.next('error')).code).toBe('not-allowed');
+    t.send({ type: 'open', quiz: 'final-review', question: 'final-occasion', lang: 'en' });
+    await ann.next('room', (m) => m.question?.question === 'final-occasion' && m.phase === 'open');
+    t.send({ type: 'open', quiz: 'traditional-review', question: 'traditional-merger-methods', lang: 'en' });
+    const back = await ann.next('room', (m) => m.question?.question === 'traditional-merger-methods');
+    expect(back).toMatchObject({ phase: 'revealed', question: { try: 2 }, answered: { response: { value: false } } });
+    expect(server.room.state.asked['final-review/final-occasion']?.phase).toBe('closed');
   });
 
   it('keeps the answer out of the forms: an order question arrives out of order, a match question without its pairs\' ids', async () => {
@@ -194,9 +227,12 @@ describe('classroom server: a question from asking to reveal', () => {
     if (order.type !== 'order') throw new Error('expected an order question');
     t.send({ type: 'open', quiz: 'final-review', question: order.id, lang: 'en' });
     const asked = await ann.next('room', (m) => m.question?.question === order.id);
-    const shown = [...asked.question!.form.matchAll(/data-item-id="([^"]+)"/g)].map((m) => m[1]);
-    expect([...shown].sort()).toEqual(order.items.map((i) => i.id).sort());
-    expect(shown).not.toEqual(order.items.map((i) => i.id));
+    const ids = [...asked.question!.form.matchAll(/data-item-id="([^"]+)"/g)].map((m) => m[1]!);
+    expect(ids).toHaveLength(order.items.length);
+    for (const item of order.items) expect(ids).not.toContain(item.id);
+    const texts = [...asked.question!.form.matchAll(/<span class="quiz-order-text">([^]*?)<\/span>/g)].map((m) => m[1]);
+    expect(texts).toHaveLength(order.items.length);
+    expect(texts).not.toEqual(order.items.map((i) => i.text));
 
     const hinted = find('traditional-review', 'traditional-weighted-growth').question;
     expect(hinted.hint).toBeTruthy();
@@ -218,6 +254,9 @@ describe('classroom server: a question from asking to reveal', () => {
       const option = [...room.question!.form.matchAll(/<option value="([^"]+)">([^<]*)<\/option>/g)].find((m) => m[2] === right.replace(/&/g, '&amp;'));
       return option![1]!;
     };
+    // The pairs' own ids are no answer: only the form's codes are.
+    ann.send({ type: 'answer', quiz: 'final-review', question: match.id, try: 1, response: { matches: Object.fromEntries(match.pairs.map((p) => [p.id, p.id])) } });
+    expect((await ann.next('error')).code).toBe('bad-response');
     const matches = Object.fromEntries(match.pairs.map((p) => [p.id, code(p.id)]));
     ann.send({ type: 'answer', quiz: 'final-review', question: match.id, try: 1, response: { matches } });
     await ann.next('answered');
@@ -255,6 +294,31 @@ describe('classroom server: safety', () => {
     expect((await c.next('error')).code).toBe('bad-message');
     // Still serving.
     await student(server, 'Still here');
+  });
+
+  it('survives requests built to crash it: an Origin of null, a cookie that is not URL-encoded, a path of //', async () => {
+    const server = await start();
+    await expect(connectClient(server.url, { origin: 'null' })).rejects.toThrow(/403/);
+    const port = Number(new URL(server.url).port);
+    const c = await client(server, { cookie: `kit_teacher_${port}=%E0%A4%A` });
+    c.send({ type: 'teach' });
+    expect((await c.next('error')).code).toBe('not-allowed');
+    const { connect } = await import('node:net');
+    await new Promise<void>((done) => {
+      const socket = connect(port, '127.0.0.1', () => socket.write('GET // HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n'));
+      socket.on('data', () => socket.destroy());
+      socket.on('close', () => done());
+    });
+    await student(server, 'Still here');
+  });
+
+  it('lets one connection be one student: a second join as someone else is refused', async () => {
+    const server = await start();
+    const ann = await student(server, 'Ann');
+    ann.send({ type: 'join', code: server.code, name: 'Ann again' });
+    expect((await ann.next('error')).code).toBe('not-allowed');
+    ann.send({ type: 'join', code: server.code, token: ann.token });
+    expect((await ann.next('welcome')).name).toBe('Ann');
   });
 
   it('keeps a name with a script in it as text, exactly as typed', async () => {

@@ -180,7 +180,7 @@ describe('teacher panel', () => {
     timers.shift()!.run();
     expect(text('.kit-teacher-live')).toBe('9 of 12 answered');
 
-    const show = button('Show answers')!;
+    const show = button('Show class answers')!;
     show.click();
     expect(show.getAttribute('aria-pressed')).toBe('true');
     const bars = () => [...panelEl().querySelectorAll('.kit-teacher-bar')].map((li) => li.textContent);
@@ -221,7 +221,7 @@ describe('teacher panel', () => {
   it('shows typed answers as given, the most frequent first', () => {
     goTo(question('typed'));
     socket().receive(room({ phase: 'open', question: { quiz: 'review', question: 'typed', try: 1, tries: 2 }, answered: 4, distribution: { iron: 1, steel: 3 } }));
-    button('Show answers')!.click();
+    button('Show class answers')!.click();
     expect([...panelEl().querySelectorAll('.kit-teacher-bar')].map((li) => li.textContent)).toEqual(['steel: 3 (75%)', 'iron: 1 (25%)']);
   });
 
@@ -253,9 +253,9 @@ describe('teacher panel', () => {
     expect(button('Ask the room')!.disabled).toBe(false);
   });
 
-  it('shows the server’s refusal in words', () => {
+  it('shows the server’s refusal in the deck’s words, not the server’s developer detail', () => {
     socket().receive({ type: 'error', code: 'not-allowed', detail: 'not the teacher' });
-    expect(text('.kit-teacher-error')).toBe('The class server refused that: not the teacher');
+    expect(text('.kit-teacher-error')).toBe(`The class server refused that: ${ENGLISH['classroom.error.not-allowed']}`);
   });
 
   it('keeps reveal.js’s shortcuts off its buttons, and draws nothing on other slides', () => {
