@@ -10,14 +10,8 @@ export default defineConfig({
     target: 'es2022',
     // Fonts stay files: the CJK slices are loaded only when a slide shows such a character.
     assetsInlineLimit: 0,
-    // The classroom server finds the students' page script and style here (src/classroom/).
-    manifest: true,
-    rolldownOptions: {
-      // The deck, and the page students answer on in a live class (served by `npm run classroom`).
-      input: { index: 'index.html', student: 'src/ui/classroom/student.ts' },
-      // The deck plugin renders every slide in transformIndexHtml; that is the work, not a fault.
-      checks: { bundlerTimings: false },
-    },
+    // The deck plugin renders every slide in transformIndexHtml; that is the work, not a fault.
+    rolldownOptions: { checks: { bundlerTimings: false } },
   },
   server: { port: 5173 },
   preview: { port: 4173 },

@@ -20,6 +20,7 @@ import {
   CODE_LENGTH,
   JOIN_PATH,
   STUDENT_CONFIG_ID,
+  STUDENT_DIST,
   TEACHER_PATH,
   readClientMessage,
   type ErrorCode,
@@ -81,7 +82,7 @@ const MAX_BUFFERED = 1024 * 1024;
 /** Sockets are pinged this often; one that has not answered the last ping is closed (a phone that slept). */
 const HEARTBEAT_MS = 30_000;
 /** What the students may fetch from dist/: the scripts, styles, fonts and images (no page: the pages hold the key). */
-const RE_PUBLIC = /^\/assets\/[\w.-]+$/;
+const RE_PUBLIC = /^\/(?:classroom\/)?assets\/[\w.-]+$/;
 const RE_DECK_PAGE = /^\/(?:index(?:\.[\w-]+)?\.html)?$/;
 
 const newCode = () => Array.from({ length: CODE_LENGTH }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
@@ -145,7 +146,7 @@ interface ManifestChunk {
 
 /** The students' page's script, the chunks it imports and every style sheet of either, from Vite's manifest. */
 function studentAssets(dist: string): { script: string; chunks: string[]; css: string[]; icon?: string } {
-  const file = join(dist, '.vite', 'manifest.json');
+  const file = join(dist, STUDENT_DIST, '.vite', 'manifest.json');
   const manifest = JSON.parse(readFileSync(file, 'utf8')) as Record<string, ManifestChunk>;
   const entry = manifest['src/ui/classroom/student.ts'];
   if (!entry) throw new DeckContentError(`${file} lists no students' page: rebuild the deck with npm run build`);
@@ -159,8 +160,10 @@ function studentAssets(dist: string): { script: string; chunks: string[]; css: s
     chunk.imports?.forEach(visit);
   };
   entry.imports?.forEach(visit);
-  const icon = manifest['assets/favicon.svg']?.file;
-  return { script: entry.file, chunks, css: [...css], ...(icon ? { icon } : {}) };
+  // The deck's own icon (so the browser asks for no /favicon.ico, which is the teacher's).
+  const icon = /<link rel="icon"[^>]* href="\.\/([^"]+)"/.exec(readFileSync(join(dist, 'index.html'), 'utf8'))?.[1];
+  const url = (path: string) => `${STUDENT_DIST}/${path}`;
+  return { script: url(entry.file), chunks: chunks.map(url), css: [...css].map(url), ...(icon ? { icon } : {}) };
 }
 
 /** The students' page: its strings, its class code, and the script that does the rest. */

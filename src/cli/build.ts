@@ -2,9 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { build } from 'vite';
 import { buildDecks } from '../deck/build-deck.ts';
+import { shareRendering } from '../deck/vite-plugin.ts';
 import { pruneDiagramCache } from '../deck/diagram-cache.ts';
 import { writeOfflineDeck } from '../export/offline.ts';
 import { readArgs } from './args.ts';
+import { STUDENT_DIST } from '../shared/classroom.ts';
 import { terminal, type Output } from './output.ts';
 
 const USAGE = 'usage: npm run build (or npm run kit -- build)';
@@ -15,6 +17,24 @@ export async function runBuild(args: string[], root = process.cwd(), out: Output
   if ('exit' in parsed) return parsed.exit;
   await buildSite(root, out);
   return 0;
+}
+
+/**
+ * The students' page of a live class (`npm run classroom`), built on its own: built with the
+ * deck, the code both use would go to a chunk of its own, and the deck's first slide would load
+ * two scripts where one does.
+ */
+async function buildStudentPage(root: string): Promise<void> {
+  await build({
+    root,
+    logLevel: 'warn',
+    build: {
+      outDir: join('dist', STUDENT_DIST),
+      emptyOutDir: true,
+      manifest: true,
+      rolldownOptions: { input: { student: join(root, 'src/ui/classroom/student.ts') } },
+    },
+  });
 }
 
 /**
@@ -30,7 +50,11 @@ export async function buildSite(root: string, out: Output): Promise<void> {
   const used = decks.flatMap((deck) => deck.diagrams.keys);
   const pruned = used.length ? pruneDiagramCache(root, used) : 0;
   if (pruned) out.log(`assets/diagrams: removed ${pruned} drawing${pruned === 1 ? '' : 's'} no slide uses any more`);
-  await build({ root, logLevel: 'warn' });
+  // Both builds take the slides as rendered above.
+  await shareRendering(root, decks, async () => {
+    await build({ root, logLevel: 'warn' });
+    await buildStudentPage(root);
+  });
   const name = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string }).name;
   for (const deck of decks) {
     const offline = writeOfflineDeck(join(root, 'dist'), name, deck.lang, decks.map((d) => d.lang));

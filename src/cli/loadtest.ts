@@ -141,6 +141,9 @@ export async function runLoadtest(args: string[], root: string, out: Output): Pr
   const folder = mkdtempSync(join(tmpdir(), 'kit-loadtest-'));
   const data = join(folder, 'classes.sqlite');
   let server = await startServer(root, data, 0, true);
+  // However the test ends, the server it started stops with it.
+  const stopServer = () => server.child.kill('SIGKILL');
+  process.once('exit', stopServer);
   const port = Number(new URL(server.url).port);
   const wsUrl = `${server.url.replace(/^http/, 'ws').replace(/\/$/, '')}${CLASSROOM_WS}`;
   const origin = server.url.replace(/\/$/, '');
@@ -275,6 +278,7 @@ export async function runLoadtest(args: string[], root: string, out: Output): Pr
   await teacher.terminate();
   server.child.kill('SIGTERM');
   await new Promise((done) => server.child.once('exit', done));
+  process.off('exit', stopServer);
   rmSync(folder, { recursive: true, force: true });
   out.log(failed ? 'load test: FAILED' : 'load test: no answer lost');
   return failed ? 1 : 0;

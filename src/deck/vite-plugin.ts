@@ -35,6 +35,32 @@ function requestedLanguage(url: string, languages: readonly string[]): string {
   return languages.includes(wanted) ? wanted : DEFAULT_LANG;
 }
 
+type Rendering = Promise<{ built: BuiltDeck[]; fonts: SubsetFace[] }>;
+/** Where `shareRendering` leaves a rendering for the Vite builds that follow in this process. */
+const SHARED = Symbol.for('kit:deck-rendering');
+type WithShared = typeof globalThis & { [SHARED]?: { root: string; rendering: Rendering } };
+
+/**
+ * Lets the Vite builds run inside `run` take the decks as `built` (rendered and checked by the
+ * caller) instead of rendering them again each (Vite loads the config, and so this plugin,
+ * afresh for each build, so the plugin cannot keep them itself). Outside `run` (the dev server,
+ * a later build) every build renders anew.
+ */
+export async function shareRendering<T>(root: string, built: BuiltDeck[], run: () => Promise<T>): Promise<T> {
+  const rendering = subsetDeckFonts(built.map(deckMarkup), join(root, FONT_CACHE)).then((fonts) => ({ built, fonts }));
+  (globalThis as WithShared)[SHARED] = { root, rendering };
+  try {
+    return await run();
+  } finally {
+    delete (globalThis as WithShared)[SHARED];
+  }
+}
+
+const sharedRendering = (root: string): Rendering | undefined => {
+  const shared = (globalThis as WithShared)[SHARED];
+  return shared && resolve(shared.root) === resolve(root) ? shared.rendering : undefined;
+};
+
 /**
  * Vite plugin: puts the built slides into the page with the font subsets they need (and a
  * preload of the first slide's), one page per language (`index.html`, `index.zh.html`), and
@@ -49,8 +75,11 @@ export function kitDeck(): Plugin {
   const fontCache = () => join(root, FONT_CACHE);
   const fontCss = () => join(fontCache(), FONT_CSS);
   // One set of subsets for every language: a page loads only the files its characters fall in.
+  // `kit build` runs Vite twice (the deck, then the students' page): the second reuses the first's rendering.
   const build = () =>
-    (decks ??= buildDecks(root).then(async (built) => ({ built, fonts: await subsetDeckFonts(built.map(deckMarkup), fontCache()) })));
+    (decks ??=
+      sharedRendering(root) ??
+      buildDecks(root).then(async (built) => ({ built, fonts: await subsetDeckFonts(built.map(deckMarkup), fontCache()) })));
   /** A subset's URL from the font CSS, which Vite rewrites to the emitted asset. */
   const fromCss = (face: SubsetFace) => `./${relative(fontCache(), face.file).split(sep).join('/')}`;
   const preloadsOf = (deck: BuiltDeck, fonts: SubsetFace[], marked: boolean) =>

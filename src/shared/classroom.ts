@@ -12,6 +12,8 @@ import type { GradeResult, Presentation, Question, Response } from '../quiz/inde
 
 /** The WebSocket's path on the server. */
 export const CLASSROOM_WS = '/classroom/ws';
+/** Where the students' page is built, under dist/ (its own build, with its own `.vite/manifest.json`). */
+export const STUDENT_DIST = 'classroom';
 /** The students' page. */
 export const JOIN_PATH = '/join';
 /** The teacher's link: `/teacher?key=<secret>` sets the teacher's cookie and opens the deck. */

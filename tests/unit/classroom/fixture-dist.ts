@@ -17,12 +17,13 @@ export function fixtureDist(): Promise<string> {
     for (const deck of await buildDecks(resolve(import.meta.dirname, '../../..'))) {
       writeFileSync(join(dist, pageFile(deck.lang)), `<!doctype html><html lang="${deck.lang}"><head><title>deck</title></head><body><div class="reveal"><div class="slides">${deck.html}</div></div>${deck.data}</body></html>`);
     }
-    mkdirSync(join(dist, '.vite'));
+    mkdirSync(join(dist, 'classroom/.vite'), { recursive: true });
+    mkdirSync(join(dist, 'classroom/assets'));
     mkdirSync(join(dist, 'assets'));
-    writeFileSync(join(dist, 'assets/student-test.js'), 'export {};');
+    writeFileSync(join(dist, 'classroom/assets/student-test.js'), 'export {};');
     mkdirSync(join(dist, 'pdf/en'), { recursive: true });
     writeFileSync(join(dist, 'pdf/en/answer-key.pdf'), 'the answer key');
-    writeFileSync(join(dist, '.vite/manifest.json'), JSON.stringify({ 'src/ui/classroom/student.ts': { file: 'assets/student-test.js', css: [] } }));
+    writeFileSync(join(dist, 'classroom/.vite/manifest.json'), JSON.stringify({ 'src/ui/classroom/student.ts': { file: 'assets/student-test.js', css: [] } }));
     return dist;
   })());
 }

@@ -89,7 +89,7 @@ describe('classroom server: who may see what', () => {
   it('serves the deck (which holds the key) to the teacher only, with the class in it; the join page and the assets to anyone', async () => {
     const server = await start();
     const cookie = await teacherCookie(server);
-    for (const path of ['', 'index.html', 'index.zh.html', 'pdf/en/answer-key.pdf', 'classroom/results.csv', 'classroom/results.json', '.vite/manifest.json']) {
+    for (const path of ['', 'index.html', 'index.zh.html', 'pdf/en/answer-key.pdf', 'classroom/results.csv', 'classroom/results.json', 'classroom/.vite/manifest.json']) {
       const response = await fetch(server.url + path);
       expect(response.status, path).toBe(403);
       expect(await response.text()).not.toContain('kit-quizzes');
@@ -104,9 +104,9 @@ describe('classroom server: who may see what', () => {
     expect(join.status).toBe(200);
     expect(join.headers.get('content-security-policy')).toContain("script-src 'self'");
     const joinPage = await join.text();
-    expect(joinPage).toContain('src="/assets/student-test.js"');
+    expect(joinPage).toContain('src="/classroom/assets/student-test.js"');
     expect(joinPage).not.toContain('kit-quizzes');
-    expect((await fetch(`${server.url}assets/student-test.js`)).status).toBe(200);
+    expect((await fetch(`${server.url}classroom/assets/student-test.js`)).status).toBe(200);
     expect((await fetch(`${server.url}teacher?key=wrong`, { redirect: 'manual' })).status).toBe(403);
   });
 
