@@ -229,6 +229,11 @@ export class ClassRoom {
     return questionCodec(this.record.secret, quiz.id, question);
   }
 
+  /** The teacher's deck is in `lang`: a class in its lobby follows it (phones that join show it). */
+  async teach(lang: string | undefined): Promise<void> {
+    if (lang && this.state.phase === 'lobby' && lang !== this.state.lang && this.content.languages.has(lang)) await this.setState((room) => ({ ...room, lang }));
+  }
+
   /** A teacher's action: the room moves, opens, closes, reveals or asks again; or why not. */
   async act(action: TeacherAction): Promise<Refusal | undefined> {
     const asked = this.asked();

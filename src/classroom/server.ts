@@ -437,6 +437,7 @@ export async function startClassroom(options: ClassroomOptions): Promise<Classro
           asTeacher = true;
           teachers.add(ws);
           rosterChanged = true;
+          await room.teach(message.lang);
           return soonTeachers(true);
         case 'answer': {
           if (studentId === undefined) return refuse(ws, 'not-joined', 'join the class first');

@@ -73,7 +73,7 @@ const WebSocket = require('node:module').createRequire(workerData.packageJson)('
 let ws;
 function connect() {
   ws = new WebSocket(workerData.url, { headers: { origin: workerData.origin, cookie: workerData.cookie } });
-  ws.on('open', () => ws.send(JSON.stringify({ type: 'teach' })));
+  ws.on('open', () => ws.send(JSON.stringify({ type: 'teach', lang: 'en' })));
   ws.on('message', (data) => {
     const at = performance.timeOrigin + performance.now();
     const view = JSON.parse(String(data));

@@ -56,6 +56,7 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 const id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_.:-]{1,80}$/));
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const ids = v.pipe(v.array(id), v.maxLength(50));
+const langCode = v.pipe(v.string(), v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/));
 const idMap = (value: v.GenericSchema<string>) =>
   v.pipe(
     v.record(id, value),
@@ -82,12 +83,15 @@ const ClientMessageSchema = v.variant('type', [
     token: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{16,64}$/))),
     name: v.optional(text(80)),
   }),
-  /** The teacher's deck connects (the teacher's cookie, sent with the WebSocket's request, proves it). */
-  v.strictObject({ type: v.literal('teach') }),
+  /**
+   * The teacher's deck connects (the teacher's cookie, sent with the WebSocket's request, proves
+   * it), in its language: a class not yet asked anything takes it, so phones join in it.
+   */
+  v.strictObject({ type: v.literal('teach'), lang: v.optional(langCode) }),
   /** A student's answer to the question asked, for its current try. */
   v.strictObject({ type: v.literal('answer'), quiz: id, question: id, try: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100)), response: ResponseSchema }),
   /** Teacher: ask this question (the room moves to it) and open answering, in the deck's language. */
-  v.strictObject({ type: v.literal('open'), quiz: id, question: id, lang: v.pipe(v.string(), v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/)) }),
+  v.strictObject({ type: v.literal('open'), quiz: id, question: id, lang: langCode }),
   /** Teacher: stop taking answers. */
   v.strictObject({ type: v.literal('close') }),
   /** Teacher: show everyone the answer and their verdict. */

@@ -266,6 +266,7 @@ export function createTeacherPanel(options: TeacherPanelOptions): TeacherPanel {
   addView(doc);
   const connection = connectTeacher({
     url: options.url,
+    lang: doc.documentElement.lang,
     open: options.open,
     setTimer: options.setTimer,
     onMessage,

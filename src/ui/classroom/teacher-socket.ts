@@ -41,6 +41,8 @@ export function socketUrl(location: Pick<Location, 'protocol' | 'host'>): string
 
 export function connectTeacher(options: {
   url: string;
+  /** The deck's language: a class not yet asked anything takes it, so phones that join show it. */
+  lang: string;
   open: SocketFactory;
   onMessage: (message: ServerMessage) => void;
   onStatus: (status: ConnectionStatus) => void;
@@ -56,7 +58,7 @@ export function connectTeacher(options: {
     socket = current;
     current.onopen = () => {
       delay = FIRST_DELAY;
-      current.send(JSON.stringify({ type: 'teach' }));
+      current.send(JSON.stringify({ type: 'teach', lang: options.lang }));
       options.onStatus('connected');
     };
     current.onmessage = (event) => {

@@ -312,6 +312,16 @@ describe('classroom server: safety', () => {
     await student(server, 'Still here');
   });
 
+  it('takes the language of the teacher\'s deck while nothing has been asked: phones join in it', async () => {
+    const server = await start();
+    const ann = await student(server, 'Ann');
+    const t = await client(server, { cookie: await teacherCookie(server) });
+    t.send({ type: 'teach', lang: 'zh' });
+    expect(await ann.next('room')).toMatchObject({ phase: 'lobby', lang: 'zh' });
+    const join = await (await fetch(`${server.url}join`)).text();
+    expect(join).toContain('<html lang="zh">');
+  });
+
   it('lets one connection be one student: a second join as someone else is refused', async () => {
     const server = await start();
     const ann = await student(server, 'Ann');

@@ -137,7 +137,7 @@ describe('teacher panel', () => {
   });
 
   it('says teach first, then shows the code, the address, the QR code and the count on the intro', () => {
-    expect(socket().sent).toEqual([{ type: 'teach' }]);
+    expect(socket().sent).toEqual([{ type: 'teach', lang: document.documentElement.lang }]);
     socket().receive(room());
     expect(panelEl().dataset.place).toBe('intro');
     expect(text('.kit-teacher-code')).toBe('K7QPX');
@@ -248,7 +248,7 @@ describe('teacher panel', () => {
     timers.shift()!.run();
     socket().onopen?.({});
     expect(sockets).toHaveLength(3);
-    expect(socket().sent).toEqual([{ type: 'teach' }]);
+    expect(socket().sent).toEqual([{ type: 'teach', lang: document.documentElement.lang }]);
     expect(text('.kit-teacher-status')).toBe('');
     expect(button('Ask the room')!.disabled).toBe(false);
   });
