@@ -71,6 +71,46 @@ export function readLearnerFiles(root: string, paths: string[], outFile: string 
   return { learners, failed };
 }
 
+/** What `kit results` and `kit stats` read, once their files are read: the quizzes, the learners, the output file asked for. */
+export interface ReadCommand {
+  quizzes: Quiz[];
+  learners: LearnerResults[];
+  failed: number;
+  /** The option's value as given, and its path. */
+  target?: string;
+  outFile?: string;
+}
+
+/**
+ * How `kit results` and `kit stats` begin: the arguments read (files or folders, and one option
+ * naming an output file), every file read and re-graded against the quizzes as the deck grades
+ * them, a note for a learner found in two files. Gives an exit code instead when there is
+ * nothing to go on.
+ */
+export function readCommandFiles(
+  root: string,
+  args: string[],
+  out: Output,
+  spec: { command: string; option: string; usage: string; what: string; twice: string },
+): ReadCommand | { exit: number } {
+  const parsed = readArgs(spec.command, args, { options: { [spec.option]: { type: 'string' } }, usage: spec.usage, positionals: Infinity }, out);
+  if ('exit' in parsed) return parsed;
+  if (parsed.positionals.length === 0) {
+    out.error(`kit ${spec.command}: which results files? Give the files the learners downloaded (or their folder).\n${spec.usage}`);
+    return { exit: 2 };
+  }
+  const target = parsed.values[spec.option] as string | undefined;
+  const outFile = target === undefined ? undefined : resolve(root, target);
+  // As the deck grades them: a learner may have answered on the Chinese page or the English one.
+  const quizzes = readCheckedQuizzes(root, undefined, { aligned: true });
+  const { learners, failed } = readLearnerFiles(root, parsed.positionals, outFile, quizzes, out, spec.what);
+  for (const same of sameLearners(learners)) {
+    const who = same.name ? `“${same.name}” is in ${same.files.length} files` : `${same.files.length} files without a name come from the same browser`;
+    out.error(`note: ${who} (${same.files.join(', ')}): ${spec.twice}`);
+  }
+  return { quizzes, learners, failed, ...(target === undefined ? {} : { target, outFile: outFile! }) };
+}
+
 /**
  * `kit results <files or folders…> [--out class.csv]`: reads many learners' results files (the
  * JSON or CSV the results slide downloads), re-grades each against the quizzes as they are now,
@@ -79,21 +119,9 @@ export function readLearnerFiles(root: string, paths: string[], outFile: string 
  * and the exit code is 1.
  */
 export async function runResults(args: string[], root = process.cwd(), out: Output = terminal): Promise<number> {
-  const parsed = readArgs('results', args, { options: { out: { type: 'string' } }, usage: USAGE, positionals: Infinity }, out);
-  if ('exit' in parsed) return parsed.exit;
-  if (parsed.positionals.length === 0) {
-    out.error(`kit results: which results files? Give the files the learners downloaded (or their folder).\n${USAGE}`);
-    return 2;
-  }
-  const target = parsed.values.out;
-  const outFile = target === undefined ? undefined : resolve(root, target);
-  // As the deck grades them: a learner may have answered on the Chinese page or the English one.
-  const quizzes = readCheckedQuizzes(root, undefined, { aligned: true });
-  const { learners, failed } = readLearnerFiles(root, parsed.positionals, outFile, quizzes, out, 'the table');
-  for (const same of sameLearners(learners)) {
-    const who = same.name ? `“${same.name}” is in ${same.files.length} files` : `${same.files.length} files without a name come from the same browser`;
-    out.error(`note: ${who} (${same.files.join(', ')}): each is a row of the table; delete the rows you do not want.`);
-  }
+  const read = readCommandFiles(root, args, out, { command: 'results', option: 'out', usage: USAGE, what: 'the table', twice: 'each is a row of the table; delete the rows you do not want.' });
+  if ('exit' in read) return read.exit;
+  const { quizzes, learners, failed, target, outFile } = read;
   if (learners.length === 0) {
     out.error(`\nno results file could be read: nothing was written.`);
     return 1;
