@@ -227,7 +227,9 @@ function openingCharacters(slidesHtml: string, count: number): Set<number> {
  */
 export function firstSlideFaces(faces: SubsetFace[], slidesHtml: string): SubsetFace[] {
   const shown = openingCharacters(slidesHtml, 1);
-  const text = faces.filter((f) => TEXT_FONTS.includes(f.face) && f.face.style === 'normal');
+  // By family, not by object: the faces may come from another load of this module (Vite loads the plugin with its config).
+  const textFamilies = new Set(TEXT_FONTS.map((f) => f.family));
+  const text = faces.filter((f) => textFamilies.has(f.face.family) && f.face.style === 'normal');
   const draws = (f: SubsetFace) => f.codePoints.some((code) => shown.has(code));
   const families = new Set(text.filter(draws).map((f) => f.face.family));
   return text.filter((f) => families.has(f.face.family) && (f.part === undefined || draws(f)));

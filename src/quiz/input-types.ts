@@ -141,5 +141,6 @@ export interface QuizInput {
   shuffle?: boolean;
   attempts?: number;
   penalty?: number;
+  own?: boolean;
   questions: QuestionInput[];
 }

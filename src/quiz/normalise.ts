@@ -156,6 +156,7 @@ export function normaliseQuiz(input: QuizInput): Quiz {
     shuffle: input.shuffle ?? true,
     attempts: input.attempts ?? 0,
     penalty: input.penalty ?? 0,
+    ...(input.own ? { own: true } : {}),
     questions: input.questions.map(normaliseQuestion),
   };
 }

@@ -218,6 +218,11 @@ export interface Quiz {
   shuffle: boolean;
   /** Tries per question, 0 = unlimited (default 0). */
   attempts: number;
+  /**
+   * The questions are the teacher's own (an imported bank), not drawn from the source text: they
+   * need no `slide:`, `source:` or `explanation:` to build; `kit lint` lists what would improve them.
+   */
+  own?: boolean;
   /** Share of a question's points lost per extra try, in [0, 1] (default 0). */
   penalty: number;
   questions: Question[];

@@ -28,6 +28,7 @@ import {
 const VALUE_KEYS: ReadonlySet<string> = new Set([
   'pass',
   'shuffle',
+  'own',
   'attempts',
   'penalty',
   'points',
@@ -192,6 +193,7 @@ function build(): QuizSchemas {
       shuffle: optional(bool('shuffle')),
       attempts: optional(bounded('attempts', (n) => Number.isInteger(n) && n >= 0, 'a whole number, 0 or more')),
       penalty: optional(bounded('penalty', between(0), 'between 0 and 1')),
+      own: optional(bool('own')),
       questions: pipe(list(unknown(), 'questions'), minLength(1, 'a quiz needs at least one question')),
     },
     { id: 'id: a quiz id, unique across quizzes', title: 'title', questions: 'questions: a list of questions' },

@@ -67,6 +67,7 @@ export function toQuizYaml(quiz: Quiz): string {
     shuffle: quiz.shuffle,
     attempts: quiz.attempts,
     penalty: quiz.penalty,
+    own: quiz.own || undefined,
     questions: quiz.questions.map(authoredQuestion),
   });
   return stringify(authored, { lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' });
