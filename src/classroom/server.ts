@@ -8,7 +8,8 @@
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { networkInterfaces } from 'node:os';
+import { isIP } from 'node:net';
+import { hostname, networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import QRCode from 'qrcode';
 import sirv from 'sirv';
@@ -118,6 +119,18 @@ function sameOrigin(req: IncomingMessage): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Whether a request names this server as it was given: an IP address, `localhost`, or this
+ * machine's own name. A page elsewhere whose domain is made to point at this computer (DNS
+ * rebinding) names its own domain, and is refused.
+ */
+function knownHost(host: string | undefined): boolean {
+  if (!host) return false;
+  const name = host.replace(/:\d+$/, '').replace(/^\[(.*)\]$/, '$1').toLowerCase();
+  const own = hostname().toLowerCase();
+  return isIP(name) !== 0 || name === 'localhost' || name === own || name === `${own}.local`;
 }
 
 const SECURITY_HEADERS = { 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'x-frame-options': 'SAMEORIGIN' };
@@ -231,6 +244,7 @@ export async function startClassroom(options: ClassroomOptions): Promise<Classro
   }
 
   function route(req: IncomingMessage, res: ServerResponse): void {
+    if (!knownHost(req.headers.host)) return send(res, 421, 'text/plain', 'open this server by the address it printed');
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path = url.pathname;
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'only GET');
@@ -294,7 +308,7 @@ export async function startClassroom(options: ClassroomOptions): Promise<Classro
     try {
       const address = req.socket.remoteAddress ?? '';
       // A page of another site may not speak for a visitor who holds the teacher's cookie.
-      if (!req.url?.startsWith(CLASSROOM_WS) || new URL(req.url, 'http://localhost').pathname !== CLASSROOM_WS || !sameOrigin(req)) {
+      if (!knownHost(req.headers.host) || !req.url?.startsWith(CLASSROOM_WS) || new URL(req.url, 'http://localhost').pathname !== CLASSROOM_WS || !sameOrigin(req)) {
         socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
         return;
       }

@@ -110,9 +110,13 @@ describe('classroom server: who may see what', () => {
     expect((await fetch(`${server.url}teacher?key=wrong`, { redirect: 'manual' })).status).toBe(403);
   });
 
-  it('refuses a WebSocket opened by a page of another site', async () => {
+  it('refuses a WebSocket opened by a page of another site, and a request naming another site (DNS rebinding)', async () => {
     const server = await start();
     await expect(connectClient(server.url, { origin: 'http://evil.example' })).rejects.toThrow(/403/);
+    const { request } = await import('node:http');
+    const status = await new Promise<number>((done) => request(`${server.url}join`, { headers: { host: 'evil.example' } }, (res) => done(res.statusCode ?? 0)).end());
+    expect(status).toBe(421);
+    await expect(connectClient(server.url, { host: 'evil.example', origin: 'http://evil.example' })).rejects.toThrow(/403/);
   });
 });
 
