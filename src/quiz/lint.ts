@@ -442,12 +442,14 @@ function lintQuiz(quiz: Quiz, add: Add): void {
   }
   balance(quiz.questions.map((q, i) => ({ q, path: ['questions', i] })), (rule, item, message, fix) => add(rule, item.path, message, fix), 2);
 
-  const higher = quiz.questions.filter((q) => q.level && levelRank(q.level) >= 1);
-  if (quiz.questions.length >= 4 && higher.length / quiz.questions.length < HIGHER_LEVEL_SHARE) {
+  // A teacher's own question that states no level is not counted: nothing says what it asks.
+  const rated = quiz.own ? quiz.questions.filter((q) => q.level) : quiz.questions;
+  const higher = rated.filter((q) => q.level && levelRank(q.level) >= 1);
+  if (rated.length >= 4 && higher.length / rated.length < HIGHER_LEVEL_SHARE) {
     add(
       'level-mix',
       ['questions'],
-      `${higher.length} of ${quiz.questions.length} questions (${percent(higher.length / quiz.questions.length)}) ask for more than recall; at least ${percent(HIGHER_LEVEL_SHARE)} should`,
+      `${higher.length} of ${rated.length} questions (${percent(higher.length / rated.length)}) ask for more than recall; at least ${percent(HIGHER_LEVEL_SHARE)} should`,
       'turn some recall questions into ones that explain, classify a new example, apply to a case or compare',
     );
   }
