@@ -162,7 +162,7 @@ questions:
 `),
     ).toEqual([
       'quizzes/broken.yaml:3: pass: pass must be between 0 and 1 (got 1.5)',
-      'quizzes/broken.yaml:4: colour: unknown key "colour"; expected one of: id, title, after, pass, shuffle, attempts, penalty, questions',
+      'quizzes/broken.yaml:4: colour: unknown key "colour"; expected one of: id, title, after, pass, shuffle, attempts, penalty, own, questions',
       'quizzes/broken.yaml:6: questions[0].choices: missing: choices (a list of { text, correct })',
       'quizzes/broken.yaml:9: questions[0].choises: unknown key "choises"; did you mean "choices"?',
       'quizzes/broken.yaml:10: questions[1].id: duplicate id "a" (already used by questions[0].id)',
