@@ -138,6 +138,17 @@ describe('an own quiz in one language of a bilingual deck', () => {
     expect(zh!.html).not.toContain('quiz-bank--intro');
   }, 60_000);
 
+  it('builds with a bank in Chinese only: no original is asked for', async () => {
+    const root = projectWithBank();
+    cpSync(join(root, BANK), join(root, 'quizzes/bank-zh.zh.yaml'));
+    edit(root, 'quizzes/bank-zh.zh.yaml', (text) => text.replace('id: bank', 'id: bank-zh'));
+    expect(await buildProblems(root)).toEqual([]);
+    const [en, zh] = await buildDecks(root);
+    expect(zh!.quizzes.map((q) => q.quiz.id)).toContain('bank-zh');
+    expect(en!.quizzes.map((q) => q.quiz.id)).not.toContain('bank-zh');
+    expect(zh!.html).toContain('这些题目由教师自行编写');
+  }, 60_000);
+
   it('holds a translation of it, once there is one, to the same questions and answers', async () => {
     const root = projectWithBank();
     writeFileSync(join(root, 'quizzes/bank.zh.yaml'), readFileSync(join(root, BANK), 'utf8').replace('answer: 3', 'answer: 4'));
