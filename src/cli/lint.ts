@@ -5,7 +5,7 @@ import { formatIssue } from '../deck/errors.ts';
 import { lineFinder, loadQuizzes, type LoadedQuiz } from '../deck/load-quizzes.ts';
 import type { SourceIssue } from '../deck/errors.ts';
 import { deckLanguages } from '../deck/languages.ts';
-import { lintQuizzes, LINT_RULES, type LintFinding } from '../quiz/index.ts';
+import { isSuggestion, lintQuizzes, LINT_RULES, LINT_SUGGESTIONS, type LintFinding } from '../quiz/index.ts';
 import { readArgs } from './args.ts';
 import { terminal, type Output } from './output.ts';
 
@@ -14,7 +14,8 @@ const USAGE = 'usage: npm run kit -- lint [--strict]';
 /**
  * `kit lint`: the assessment checks of `docs/lint-rules.md` over every quiz of every language, as
  * `file:line: warning [rule] what is wrong. Fix: how`. Warnings fail only with `--strict`;
- * a quiz that does not validate is an error either way.
+ * a quiz that does not validate is an error either way. What would improve a teacher's own
+ * questions is listed as `info`, and fails nothing: their quiz is meant to build as it is.
  */
 export async function runLint(args: string[], root = process.cwd(), out: Output = terminal): Promise<number> {
   const parsed = readArgs('lint', args, { options: { strict: { type: 'boolean', default: false } }, usage: USAGE }, out);
@@ -46,21 +47,26 @@ export async function runLint(args: string[], root = process.cwd(), out: Output 
     if (!lines.has(place.file)) lines.set(place.file, lineFinder(readFileSync(join(root, place.file), 'utf8')));
     return lines.get(place.file)!(place.path);
   };
+  const order: readonly string[] = [...LINT_RULES, ...LINT_SUGGESTIONS];
   const located = findings
     .map((f) => ({ f, line: lineOf(f) }))
-    .sort((a, b) => a.f.place.file.localeCompare(b.f.place.file) || a.line - b.line || LINT_RULES.indexOf(a.f.rule) - LINT_RULES.indexOf(b.f.rule));
+    .sort((a, b) => a.f.place.file.localeCompare(b.f.place.file) || a.line - b.line || order.indexOf(a.f.rule) - order.indexOf(b.f.rule));
   const kind = strict ? 'error' : 'warning';
-  for (const { f, line } of located) log(`${f.place.file}:${line}: ${kind} [${f.rule}] ${f.message}. Fix: ${f.fix}.`);
+  for (const { f, line } of located) log(`${f.place.file}:${line}: ${isSuggestion(f) ? 'info' : kind} [${f.rule}] ${f.message}. Fix: ${f.fix}.`);
 
   const questions = quizzes.reduce((n, q) => n + q.quiz.questions.length, 0);
-  if (findings.length === 0) {
-    log(`ok: ${quizzes.length} quizzes, ${questions} questions, ${LINT_RULES.length} rules, nothing to fix`);
+  const suggestions = findings.filter(isSuggestion);
+  const warnings = findings.filter((f) => !isSuggestion(f));
+  const suggested = suggestions.length > 0 ? `${suggestions.length} suggestion${suggestions.length === 1 ? '' : 's'} for the teacher's own questions (info: they fail nothing)` : '';
+  if (warnings.length === 0) {
+    log(`${suggested ? '\n' : ''}ok: ${quizzes.length} quizzes, ${questions} questions, ${LINT_RULES.length} rules, nothing to fix${suggested ? `; ${suggested}` : ''}`);
     return 0;
   }
-  const counts = LINT_RULES.map((rule) => [rule, findings.filter((f) => f.rule === rule).length] as const).filter(([, n]) => n > 0);
+  const counts = LINT_RULES.map((rule) => [rule, warnings.filter((f) => f.rule === rule).length] as const).filter(([, n]) => n > 0);
   log(
-    `\n${findings.length} ${kind}${findings.length === 1 ? '' : 's'} in ${quizzes.length} quizzes (${counts.map(([r, n]) => `${r}: ${n}`).join(', ')}); ` +
-      (strict ? 'lint --strict fails.' : 'run with --strict to fail on them. Each rule is explained in docs/lint-rules.md.'),
+    `\n${warnings.length} ${kind}${warnings.length === 1 ? '' : 's'} in ${quizzes.length} quizzes (${counts.map(([r, n]) => `${r}: ${n}`).join(', ')}); ` +
+      (strict ? 'lint --strict fails.' : 'run with --strict to fail on them. Each rule is explained in docs/lint-rules.md.') +
+      (suggested ? ` And ${suggested}.` : ''),
   );
   return strict ? 1 : 0;
 }

@@ -32,6 +32,12 @@ export function lineFinder(text: string) {
  * Reads every quiz of `quizzes/` and checks it against the deck and the source: each quiz
  * follows a section, each question names the slide that teaches it and quotes its evidence
  * verbatim, ids are unique. Problems are collected as `quizzes/<file>:<line>: …`.
+ *
+ * A quiz marked `own: true` (a teacher's own bank) builds with what it has: its questions need
+ * no `slide:`, `source:` or `explanation:` (`kit lint` suggests them), and it does not make the
+ * deck's objectives due. What it does give is checked like any other: a slide, objective or
+ * section that does not exist, or a `source:` the source text does not hold (the learner is
+ * shown it as the source's words, so a wrong quote misinforms), is still an error.
  */
 export function loadQuizzes(root: string, sections: Section[], lang: string = DEFAULT_LANG): { quizzes: LoadedQuiz[]; issues: SourceIssue[] } {
   const dir = join(root, 'quizzes');
@@ -73,13 +79,16 @@ export function loadQuizzes(root: string, sections: Section[], lang: string = DE
     }
     quiz.questions.forEach((q, i) => {
       const where = `questions[${i}]`;
-      if (!q.slide) at(['questions', i], `${where}: add \`slide:\`, the <section>/<slide> id of the slide that teaches it`);
-      else if (!slides.has(q.slide)) at(['questions', i, 'slide'], `${where}.slide: "${q.slide}" is not a slide of the deck (write <section id>/<slide id>); ${nearest(q.slide, [...slides])}`);
-      if (!q.source) at(['questions', i], `${where}: add \`source:\`, the words of ${sourceText} that answer it, copied exactly`);
-      else if (source !== undefined && !source.includes(q.source)) {
+      const required = !quiz.own;
+      if (!q.slide) {
+        if (required) at(['questions', i], `${where}: add \`slide:\`, the <section>/<slide> id of the slide that teaches it`);
+      } else if (!slides.has(q.slide)) at(['questions', i, 'slide'], `${where}.slide: "${q.slide}" is not a slide of the deck (write <section id>/<slide id>); ${nearest(q.slide, [...slides])}`);
+      if (!q.source) {
+        if (required) at(['questions', i], `${where}: add \`source:\`, the words of ${sourceText} that answer it, copied exactly`);
+      } else if (source !== undefined && !source.includes(q.source)) {
         at(['questions', i, 'source'], `${where}.source: not found verbatim in ${sourceText}; copy the words exactly (quotes and apostrophes included)`);
       }
-      if (!q.explanation) at(['questions', i], `${where}: add \`explanation:\`, shown after the answer whatever it was`);
+      if (!q.explanation && required) at(['questions', i], `${where}: add \`explanation:\`, shown after the answer whatever it was`);
       if (q.objective !== undefined) {
         if (objectives.has(q.objective)) assessed.add(q.objective);
         else at(['questions', i, 'objective'], `${where}.objective: "${q.objective}" is not an objective of the deck; ${nearest(q.objective, [...objectives.keys()])}`);
@@ -87,15 +96,18 @@ export function loadQuizzes(root: string, sections: Section[], lang: string = DE
     });
     quizzes.push({ quiz, file });
   }
-  // Checked only when every quiz file could be read: a broken file would make objectives look unassessed.
-  if (issues.length === 0 && quizzes.length > 0) {
+  // Checked only when every quiz file could be read: a broken file would make objectives look
+  // unassessed. A teacher's own bank alone does not make them due: it was not written for them.
+  const drawnFromSource = quizzes.filter((q) => !q.quiz.own);
+  if (issues.length === 0 && drawnFromSource.length > 0) {
     for (const [key, { section, objective }] of objectives) {
       if (!assessed.has(key)) {
         issues.push({ file: section.file, line: objective.line, message: `objective "${key}" is assessed by no question: add \`objective: ${key}\` to a question that asks it, or remove the objective` });
       }
     }
   }
-  if (source === undefined && quizzes.length > 0) issues.push({ file: sourceText, line: 1, message: 'the source text is missing: quiz sources cannot be checked' });
+  const quotes = quizzes.some((q) => q.quiz.questions.some((question) => question.source));
+  if (source === undefined && (drawnFromSource.length > 0 || quotes)) issues.push({ file: sourceText, line: 1, message: 'the source text is missing: quiz sources cannot be checked' });
   // Deck order, not file order: the deck, results and exports list quizzes as a learner meets them.
   const order = sections.map((s) => s.id);
   quizzes.sort((a, b) => order.indexOf(a.quiz.after ?? '') - order.indexOf(b.quiz.after ?? ''));

@@ -3,6 +3,10 @@
  * objectives, the same quizzes with the same questions, choices and answers, and the same
  * interface strings. A translation changes words, never what is asked or what counts as right,
  * so a link, a saved position or saved progress means the same in every language.
+ *
+ * One exception: a teacher's own quiz (`own: true`) may exist in one language only (a bank is
+ * usually written in one). It shows in the languages that have it; when a translation of it
+ * exists, it is held to the same rules as any other.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -91,9 +95,9 @@ export function checkParity(root: string, base: LanguageContent, other: Language
   const skipped = (file: string) => unreadable.has(inLanguage(file, lang)) || unreadable.has(file);
   /** The translations of `files` by the file each translates; what is left once matched has no original. */
   const byOriginal = <T extends { file: string }>(files: readonly T[]) => new Map(files.map((f) => [baseName(f.file, lang), f]));
-  const withoutOriginal = <T extends { file: string }>(left: Map<string, T>) => {
+  const withoutOriginal = <T extends { file: string }>(left: Map<string, T>, ownOnly: (extra: T) => boolean = () => false) => {
     for (const extra of left.values()) {
-      if (unreadable.has(baseName(extra.file, lang))) continue;
+      if (unreadable.has(baseName(extra.file, lang)) || ownOnly(extra)) continue;
       add(extra.file, 1, `there is no ${baseName(extra.file, lang)} for this translation: rename it after the file it translates, or add the original`);
     }
   };
@@ -133,7 +137,7 @@ export function checkParity(root: string, base: LanguageContent, other: Language
   const otherQuizzes = byOriginal(other.quizzes);
   for (const loaded of base.quizzes) {
     const mirror = otherQuizzes.get(loaded.file);
-    if (!mirror && skipped(loaded.file)) continue;
+    if (!mirror && (skipped(loaded.file) || loaded.quiz.own)) continue;
     if (!mirror) {
       add(loaded.file, 1, `has no "${lang}" version: add ${inLanguage(loaded.file, lang)} with the same questions, translated`);
       continue;
@@ -163,7 +167,7 @@ export function checkParity(root: string, base: LanguageContent, other: Language
     });
     for (const [id, j] of byId) add(mirror.file, lineOf(['questions', j, 'id']), `question "${id}" is not in ${loaded.file}: every language has the same questions`);
   }
-  withoutOriginal(otherQuizzes);
+  withoutOriginal(otherQuizzes, (extra) => extra.quiz.own === true);
 
   // Interface strings: the same keys, with the same placeholders, as the files have them (the build fills a missing one in English).
   const baseFile = stringsFile(DEFAULT_LANG);

@@ -50,6 +50,7 @@ export function renderQuizStack({ quiz, file }: LoadedQuiz, ctx: QuizRenderConte
 <p class="quiz-meta">${t('quiz.intro', { count: quiz.questions.length, pass: Math.round(quiz.pass * 100) })}</p>
 ${quiz.attempts > 0 && html`<p class="quiz-meta">${t('quiz.introTries', { attempts: quiz.attempts })}</p>`}
 ${quiz.penalty > 0 && html`<p class="quiz-meta">${t('quiz.introPenalty', { penalty: Math.round(quiz.penalty * 100) })}</p>`}
+${quiz.own && html`<p class="quiz-meta quiz-own">${t('quiz.introOwn')}</p>`}
 <p class="quiz-score" ${raw(attr(DATA.quizScore))} aria-live="polite"></p>
 <p><button type="button" class="quiz-reset" ${data(DATA.action, ACTION.resetQuiz)}>${t('quiz.reset')}</button></p>
 <aside class="notes"><p>${t('quiz.revealHint')} ${t('quiz.noteTimeIntro')}</p></aside>`;

@@ -60,7 +60,7 @@ export { letterId, distractorId, slugify } from './ids.ts';
 export { answerText, correctResponse, quoted, type TruthWords } from './answer-text.ts';
 export { toQuizYaml } from './yaml/write-quiz.ts';
 export { toQti, type QtiPackage, type QtiNote, type QtiOptions } from './qti/to-qti.ts';
-export { lintQuizzes, LINT_RULES, contentWords, keyedText, type LintFinding, type LintRule, type LintPlace, type LintObjective, type LintInput } from './lint.ts';
+export { lintQuizzes, LINT_RULES, LINT_SUGGESTIONS, isSuggestion, contentWords, keyedText, type LintFinding, type LintRule, type LintPlace, type LintObjective, type LintInput } from './lint.ts';
 export { RE_BLANK, RE_ID, ID_RULE, blankNames, replaceBlanks, splitBlanks, writeBlank } from './blanks.ts';
 export { WILDCARD, wildcardPieces, hasWildcard, fillWildcards, type WildcardPiece } from './wildcard.ts';
 export { PROGRESS_VERSION, SavedDataError, checkResultsFile, emptyProgress, misfit, readProgress, readResults, reconcileProgress, type CheckedResults, type PlaceOf, type Reconciled, type SavedDataProblem, type SavedProgress, type SetAside } from './saved.ts';

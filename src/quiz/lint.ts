@@ -30,7 +30,15 @@ export const LINT_RULES = [
   'automatic-pass',
   'scoring-mixed',
 ] as const;
-export type LintRule = (typeof LINT_RULES)[number];
+/**
+ * Suggestions, not warnings: what would make a teacher's own question (`own: true`) better. Its
+ * quiz builds without them, so they never fail `kit lint --strict`.
+ */
+export const LINT_SUGGESTIONS = ['own-incomplete'] as const;
+export type LintRule = (typeof LINT_RULES)[number] | (typeof LINT_SUGGESTIONS)[number];
+
+/** Is this finding a suggestion (shown as `info`, never failing `--strict`)? */
+export const isSuggestion = (finding: LintFinding): boolean => (LINT_SUGGESTIONS as readonly string[]).includes(finding.rule);
 
 /** Where a finding points: a quiz file and a path in it, or a line of another file (an objective in `slides/`). */
 export type LintPlace = { file: string; path: (string | number)[] } | { file: string; line: number };
@@ -162,7 +170,10 @@ export function lintQuizzes(input: LintInput): LintFinding[] {
 
   for (const { quiz, file } of input.quizzes) {
     const add = (rule: LintRule, path: (string | number)[], message: string, fix: string) => findings.push({ rule, place: { file, path }, message, fix });
-    quiz.questions.forEach((q, i) => lintQuestion(q, ['questions', i], add));
+    quiz.questions.forEach((q, i) => {
+      lintQuestion(q, ['questions', i], add, quiz.own === true);
+      if (quiz.own) suggestForOwn(q, ['questions', i], add);
+    });
     lintQuiz(quiz, add);
   }
   lintDeck(all, findings);
@@ -173,7 +184,19 @@ export function lintQuizzes(input: LintInput): LintFinding[] {
 
 type Add = (rule: LintRule, path: (string | number)[], message: string, fix: string) => void;
 
-function lintQuestion(q: Question, at: (string | number)[], add: Add): void {
+/**
+ * What a teacher's own question lacks that a question drawn from the source has: a slide to go
+ * back to, the source's words as evidence, an explanation once it is over. One finding each, at
+ * the question, so a teacher can work through the list.
+ */
+function suggestForOwn(q: Question, at: (string | number)[], add: Add): void {
+  if (!q.slide) add('own-incomplete', at, `question "${q.id}" links no slide: a learner who misses it has nowhere to go back to`, 'add `slide: <section>/<slide>`, the slide that teaches it');
+  if (!q.source) add('own-incomplete', at, `question "${q.id}" quotes no source: the learner sees no evidence for the answer`, 'add `source:`, the words of the source text that answer it, copied exactly (if it has them)');
+  if (!q.explanation) add('own-incomplete', at, `question "${q.id}" has no explanation: the learner is told right or wrong, never why`, 'add `explanation:`, shown once the question is over, whatever the answer was');
+}
+
+/** The rules for one question; a teacher's own (`own`) is not asked for an objective, as its quiz is not due to assess any. */
+function lintQuestion(q: Question, at: (string | number)[], add: Add, own: boolean): void {
   const here = (...rest: (string | number)[]) => [...at, ...rest];
 
   if (q.type === 'single' || q.type === 'multiple') {
@@ -242,7 +265,7 @@ function lintQuestion(q: Question, at: (string | number)[], add: Add): void {
 
   lintGivesKey(q, here, add);
 
-  if (!q.objective || !q.level) {
+  if (!own && (!q.objective || !q.level)) {
     const missing = [!q.objective && '`objective:`', !q.level && '`level:`'].filter(Boolean).join(' and ');
     add('objective-missing', here(), `the question names no ${missing.replace(/`/g, '').replace(/:/g, '')}`, `add ${missing}: the <section>/<objective> it assesses and what it asks (${QUESTION_LEVELS.join(', ')})`);
   }
@@ -419,12 +442,14 @@ function lintQuiz(quiz: Quiz, add: Add): void {
   }
   balance(quiz.questions.map((q, i) => ({ q, path: ['questions', i] })), (rule, item, message, fix) => add(rule, item.path, message, fix), 2);
 
-  const higher = quiz.questions.filter((q) => q.level && levelRank(q.level) >= 1);
-  if (quiz.questions.length >= 4 && higher.length / quiz.questions.length < HIGHER_LEVEL_SHARE) {
+  // A teacher's own question that states no level is not counted: nothing says what it asks.
+  const rated = quiz.own ? quiz.questions.filter((q) => q.level) : quiz.questions;
+  const higher = rated.filter((q) => q.level && levelRank(q.level) >= 1);
+  if (rated.length >= 4 && higher.length / rated.length < HIGHER_LEVEL_SHARE) {
     add(
       'level-mix',
       ['questions'],
-      `${higher.length} of ${quiz.questions.length} questions (${percent(higher.length / quiz.questions.length)}) ask for more than recall; at least ${percent(HIGHER_LEVEL_SHARE)} should`,
+      `${higher.length} of ${rated.length} questions (${percent(higher.length / rated.length)}) ask for more than recall; at least ${percent(HIGHER_LEVEL_SHARE)} should`,
       'turn some recall questions into ones that explain, classify a new example, apply to a case or compare',
     );
   }
