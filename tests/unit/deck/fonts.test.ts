@@ -53,7 +53,8 @@ describe('the characters a deck can show', () => {
   });
 });
 
-describe('subsetDeckFonts', () => {
+// Each test cuts the real fonts into a fresh cache: on a busy 2-core machine that takes minutes, not seconds.
+describe('subsetDeckFonts', { timeout: 240_000 }, () => {
   it('gives Latin to Atkinson Hyperlegible, the rest to Noto Sans SC, formulas to KaTeX, each file holding what it claims; a second build reads the cache', async () => {
     const cache = mkdtempSync(join(tmpdir(), 'kit-fonts-'));
     const faces = await subsetDeckFonts(MARKUP, cache);
@@ -112,7 +113,7 @@ describe('subsetDeckFonts', () => {
   });
 });
 
-describe("the project's deck", () => {
+describe("the project's deck", { timeout: 240_000 }, () => {
   it('has a glyph in its subsets for every character its slides, notes, diagrams and quizzes show, unless no deck font has one', async () => {
     const decks = await buildDecks(ROOT);
     const faces = await subsetDeckFonts(decks.map(deckMarkup), join(ROOT, 'node_modules/.cache/kit/fonts'));
