@@ -37,14 +37,22 @@ function apiOn(win: Window): FoundApi | undefined {
   return undefined;
 }
 
+/** A window's parent, or none at the top (or where the browser will not say). */
+function parentOf(win: Window): Window | undefined {
+  try {
+    return win.parent === win ? undefined : win.parent;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The API of a window's frame chain: itself, then up to seven parents. */
 function searchUp(start: Window): FoundApi | undefined {
-  let win = start;
-  for (let level = 0; level <= MAX_PARENTS; level++) {
+  let win: Window | undefined = start;
+  for (let level = 0; win && level <= MAX_PARENTS; level++) {
     const found = apiOn(win);
     if (found) return found;
-    if (win.parent === win) return undefined;
-    win = win.parent;
+    win = parentOf(win);
   }
   return undefined;
 }

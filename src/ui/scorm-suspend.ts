@@ -1,3 +1,4 @@
+import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 import type { Response, SavedProgress, Session } from '../quiz/index.ts';
 
 /*
@@ -20,13 +21,19 @@ function deserialise(text: string): Session {
  * The deck's saved progress as an LMS's suspend data, and back. SCORM 1.2 keeps 4,096
  * characters (`cmi.suspend_data`, CMIString4096), so the document is written compactly: each
  * session's tries without the fraction (the store re-grades every try anyway), times as seconds
- * after one base time in base 36, and no learner seed (the LMS's learner id is the seed). What
+ * after one base time in base 36, and no learner seed (the LMS's learner id is the seed), then
+ * deflated and written in base 64 (ASCII, as 1.2's CMIString asks; typed Chinese answers
+ * included). What
  * comes back is the same `SavedProgress` the browser keeps, which the progress store checks
  * with `readProgress` and `reconcileProgress` like any other.
  */
 
 /** The version of the compact form, first in the text, so a later form can still read this one. */
-const FORMAT = 'k1';
+const FORMAT = 'k1:';
+
+/** Text as deflated UTF-8 in base 64, and back. */
+const pack = (text: string) => btoa(String.fromCharCode(...deflateSync(strToU8(text), { level: 9 })));
+const unpack = (data: string) => strFromU8(inflateSync(Uint8Array.from(atob(data), (c) => c.charCodeAt(0))));
 
 /** `[seconds after base, response]` for one try. */
 type CompactTry = [number, Response];
@@ -43,7 +50,7 @@ interface Compact {
 
 const seconds = (iso: string) => Math.floor(Date.parse(iso) / 1000);
 
-/** The progress as compact text (`k1` and JSON); sessions that do not read are kept as they are. */
+/** The progress as compact text (`k1:` and the packed JSON); sessions that do not read are kept as they are. */
 export function encodeSuspendData(progress: SavedProgress): string {
   const sessions = Object.entries(progress.sessions).map(([quizId, text]): [string, Session | string] => {
     try {
@@ -63,7 +70,7 @@ export function encodeSuspendData(progress: SavedProgress): string {
   }
   const shown = Object.entries(progress.shown).filter(([, ids]) => ids.length);
   if (shown.length) compact.h = Object.fromEntries(shown);
-  return FORMAT + JSON.stringify(compact);
+  return FORMAT + pack(JSON.stringify(compact));
 }
 
 /**
@@ -74,7 +81,7 @@ export function encodeSuspendData(progress: SavedProgress): string {
  */
 export function decodeSuspendData(text: string, learner: string): SavedProgress {
   if (!text.startsWith(FORMAT)) throw new Error(`the LMS's suspend data was not written by this deck (it does not start with "${FORMAT}")`);
-  const compact = JSON.parse(text.slice(FORMAT.length)) as Compact;
+  const compact = JSON.parse(unpack(text.slice(FORMAT.length))) as Compact;
   const base = parseInt(compact.b, 36);
   const at = (offset: number) => new Date((base + offset) * 1000).toISOString();
   const sessions: Record<string, string> = {};
