@@ -8,7 +8,6 @@ import { shownPath, terminal, type Output } from './output.ts';
 import { DEFAULT_LANG, deckLanguages, inLanguage } from '../deck/languages.ts';
 import { readSections } from '../deck/build-deck.ts';
 import { scormPackage, type ScormPackageVersion } from '../export/scorm.ts';
-import { buildSite } from './build.ts';
 
 const USAGE = 'usage: npm run kit -- export [--out <dir>] [--lang <code>] [--section <id>]';
 
@@ -41,12 +40,14 @@ export async function runExport(args: string[], root = process.cwd(), out: Outpu
   const dir = resolve(root, parsed.values.out ?? 'dist/export');
   mkdirSync(dir, { recursive: true });
   const chosen = wanted ? [wanted] : languages;
-  // The SCORM packages hold the one-file deck, which the build writes.
   const name = packageName(root);
-  if (chosen.some((lang) => !existsSync(offlineFile(root, name, lang)))) await buildSite(root, out);
   for (const lang of chosen) {
     exportLanguage(root, dir, lang, out);
-    exportScorm(root, dir, lang, section, out);
+    // The SCORM packages hold the one-file deck, which the build writes (in seconds, but not
+    // behind the back of a command that writes quiz banks).
+    const offline = offlineFile(root, name, lang);
+    if (existsSync(offline)) exportScorm(root, dir, lang, section, out);
+    else out.log(`scorm${lang === DEFAULT_LANG ? '' : ` (${lang})`}: no SCORM package written: ${shownPath(root, offline)} is not built yet; run \`npm run build\`, then this command again`);
   }
   return 0;
 }

@@ -102,5 +102,5 @@ export function oneLanguage(page: string): string {
 /** A SCORM package: `imsmanifest.xml` at the root and the one-file deck as `index.html`. */
 export function scormPackage(version: ScormPackageVersion, info: ScormManifestInfo, offlinePage: string): Uint8Array {
   const manifest = version === '1.2' ? scorm12Manifest(info) : scorm2004Manifest(info);
-  return zipSync({ 'imsmanifest.xml': strToU8(manifest), 'index.html': strToU8(oneLanguage(offlinePage)) }, { level: 9 });
+  return zipSync({ 'imsmanifest.xml': strToU8(manifest), 'index.html': strToU8(oneLanguage(offlinePage)) });
 }

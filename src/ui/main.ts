@@ -86,7 +86,8 @@ async function startClassroom(deck: RevealApi, t: Translate): Promise<void> {
  * adapter is fetched only then; without an LMS the deck keeps its progress in the browser.
  */
 async function lmsStorage(): Promise<KeyValueStorage | undefined> {
-  const found = findScormApi();
+  // The speaker view's previews (`?receiver`) are copies of the deck: one session per launch.
+  const found = new URLSearchParams(location.search).has('receiver') ? undefined : findScormApi();
   if (!found) return undefined;
   const { connectLms } = await import('./scorm.ts');
   // Only the quizzes on the page: a package of one section reports that section's quiz.

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
@@ -38,6 +38,8 @@ describe('kit export: SCORM packages', () => {
   let run: KitRun;
   let section: KitRun;
   beforeAll(async () => {
+    // The packages hold the built one-file deck.
+    if (!existsSync(join(PROJECT, 'dist/modern-industrial-system-kit-offline.zh.html'))) expect((await kit(['build'])).status).toBe(0);
     run = await kit(['export', '--out', work]);
     section = await kit(['export', '--out', join(work, 'section'), '--lang', 'en', '--section', 'future']);
   }, 180_000);
@@ -63,6 +65,17 @@ describe('kit export: SCORM packages', () => {
     const manifest = unzip(join(work, 'section', 'scorm-1.2.future.zip'))['imsmanifest.xml']!;
     expect(manifest).toContain('href="index.html?section=future"');
     expect(manifest).toContain("<title>Looking ahead: laying out future industries</title>");
+  });
+
+  it('without a built deck, says so and what to do, and still writes the quiz banks', async () => {
+    const bare = mkdtempSync(join(tmpdir(), 'kit-scorm-bare-'));
+    for (const folder of ['slides', 'quizzes', 'assets']) cpSync(join(PROJECT, folder), join(bare, folder), { recursive: true });
+    cpSync(join(PROJECT, 'package.json'), join(bare, 'package.json'));
+    const result = await kit(['export', '--lang', 'en'], bare);
+    rmSync(bare, { recursive: true, force: true });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/scorm: no SCORM package written: dist\/modern-industrial-system-kit-offline\.html is not built yet; run `npm run build`, then this command again/);
+    expect(result.stdout).toMatch(/qti\.zip: \d+ of \d+ questions/);
   });
 
   it('refuses a section the deck does not have, naming the ones it has', async () => {
