@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { toQti } from '../quiz/index.ts';
@@ -6,8 +6,10 @@ import { readArgs } from './args.ts';
 import { bankAsGift, readCheckedQuizzes } from './gift.ts';
 import { shownPath, terminal, type Output } from './output.ts';
 import { DEFAULT_LANG, deckLanguages, inLanguage } from '../deck/languages.ts';
+import { readSections } from '../deck/build-deck.ts';
+import { scormPackage, type ScormPackageVersion } from '../export/scorm.ts';
 
-const USAGE = 'usage: npm run kit -- export [--out <dir>] [--lang <code>]';
+const USAGE = 'usage: npm run kit -- export [--out <dir>] [--lang <code>] [--section <id>]';
 
 /** The package's title in the QTI manifest, by language; a language without one gets the English. */
 const QTI_TITLES: Record<string, string> = { en: 'Modern industrial system: quiz bank', zh: '现代化产业体系：题库' };
@@ -21,7 +23,7 @@ const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' 
  * Prints every question a format left out or holds approximately, then a count per format.
  */
 export async function runExport(args: string[], root = process.cwd(), out: Output = terminal): Promise<number> {
-  const parsed = readArgs('export', args, { options: { out: { type: 'string' }, lang: { type: 'string' } }, usage: USAGE }, out);
+  const parsed = readArgs('export', args, { options: { out: { type: 'string' }, lang: { type: 'string' }, section: { type: 'string' } }, usage: USAGE }, out);
   if ('exit' in parsed) return parsed.exit;
   const languages = deckLanguages(root);
   const wanted = parsed.values.lang;
@@ -29,11 +31,51 @@ export async function runExport(args: string[], root = process.cwd(), out: Outpu
     out.error(`export: --lang ${wanted} is not a language of this deck; it has ${languages.join(', ')} (one assets/i18n/<code>.json each)`);
     return 2;
   }
+  const section = parsed.values.section;
+  const sections = readSections(root).sections;
+  if (section !== undefined && !sections.some((s) => s.id === section)) {
+    out.error(`export: --section ${section} is not a section of this deck; its sections are ${sections.map((s) => s.id).join(', ')} (the id: in each slides/*.md front matter)`);
+    return 2;
+  }
   const dir = resolve(root, parsed.values.out ?? 'dist/export');
   mkdirSync(dir, { recursive: true });
-  for (const lang of wanted ? [wanted] : languages) exportLanguage(root, dir, lang, out);
+  const chosen = wanted ? [wanted] : languages;
+  const name = packageName(root);
+  for (const lang of chosen) {
+    exportLanguage(root, dir, lang, out);
+    // The SCORM packages hold the one-file deck, which the build writes (in seconds, but not
+    // behind the back of a command that writes quiz banks).
+    const offline = offlineFile(root, name, lang);
+    if (existsSync(offline)) exportScorm(root, dir, lang, section, out);
+    else out.log(`scorm${lang === DEFAULT_LANG ? '' : ` (${lang})`}: no SCORM package written: ${shownPath(root, offline)} is not built yet; run \`npm run build\`, then this command again`);
+  }
   return 0;
 }
+
+const packageName = (root: string) => (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string }).name;
+const offlineFile = (root: string, name: string, lang: string) => join(root, 'dist', inLanguage(`${name}-offline.html`, lang));
+
+/**
+ * The deck of one language as SCORM 1.2 and 2004 packages, `scorm-1.2.zip` and
+ * `scorm-2004.zip` (`scorm-1.2.zh.zip`…), or of one section with its quiz
+ * (`scorm-1.2.<section>.zip`), titled by that section.
+ */
+function exportScorm(root: string, dir: string, lang: string, section: string | undefined, out: Output): void {
+  const name = packageName(root);
+  const page = readFileSync(offlineFile(root, name, lang), 'utf8');
+  const deckTitle = /<title>([^<]*)<\/title>/.exec(page)?.[1] ?? name;
+  const sectionTitle = section === undefined ? undefined : readSections(root, lang).sections.find((s) => s.id === section)?.title;
+  const title = sectionTitle ?? unescapeXml(deckTitle);
+  const identifier = ['kit', name, lang, section].filter(Boolean).join('-').replace(/[^\w.-]/g, '_');
+  for (const version of ['1.2', '2004'] as ScormPackageVersion[]) {
+    const file = join(dir, inLanguage(`scorm-${version}${section ? `.${section}` : ''}.zip`, lang));
+    writeFileSync(file, scormPackage(version, { identifier, title, ...(section ? { section } : {}) }, page));
+    out.log(`${shownPath(root, file)}: SCORM ${version} package of ${section ? `section "${section}" and its quiz` : 'the whole deck'} (${lang}), "${title}".`);
+  }
+}
+
+/** A title as the page's `<title>` escaped it, back to text (the manifest escapes it again). */
+const unescapeXml = (text: string) => text.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
 /** The GIFT and QTI banks of one language, named `quizzes.gift` and `qti.zip` with the language's code before the extension (`inLanguage`). */
 function exportLanguage(root: string, dir: string, lang: string, out: Output): void {

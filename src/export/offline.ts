@@ -36,16 +36,26 @@ function drawsAny(rule: string, shown: Set<number>): boolean {
 const RE_CHUNK_IMPORT = /(\bfrom\s*|\bimport\s*)(["'])\.\/([\w.-]+\.js)\2/g;
 
 /**
+ * A chunk the deck imports only when it needs it that the one file may need too: the SCORM
+ * adapter (`src/ui/scorm.ts`), when an LMS plays the file as a SCORM package. (The teacher's
+ * panel is not one: it runs only when the classroom server serves the deck from dist/.)
+ */
+const RE_DYNAMIC_SCORM = /\bimport\((["'`])\.\/(scorm[\w.-]*\.js)\1\)/g;
+
+/**
  * A script with the chunks it imports inlined as `data:` modules, theirs too: the page and the
  * students' page share code, which the bundler puts in a chunk of its own, and the one file may
  * fetch nothing. Each chunk's own text goes to `texts`: the characters it writes need their fonts.
  */
 function withChunks(file: string, texts: string[]): string {
-  return readFileSync(file, 'utf8').replace(RE_CHUNK_IMPORT, (_, lead: string, quote: string, chunk: string) => {
+  const inline = (chunk: string) => {
     const code = withChunks(resolve(file, '..', chunk), texts);
     texts.push(code);
-    return `${lead}${quote}data:text/javascript;base64,${Buffer.from(code).toString('base64')}${quote}`;
-  });
+    return `data:text/javascript;base64,${Buffer.from(code).toString('base64')}`;
+  };
+  return readFileSync(file, 'utf8')
+    .replace(RE_CHUNK_IMPORT, (_, lead: string, quote: string, chunk: string) => `${lead}${quote}${inline(chunk)}${quote}`)
+    .replace(RE_DYNAMIC_SCORM, (_, quote: string, chunk: string) => `import(${quote}${inline(chunk)}${quote})`);
 }
 
 function dataUri(file: string): string {

@@ -15,7 +15,10 @@ import { createLayoutPlugin, PHONE_WIDTH } from './layout.ts';
 import { createMotionPlugin } from './motion.ts';
 import { fitPrintedQuestions, keepSection, prepareSlidesForPrint, readPrintOptions, renderPrintPage, signalPrintReady } from './print/print-mode.ts';
 import { createQuizPlugin, keyboardCondition, readPayload } from './quizzes.ts';
-import { emptyPayload } from '../shared/contract.ts';
+import { attr, DATA, emptyPayload } from '../shared/contract.ts';
+import { deckResult, isCorrect, quizResult } from '../quiz/index.ts';
+import { LEARNER_KEY, PROGRESS_KEY, type KeyValueStorage } from './progress-store.ts';
+import { findScormApi } from './scorm-api.ts';
 import { createSpeakerViewPlugin } from './speaker-view.ts';
 import { connectLanguageSwitch, readStrings, reserveSwitchCorner, translateKeyboardHelp } from './language.ts';
 
@@ -25,7 +28,7 @@ import { connectLanguageSwitch, readStrings, reserveSwitchCorner, translateKeybo
  * progress to restore and no results to show.
  */
 async function startDeck(t: Translate, print = false): Promise<void> {
-  const quizzes = print ? [] : [createQuizPlugin(t)];
+  const quizzes = print ? [] : [createQuizPlugin(t, await lmsStorage())];
   const deck = new Reveal({
     // The layout plugin sets the size for the screen (a phone gets a narrower slide).
     width: 1280,
@@ -75,6 +78,27 @@ async function startClassroom(deck: RevealApi, t: Translate): Promise<void> {
   if (!document.getElementById('kit-classroom') || new URLSearchParams(location.search).has('receiver')) return;
   const { startTeacherPanel } = await import('./classroom/teacher-panel.ts');
   startTeacherPanel(deck, t, readPayload());
+}
+
+/**
+ * An LMS's storage when the deck runs as a SCORM package (a SCORM API in a parent frame or the
+ * opener): progress then lives in the LMS, which also receives status, score and answers. The
+ * adapter is fetched only then; without an LMS the deck keeps its progress in the browser.
+ */
+async function lmsStorage(): Promise<KeyValueStorage | undefined> {
+  // The speaker view's previews (`?receiver`) are copies of the deck: one session per launch.
+  const found = new URLSearchParams(location.search).has('receiver') ? undefined : findScormApi();
+  if (!found) return undefined;
+  const { connectLms } = await import('./scorm.ts');
+  // Only the quizzes on the page: a package of one section reports that section's quiz.
+  const quizzes = (readPayload()?.quizzes ?? []).filter((quiz) => document.querySelector(`[${attr(DATA.quizId)}="${CSS.escape(quiz.id)}"]`));
+  let local: KeyValueStorage;
+  try {
+    local = globalThis.localStorage;
+  } catch {
+    local = { getItem: () => null, setItem: () => {}, removeItem: () => {} };
+  }
+  return connectLms(found, { quizzes, engine: { deckResult, quizResult, isCorrect }, keys: { progress: PROGRESS_KEY, learner: LEARNER_KEY }, local });
 }
 
 const options = readPrintOptions(location.search);

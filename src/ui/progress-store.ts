@@ -19,7 +19,8 @@ import {
 
 /** The key progress is saved under; the number is the version of what is saved. */
 export const PROGRESS_KEY = 'kit:progress:v1';
-const LEARNER_KEY = 'kit:learner';
+/** The learner's seed (choice orders derive from it); an LMS gives its own learner id instead. */
+export const LEARNER_KEY = 'kit:learner';
 /** The name the learner typed on the results slide: kept in this browser only, written into downloads. */
 export const NAME_KEY = 'kit:learner-name';
 /** Saved progress that could not be read at all, kept whole under this prefix and the time. */
@@ -27,7 +28,7 @@ export const UNREADABLE_PREFIX = 'kit:progress:unreadable:';
 /** Answers that no longer fit their quiz, kept under this prefix and the time. */
 export const SET_ASIDE_PREFIX = 'kit:progress:set-aside:';
 
-type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
 /** What the learner is told about their saved progress. */
 export type Notice =

@@ -5,7 +5,7 @@ import { CLASS, DATA, PAYLOAD_ID, type QuizPayload } from '../shared/contract.ts
 import { html } from '../shared/html.ts';
 import { cls, hook } from './hooks.ts';
 import { createMissedReview } from './missed-review.ts';
-import { createProgressStore, type Notice } from './progress-store.ts';
+import { createProgressStore, type KeyValueStorage, type Notice } from './progress-store.ts';
 import { createQuizView } from './quiz-view.ts';
 import { createResultsView } from './results-view.ts';
 import { createSlideReturn } from './slide-return.ts';
@@ -87,8 +87,9 @@ function showNotice(text: string, t: Translate): () => void {
  * on a question slide (for the teacher showing the room), and Escape inside a quiz gives the keys
  * back to the deck.
  * Whatever goes wrong here, the slides still start: the learner is told, and the deck runs.
+ * Progress is kept in `storage`: the browser's localStorage, or an LMS (`connectLms`).
  */
-export function createQuizPlugin(t: Translate) {
+export function createQuizPlugin(t: Translate, storage?: KeyValueStorage) {
   const cleanups: (() => void)[] = [];
   return {
     id: 'kit-quizzes',
@@ -108,7 +109,7 @@ export function createQuizPlugin(t: Translate) {
   function start(deck: RevealApi) {
     const payload = readPayload();
     if (!payload) return;
-    const store = createProgressStore(payload.quizzes);
+    const store = createProgressStore(payload.quizzes, storage);
     const atStart = [...store.notices];
     const say = (notice: Notice) => cleanups.push(showNotice(noticeText(notice, payload.quizzes, t), t));
     // Storage that fills up while the learner answers is said at once.

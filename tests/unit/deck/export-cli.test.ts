@@ -30,7 +30,8 @@ describe('kit export', () => {
     out = mkdtempSync(join(tmpdir(), 'kit-export-'));
     run = await kit(['export', '--out', out]);
     zip = Object.fromEntries(Object.entries(unzipSync(readFileSync(join(out, 'qti.zip')))).map(([path, bytes]) => [path, strFromU8(bytes)]));
-  });
+    // Export also zips the built deck into SCORM packages, four of over a megabyte each.
+  }, 60_000);
 
   it('writes both banks and a summary line per format', () => {
     expect(run.status, run.stderr).toBe(0);
