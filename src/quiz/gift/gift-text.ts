@@ -45,6 +45,57 @@ export function restoreEscapes(text: string): string {
   return text.replace(RE_PLACEHOLDER, (ch) => ESCAPES[ch.charCodeAt(0) - PLACEHOLDER_BASE]?.[1] ?? ch);
 }
 
+/** Moodle's text formats, named by a leading `[html]`, `[moodle]`, `[plain]` or `[markdown]`. */
+export type GiftFormat = 'html' | 'moodle' | 'plain' | 'markdown';
+
+/**
+ * Turns HTML into the deck's Markdown and names what Markdown could not hold (`<table>`, a remote
+ * image…). Given by the caller: `src/quiz/` has no DOM, so the CLI brings the converter.
+ */
+export type HtmlToMarkdown = (html: string) => { markdown: string; dropped: string[] };
+
+/** Reads one piece of GIFT (a prompt, an answer, a feedback) as the text the deck shows. */
+export type ReadText = (raw: string) => string;
+
+/** A leading format prefix, if any, and the text after it. */
+export function splitFormat(raw: string): { format?: GiftFormat; rest: string } {
+  const match = RE_FORMAT.exec(raw);
+  return match ? { format: match[1] as GiftFormat, rest: raw.slice(match[0].length) } : { rest: raw };
+}
+
+const RE_TAG = /<\/?[a-z][a-z0-9]*\b[^>]*>/i;
+
+/** Moodle's MathJax delimiters as the deck's: `\(…\)` → `$…$`, `\[…\]` → `$$…$$`. */
+export function fromMoodleMaths(text: string): string {
+  return text.replace(/\\\[([\s\S]+?)\\\]/g, (_, tex: string) => `$$${tex.trim()}$$`).replace(/\\\(([\s\S]+?)\\\)/g, (_, tex: string) => `$${tex.trim()}$`);
+}
+
+/** The deck's maths as Moodle's MathJax delimiters: `$$…$$` → `\[…\]`, `$…$` → `\(…\)` (not "$5 and $6", as the deck reads it). */
+export function toMoodleMaths(text: string): string {
+  return text
+    .replace(/\$\$(\S[\s\S]*?)\$\$/g, (_, tex: string) => `\\[${tex}\\]`)
+    .replace(/(?<![\\$])\$(?!\s)([^$\n]+?)(?<![\s\\])\$(?!\d)/g, (_, tex: string) => `\\(${tex}\\)`);
+}
+
+/**
+ * A reader of a question's pieces: each piece takes its own format prefix, else `format` (the
+ * question text's, as in Moodle). HTML (and Moodle's format when it holds tags) goes through
+ * `html` when given, what it drops added to `dropped`; `[plain]` and `[markdown]` stay as written.
+ */
+export function textReader(format: GiftFormat, html: HtmlToMarkdown | undefined, dropped: string[]): ReadText {
+  return (raw) => {
+    const { format: own, rest } = splitFormat(raw.trim());
+    const text = fromMoodleMaths(restoreEscapes(rest));
+    const kind = own ?? format;
+    const isHtml = kind === 'html' || (kind === 'moodle' && RE_TAG.test(text));
+    if (!html || !isHtml) return text.trim();
+    // Moodle's own format keeps line breaks; HTML does not.
+    const converted = html(kind === 'moodle' ? text.replace(/\n/g, '<br>') : text);
+    for (const what of converted.dropped) if (!dropped.includes(what)) dropped.push(what);
+    return converted.markdown.trim();
+  };
+}
+
 /** Drops a leading format prefix (`[markdown]`, `[html]`, `[moodle]`, `[plain]`): the engine keeps text as is. */
 export function dropFormat(raw: string): string {
   return raw.replace(RE_FORMAT, '');
