@@ -132,7 +132,7 @@ function shortTitle(block: Block): string {
     if (end > 0) return restoreEscapes(text.slice(2, end)).trim();
   }
   const open = text.indexOf('{');
-  return giftText(text.slice(0, open < 0 ? undefined : open)).slice(0, 60);
+  return giftText(text.slice(0, open < 0 ? undefined : open)).replace(/<[^>]*>/g, '').trim().slice(0, 60);
 }
 
 function readQuestion(block: Block, category: string | undefined, html: GiftOptions['html']): Parsed {

@@ -25,13 +25,43 @@ describe('kit import-gift and export-gift', () => {
     expect(again.status).toBe(1);
     expect(again.stderr).toContain('already exists');
 
+  });
+
+  it('skips a question it cannot read, with its line and why, and writes the others', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kit-gift-'));
     const broken = join(dir, 'broken.gift');
     writeFileSync(broken, '::One:: Fine? {T}\n\n::Two:: Which pillar {=traditional ~emerging\n');
-    const bad = await kit(['import-gift', broken, '--out', join(dir, 'broken.yaml')]);
-    expect(bad.status).toBe(1);
-    expect(bad.stderr).toMatch(/broken\.gift:3: /);
-    expect(bad.stderr).toContain('nothing was written');
-    expect(existsSync(join(dir, 'broken.yaml'))).toBe(false);
+    const run = await kit(['import-gift', broken, '--out', join(dir, 'broken.yaml')]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/broken\.gift:3: skipped "Two": expected "}"/);
+    expect(run.stdout).toContain('1 question written, 1 skipped');
+    expect(parseQuizBank(readFileSync(join(dir, 'broken.yaml'), 'utf8'), 'broken.yaml').questions.map((q) => q.title)).toEqual(['One']);
+
+    const nothing = join(dir, 'nothing.gift');
+    writeFileSync(nothing, '::Two:: Which pillar {=traditional ~emerging\n');
+    const none = await kit(['import-gift', nothing, '--out', join(dir, 'nothing.yaml')]);
+    expect(none.status).toBe(1);
+    expect(none.stderr).toContain('nothing was written');
+    expect(existsSync(join(dir, 'nothing.yaml'))).toBe(false);
+  });
+
+  it('writes a quiz the deck takes at once: the teacher\'s own, titled and placed as asked', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kit-gift-'));
+    const gift = join(PROJECT, 'tests/fixtures/gift/truefalse.gift');
+    const placed = await kit(['import-gift', gift, '--out', join(dir, 'a.yaml'), '--title', 'Our own check', '--after', 'traditional']);
+    expect(placed.status, placed.stderr).toBe(0);
+    expect(parseQuizBank(readFileSync(join(dir, 'a.yaml'), 'utf8'), 'a.yaml')).toMatchObject({ title: 'Our own check', after: 'traditional', own: true });
+    expect(placed.stdout).toContain('Next: `npm run kit -- lint` lists what would improve each question');
+
+    const plain = await kit(['import-gift', gift, '--out', join(dir, 'b.yaml')]);
+    expect(parseQuizBank(readFileSync(join(dir, 'b.yaml'), 'utf8'), 'b.yaml').title).toBe('truefalse');
+    expect(plain.stdout).toContain('Titled "truefalse" after the file: give --title "<title>" to name it');
+    expect(plain.stdout).toMatch(/will sit at the end of the deck: give --after <section id> to place it \(overview, traditional, /);
+
+    const lost = await kit(['import-gift', gift, '--out', join(dir, 'c.yaml'), '--after', 'nowhere']);
+    expect(lost.status).toBe(1);
+    expect(lost.stderr).toMatch(/--after nowhere: no such section; the deck's sections are: overview, traditional, .*\(nothing was written\)/);
+    expect(existsSync(join(dir, 'c.yaml'))).toBe(false);
   });
 
   it('exports the deck\'s bank as GIFT that reads back, listing what GIFT cannot hold', async () => {
