@@ -121,13 +121,18 @@ export function readCheckedQuizzes(root: string, lang: string = DEFAULT_LANG, { 
   return (aligned ? alignedQuizzes(root, lang, loaded.quizzes) : loaded.quizzes).map((q) => q.quiz);
 }
 
-/** The whole bank as one GIFT text, a `$CATEGORY` per quiz (`kit/<quiz>`, `kit/zh/<quiz>` in Chinese), and what GIFT could not hold. */
+/**
+ * The whole bank as one GIFT text, a `$CATEGORY` per quiz (`kit/<quiz>`, `kit/zh/<quiz>` in Chinese), and notes: what
+ * GIFT could not hold or Moodle would refuse (`left out …`), weights rounded to Moodle's grades (`rounded …`), and
+ * where Moodle grades otherwise (`approximated …`).
+ */
 export function bankAsGift(quizzes: readonly Quiz[], lang: string = DEFAULT_LANG) {
   const category = (quiz: Quiz) => (lang === DEFAULT_LANG ? `kit/${quiz.id}` : `kit/${lang}/${quiz.id}`);
   const notes: string[] = [];
   const parts = quizzes.map((quiz) => {
-    const { text, skipped, approximated } = toGiftWithReport(quiz.questions.map((q) => ({ ...q, category: category(quiz) })));
+    const { text, skipped, approximated, rounded } = toGiftWithReport(quiz.questions.map((q) => ({ ...q, category: category(quiz) })));
     for (const s of skipped) notes.push(`left out ${quiz.id}/${s.id}: ${s.reason}`);
+    for (const r of rounded) notes.push(`rounded ${quiz.id}/${r.id}: ${r.reason}`);
     for (const a of approximated) notes.push(`approximated ${quiz.id}/${a.id}: ${a.reason}`);
     return `// ${quiz.title}\n${text}`;
   });

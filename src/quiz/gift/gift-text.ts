@@ -65,16 +65,37 @@ export function splitFormat(raw: string): { format?: GiftFormat; rest: string } 
 
 const RE_TAG = /<\/?[a-z][a-z0-9]*\b[^>]*>/i;
 
-/** Moodle's MathJax delimiters as the deck's: `\(…\)` → `$…$`, `\[…\]` → `$$…$$`. */
-export function fromMoodleMaths(text: string): string {
-  return text.replace(/\\\[([\s\S]+?)\\\]/g, (_, tex: string) => `$$${tex.trim()}$$`).replace(/\\\(([\s\S]+?)\\\)/g, (_, tex: string) => `$${tex.trim()}$`);
+/** Characters in maths that Markdown (Moodle's, PHP Markdown Extra) would read as its own: a backslash, emphasis, code, links. */
+const RE_MD_ESCAPABLE = /[\\`*_[\]]/g;
+/** Characters Markdown unescapes after a backslash. */
+const RE_MD_ESCAPED = /\\([\\`*_{}[\]()>#+\-.!:|])/g;
+const mdEscape = (text: string): string => text.replace(RE_MD_ESCAPABLE, (ch) => `\\${ch}`);
+const mdUnescape = (text: string): string => text.replace(RE_MD_ESCAPED, '$1');
+
+/**
+ * Moodle's MathJax delimiters as the deck's: `\(…\)` → `$…$`, `\[…\]` → `$$…$$`. In `[markdown]`
+ * text they are read as written for Markdown first (`\\(x\_1\\)`, what `toMoodleMaths` writes).
+ */
+export function fromMoodleMaths(text: string, markdown = false): string {
+  const inMarkdown = markdown
+    ? text
+        .replace(/\\\\\\?\[([\s\S]+?)\\\\\\?\]/g, (_, tex: string) => `$$${mdUnescape(tex).trim()}$$`)
+        .replace(/\\\\\(([\s\S]+?)\\\\\)/g, (_, tex: string) => `$${mdUnescape(tex).trim()}$`)
+    : text;
+  return inMarkdown
+    .replace(/\\\[([\s\S]+?)\\\]/g, (_, tex: string) => `$$${tex.trim()}$$`)
+    .replace(/\\\(([\s\S]+?)\\\)/g, (_, tex: string) => `$${tex.trim()}$`);
 }
 
-/** The deck's maths as Moodle's MathJax delimiters: `$$…$$` → `\[…\]`, `$…$` → `\(…\)` (not "$5 and $6", as the deck reads it). */
+/**
+ * The deck's maths as Moodle's MathJax delimiters, `$$…$$` → `\[…\]` and `$…$` → `\(…\)` ("$5 and
+ * $6" stays money, as the deck reads it). Written for `[markdown]` text: Markdown would eat the
+ * backslash of `\(` and the `_` of `x_1`, so those (and `*`, `` ` ``, `[`, `]`) get a backslash.
+ */
 export function toMoodleMaths(text: string): string {
   return text
-    .replace(/\$\$(\S[\s\S]*?)\$\$/g, (_, tex: string) => `\\[${tex}\\]`)
-    .replace(/(?<![\\$])\$(?!\s)([^$\n]+?)(?<![\s\\])\$(?!\d)/g, (_, tex: string) => `\\(${tex}\\)`);
+    .replace(/\$\$(\S[\s\S]*?)\$\$/g, (_, tex: string) => mdEscape(`\\[${tex}\\]`))
+    .replace(/(?<![\\$])\$(?!\s)([^$\n]+?)(?<![\s\\])\$(?!\d)/g, (_, tex: string) => mdEscape(`\\(${tex}\\)`));
 }
 
 /**
@@ -85,8 +106,8 @@ export function toMoodleMaths(text: string): string {
 export function textReader(format: GiftFormat, html: HtmlToMarkdown | undefined, dropped: string[]): ReadText {
   return (raw) => {
     const { format: own, rest } = splitFormat(raw.trim());
-    const text = fromMoodleMaths(restoreEscapes(rest));
     const kind = own ?? format;
+    const text = fromMoodleMaths(restoreEscapes(rest), kind === 'markdown');
     const isHtml = kind === 'html' || (kind === 'moodle' && RE_TAG.test(text));
     if (!html || !isHtml) return text.trim();
     // Moodle's own format keeps line breaks; HTML does not.
@@ -114,12 +135,17 @@ export function escapeGift(text: string): string {
     .replace(/\n/g, '\\n');
 }
 
+/** Escapes a shown text (a prompt, an answer, a feedback): its maths for Moodle's MathJax, then GIFT's characters. */
+export function escapeGiftText(text: string): string {
+  return escapeGift(toMoodleMaths(text));
+}
+
 /**
  * Escapes an answer or feedback text, shielding it with `[markdown]` when it would otherwise be
  * misread: a leading `%50%` looks like a weight, a leading `[html]` like a format.
  */
 export function escapeGiftPiece(text: string): string {
-  const escaped = escapeGift(text.trim());
+  const escaped = escapeGiftText(text.trim());
   return RE_FORMAT.test(escaped) || escaped.startsWith('%') ? `[markdown]${escaped}` : escaped;
 }
 
