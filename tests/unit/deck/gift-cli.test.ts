@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseGift, parseQuizBank } from '../../../src/quiz/index.ts';
+import { bankAsGift } from '../../../src/cli/gift.ts';
+import { parseGift, parseQuizBank, type Quiz } from '../../../src/quiz/index.ts';
 import { kit, PROJECT } from './run-kit.ts';
 
 describe('kit import-gift and export-gift', () => {
@@ -73,5 +74,25 @@ describe('kit import-gift and export-gift', () => {
     const written = Number(/(\d+) of (\d+) questions written as GIFT/.exec(run.stdout)![1]);
     expect(questions).toHaveLength(written);
     expect(new Set(questions.map((q) => q.category))).toContain('kit/traditional-review');
+  });
+
+  it('notes, per quiz and question, a weight rounded for Moodle and a question left out for one Moodle would refuse', () => {
+    const choices = (fractions: number[]) => fractions.map((fraction, i) => ({ id: `c${i}`, text: `choice ${i}`, correct: fraction > 0, fraction }));
+    const quiz: Quiz = {
+      id: 'own-bank',
+      title: 'Own bank',
+      pass: 0.7,
+      shuffle: true,
+      attempts: 0,
+      penalty: 0,
+      questions: [
+        { id: 'near', type: 'multiple', points: 1, prompt: 'Near?', scoring: 'partial', choices: choices([0.498, 0.502, -1]) },
+        { id: 'far', type: 'multiple', points: 1, prompt: 'Far?', scoring: 'partial', choices: choices([0.35, 0.65, -1]) },
+      ],
+    };
+    const { text, notes } = bankAsGift([quiz]);
+    expect(notes).toContain("rounded own-bank/near: weight 49.8% written as 50%, Moodle's nearest grade");
+    expect(notes.find((note) => note.startsWith('left out own-bank/far: weight 35% is not one of Moodle\'s grades'))).toBeDefined();
+    expect(parseGift(text).map((q) => q.id)).toEqual(['near']);
   });
 });
