@@ -31,7 +31,7 @@ class Unwritable extends Error {}
  * a GIFT weight off this list makes Moodle refuse the question, and by default the whole file.
  */
 const MOODLE_GRADES = [100, 90, 83.33333, 80, 75, 70, 66.66667, 60, 50, 40, 33.33333, 30, 25, 20, 16.66667, 14.28571, 12.5, 11.11111, 10, 5, 0];
-/** Moodle takes a weight as one of its grades within 0.00001 of a fraction: 0.001 percentage points. */
+/** Moodle takes a weight as one of its grades when less than 0.00001 (a fraction) away (`match_grade_options`): 0.001 percentage points. */
 const MOODLE_MATCH = 0.001;
 /** Closer than this (percentage points) to a grade, a weight is rounded to it and the note says so. */
 const ROUND_WITHIN = 0.5;
@@ -50,7 +50,7 @@ class MoodleWeights {
     const nearest = MOODLE_GRADES.reduce((best, grade) => (Math.abs(size - grade) < Math.abs(size - best) ? grade : best));
     const sign = percent < 0 ? -1 : 1;
     const distance = Math.abs(size - nearest);
-    if (distance <= MOODLE_MATCH) return { text: formatWeight(fraction), percent };
+    if (distance < MOODLE_MATCH) return { text: formatWeight(fraction), percent };
     if (distance < ROUND_WITHIN) {
       const note = `weight ${percentText(percent)} written as ${percentText(sign * nearest)}, Moodle's nearest grade`;
       if (!this.rounded.includes(note)) this.rounded.push(note);
