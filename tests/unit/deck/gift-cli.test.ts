@@ -46,6 +46,15 @@ describe('kit import-gift and export-gift', () => {
     expect(existsSync(join(dir, 'nothing.yaml'))).toBe(false);
   });
 
+  it('turns [html] into Markdown, listing per question what it dropped', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kit-gift-'));
+    writeFileSync(join(dir, 'html.gift'), '::Small print::[html]<p>Is <b>this</b> <small>fine</small>?</p>{T}\n');
+    const run = await kit(['import-gift', join(dir, 'html.gift'), '--out', join(dir, 'html.yaml')]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/html\.gift:1: "Small print": dropped <small> \(Markdown has no place for it\)/);
+    expect(parseQuizBank(readFileSync(join(dir, 'html.yaml'), 'utf8'), 'html.yaml').questions[0]?.prompt).toBe('Is **this** fine?');
+  });
+
   it('writes a quiz the deck takes at once: the teacher\'s own, titled and placed as asked', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kit-gift-'));
     const gift = join(PROJECT, 'tests/fixtures/gift/truefalse.gift');
