@@ -118,7 +118,7 @@ export function textReader(format: GiftFormat, html: HtmlToMarkdown | undefined,
 }
 
 /** Drops a leading format prefix (`[markdown]`, `[html]`, `[moodle]`, `[plain]`): the engine keeps text as is. */
-export function dropFormat(raw: string): string {
+function dropFormat(raw: string): string {
   return raw.replace(RE_FORMAT, '');
 }
 
