@@ -106,7 +106,7 @@ export async function runImportGift(args: string[], root = process.cwd(), out: O
   const count = report.questions.length;
   out.log(`${shownPath(root, file)}: ${count} question${count === 1 ? '' : 's'} written${report.skipped.length ? `, ${report.skipped.length} skipped` : ''}.`);
   if (title === undefined) out.log(`Titled "${name}" after the file: give --title "<title>" to name it, or edit \`title:\` in ${target}.`);
-  if (after === undefined) out.log(`The quiz will sit at the end of the deck: give --after <section id> to place it (${ids.join(', ')}).`);
+  if (after === undefined) out.log(`The quiz will sit at the end of the deck: give --after <section id> to place it${ids.length ? ` (${ids.join(', ')})` : ''}.`);
   out.log('Next: `npm run kit -- lint` lists what would improve each question (a slide to link, a source to quote, an explanation).');
   return 0;
 }
