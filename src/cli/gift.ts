@@ -6,18 +6,55 @@ import { DEFAULT_LANG } from '../deck/languages.ts';
 import { loadQuizzes } from '../deck/load-quizzes.ts';
 import { DeckBuildError } from '../deck/errors.ts';
 import { readArgs } from './args.ts';
+import { htmlToMarkdown } from './gift-html.ts';
 import { shownPath, terminal, type Output } from './output.ts';
 
-const IMPORT_USAGE = 'usage: npm run kit -- import-gift <file.gift> [--out quizzes/<id>.yaml] [--after <section id>]';
+const IMPORT_USAGE =
+  'usage: npm run kit -- import-gift <file.gift> [--title "<title>"] [--after <section id>] [--out quizzes/<id>.yaml] [--encoding utf-8|windows-1252|latin1]';
 const EXPORT_USAGE = 'usage: npm run kit -- export-gift [--out dist/export/quizzes.gift]';
 
+/** Encodings `--encoding` takes (TextDecoder's names); latin1 is read as Windows-1252, as browsers do. */
+const ENCODINGS = ['utf-8', 'windows-1252', 'latin1'];
+
+/** The 1-based line of a position in a text. */
+const lineOf = (text: string, index: number): number => text.slice(0, index).split('\n').length;
+
 /**
- * `kit import-gift <file.gift> [--out quizzes/<id>.yaml] [--after <section>]`: reads a Moodle
- * GIFT bank and writes a quiz file, saying which lines it skipped (descriptions, essays) and why.
- * Paths are taken from `root`, the folder the command runs in.
+ * The file as text: UTF-8 unless `--encoding` says otherwise. A file that is not UTF-8 is refused
+ * (Moodle 5 refuses it too) with the first line that is not, shown as Windows-1252 would read it.
+ */
+function decode(bytes: Uint8Array, input: string, encoding: string | undefined): { text: string } | { problem: string } {
+  if (encoding !== undefined) {
+    if (!ENCODINGS.includes(encoding.toLowerCase())) return { problem: `--encoding ${encoding}: expected one of ${ENCODINGS.join(', ')}` };
+    return { text: new TextDecoder(encoding.toLowerCase()).decode(bytes) };
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    const loose = new TextDecoder('utf-8').decode(bytes);
+    const line = lineOf(loose, loose.indexOf('\uFFFD'));
+    const shown = (new TextDecoder('windows-1252').decode(bytes).split(/\r\n|\r|\n/)[line - 1] ?? '').trim().slice(0, 60);
+    return {
+      problem: `${input}: line ${line}: this file is not UTF-8 (it looks like Windows-1252: "${shown}" at line ${line}); save it as UTF-8, or give --encoding windows-1252`,
+    };
+  }
+}
+
+/** The deck's section ids (the English deck's), to check `--after`; none when the project has no slides. */
+function sectionIds(root: string): string[] {
+  if (!existsSync(join(root, 'slides'))) return [];
+  return readSections(root).sections.map((section) => section.id);
+}
+
+/**
+ * `kit import-gift <file.gift> [--title] [--after <section>] [--out] [--encoding]`: reads a Moodle
+ * GIFT bank and writes a quiz the deck takes at once (`own: true`: the teacher's own questions).
+ * A question it cannot read is skipped with its line and why, the rest written; HTML becomes
+ * Markdown, what was dropped listed per question. Paths are taken from `root`.
  */
 export async function runImportGift(args: string[], root = process.cwd(), out: Output = terminal): Promise<number> {
-  const parsed = readArgs('import-gift', args, { options: { out: { type: 'string' }, after: { type: 'string' } }, usage: IMPORT_USAGE, positionals: 1 }, out);
+  const options = { out: { type: 'string' }, after: { type: 'string' }, title: { type: 'string' }, encoding: { type: 'string' } } as const;
+  const parsed = readArgs('import-gift', args, { options, usage: IMPORT_USAGE, positionals: 1 }, out);
   if ('exit' in parsed) return parsed.exit;
   const input = parsed.positionals[0];
   if (!input) {
@@ -28,9 +65,20 @@ export async function runImportGift(args: string[], root = process.cwd(), out: O
     out.error(`${input}: no such file`);
     return 1;
   }
+  const { after, title } = parsed.values;
+  const ids = sectionIds(root);
+  if (after !== undefined && !ids.includes(after)) {
+    out.error(`--after ${after}: no such section; the deck's sections are: ${ids.join(', ') || '(none)'} (nothing was written)`);
+    return 1;
+  }
+  const decoded = decode(readFileSync(resolve(root, input)), input, parsed.values.encoding);
+  if ('problem' in decoded) {
+    out.error(`${decoded.problem}\n\nnothing was written.`);
+    return 1;
+  }
   let report;
   try {
-    report = parseGiftWithReport(readFileSync(resolve(root, input), 'utf8'), input);
+    report = parseGiftWithReport(decoded.text, input, { html: htmlToMarkdown, skipProblems: true });
   } catch (error) {
     if (error instanceof GiftParseError) {
       out.error(`${error.message}\n\nnothing was written.`);
@@ -38,19 +86,28 @@ export async function runImportGift(args: string[], root = process.cwd(), out: O
     }
     throw error;
   }
-  const id = slugify(basename(input).replace(/\.(gift|txt)$/i, '')) || 'imported';
+  for (const skip of report.skipped) out.log(`${input}:${skip.line}: skipped${skip.title ? ` "${skip.title}"` : ''}: ${skip.reason}`);
+  for (const drop of report.dropped) out.log(`${input}:${drop.line}: "${drop.title}": dropped ${drop.dropped.join(', ')} (Markdown has no place for it)`);
+  if (report.questions.length === 0) {
+    out.error(`${input}: no question to import (${report.skipped.length} skipped, listed above); nothing was written.`);
+    return 1;
+  }
+  const name = basename(input).replace(/\.(gift|txt)$/i, '');
+  const id = slugify(name) || 'imported';
   const target = parsed.values.out ?? join('quizzes', `${id}.yaml`);
   const file = resolve(root, target);
   if (existsSync(file)) {
     out.error(`${target} already exists: choose another file with --out, or remove it first (nothing was written)`);
     return 1;
   }
-  const quiz: Quiz = { id, title: id, after: parsed.values.after, pass: 0.7, shuffle: true, attempts: 0, penalty: 0, questions: report.questions };
+  const quiz: Quiz = { id, title: title ?? name, after, own: true, pass: 0.7, shuffle: true, attempts: 0, penalty: 0, questions: report.questions };
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, toQuizYaml(quiz));
-  for (const skip of report.skipped) out.log(`${input}:${skip.line}: skipped${skip.title ? ` "${skip.title}"` : ''}: ${skip.reason}`);
-  out.log(`${shownPath(root, file)}: ${report.questions.length} question${report.questions.length === 1 ? '' : 's'} written${report.skipped.length ? `, ${report.skipped.length} skipped` : ''}.`);
-  out.log('Next: give the quiz a title and `after:` (the section it follows), and each question its `slide:`, `source:` and `explanation:`; `npm run kit -- validate` lists what is missing.');
+  const count = report.questions.length;
+  out.log(`${shownPath(root, file)}: ${count} question${count === 1 ? '' : 's'} written${report.skipped.length ? `, ${report.skipped.length} skipped` : ''}.`);
+  if (title === undefined) out.log(`Titled "${name}" after the file: give --title "<title>" to name it, or edit \`title:\` in ${target}.`);
+  if (after === undefined) out.log(`The quiz will sit at the end of the deck: give --after <section id> to place it${ids.length ? ` (${ids.join(', ')})` : ''}.`);
+  out.log('Next: `npm run kit -- lint` lists what would improve each question (a slide to link, a source to quote, an explanation).');
   return 0;
 }
 
@@ -64,13 +121,18 @@ export function readCheckedQuizzes(root: string, lang: string = DEFAULT_LANG, { 
   return (aligned ? alignedQuizzes(root, lang, loaded.quizzes) : loaded.quizzes).map((q) => q.quiz);
 }
 
-/** The whole bank as one GIFT text, a `$CATEGORY` per quiz (`kit/<quiz>`, `kit/zh/<quiz>` in Chinese), and what GIFT could not hold. */
+/**
+ * The whole bank as one GIFT text, a `$CATEGORY` per quiz (`kit/<quiz>`, `kit/zh/<quiz>` in Chinese), and notes: what
+ * GIFT could not hold or Moodle would refuse (`left out …`), weights rounded to Moodle's grades (`rounded …`), and
+ * where Moodle grades otherwise (`approximated …`).
+ */
 export function bankAsGift(quizzes: readonly Quiz[], lang: string = DEFAULT_LANG) {
   const category = (quiz: Quiz) => (lang === DEFAULT_LANG ? `kit/${quiz.id}` : `kit/${lang}/${quiz.id}`);
   const notes: string[] = [];
   const parts = quizzes.map((quiz) => {
-    const { text, skipped, approximated } = toGiftWithReport(quiz.questions.map((q) => ({ ...q, category: category(quiz) })));
+    const { text, skipped, approximated, rounded } = toGiftWithReport(quiz.questions.map((q) => ({ ...q, category: category(quiz) })));
     for (const s of skipped) notes.push(`left out ${quiz.id}/${s.id}: ${s.reason}`);
+    for (const r of rounded) notes.push(`rounded ${quiz.id}/${r.id}: ${r.reason}`);
     for (const a of approximated) notes.push(`approximated ${quiz.id}/${a.id}: ${a.reason}`);
     return `// ${quiz.title}\n${text}`;
   });

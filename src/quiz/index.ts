@@ -54,7 +54,8 @@ export {
   type Totals,
 } from './results.ts';
 
-export { parseGift, parseGiftWithReport, type GiftReport, type SkippedGift } from './gift/gift-parse.ts';
+export { parseGift, parseGiftWithReport, type DroppedGift, type GiftOptions, type GiftReport, type SkippedGift } from './gift/gift-parse.ts';
+export type { HtmlToMarkdown } from './gift/gift-text.ts';
 export { toGift, toGiftWithReport, type GiftExport, type GiftExportNote } from './gift/gift-write.ts';
 export { letterId, distractorId, slugify } from './ids.ts';
 export { answerText, correctResponse, quoted, type TruthWords } from './answer-text.ts';

@@ -1,6 +1,6 @@
 import { writeBlank } from '../blanks.ts';
 import { CORRECT_THRESHOLD, snap } from '../fraction.ts';
-import { giftText, parseGiftNumber, restoreEscapes, takeWeight } from './gift-text.ts';
+import { parseGiftNumber, restoreEscapes, takeWeight, type ReadText } from './gift-text.ts';
 import { distractorId, letterId } from '../ids.ts';
 import type { Choice, MatchQuestion, NumericAnswer, Question, QuestionBase, TextAnswer } from '../types.ts';
 
@@ -44,15 +44,15 @@ function splitPieces(text: string, markers: string, offset: number): Piece[] {
 }
 
 /** `text#feedback` → the two parts as shown texts. */
-function splitFeedback(raw: string): { text: string; feedback?: string } {
+function splitFeedback(read: ReadText, raw: string): { text: string; feedback?: string } {
   const hash = raw.indexOf('#');
-  if (hash < 0) return { text: giftText(raw) };
-  const feedback = giftText(raw.slice(hash + 1));
-  return { text: giftText(raw.slice(0, hash)), ...(feedback ? { feedback } : {}) };
+  if (hash < 0) return { text: read(raw) };
+  const feedback = read(raw.slice(hash + 1));
+  return { text: read(raw.slice(0, hash)), ...(feedback ? { feedback } : {}) };
 }
 
 /** Choices with their weights (`=` is 100%, a bare `~` 0%), and which weights were written out. */
-function readChoices(at: LineAt, pieces: Piece[]): { choices: Choice[]; explicit: boolean[] } {
+function readChoices(at: LineAt, read: ReadText, pieces: Piece[]): { choices: Choice[]; explicit: boolean[] } {
   const explicit: boolean[] = [];
   const choices = pieces.map((piece, index): Choice => {
     const weighted = piece.marker === '=' ? { fraction: 1, rest: piece.body } : takeWeight(piece.body.trim());
@@ -61,7 +61,8 @@ function readChoices(at: LineAt, pieces: Piece[]): { choices: Choice[]; explicit
     if (fraction < -1 || fraction > 1) {
       throw new Problem(at(piece.offset), `expected a weight between -100% and 100%, found ${snap(fraction * 100)}%`);
     }
-    const { text, feedback } = splitFeedback(weighted.rest);
+    const { text, feedback } = splitFeedback(read, weighted.rest);
+    if (!text) throw new Problem(at(piece.offset), `expected an answer text after "${piece.marker}"`);
     return { id: letterId(index), text, correct: fraction >= CORRECT_THRESHOLD, fraction, ...(feedback ? { feedback } : {}) };
   });
   return { choices, explicit };
@@ -95,10 +96,11 @@ function choiceBlank(base: QuestionBase, choices: Choice[], explicit: boolean[],
   return { ...clozeBase(base), type: 'cloze', text: gapText(gap), blanks: [{ id: GAP_BLANK, kind: 'choice', choices: blankChoices, answer: answer.id }] };
 }
 
-function multipleChoice(at: LineAt, base: QuestionBase, answers: string, offset: number, gap?: Gap): Question {
-  const pieces = splitPieces(answers, '~=', offset);
+function multipleChoice(at: LineAt, read: ReadText, base: QuestionBase, answers: string, offset: number, gap?: Gap): Question {
+  // Moodle reads "=" as "~=" and drops the empty answer that "~=" then makes: "{~a~=b}" is "{~a =b}".
+  const pieces = splitPieces(answers, '~=', offset).filter((piece) => piece.body.trim() !== '');
   if (pieces.length < 2) throw new Problem(at(offset), 'expected at least two answers, each starting with "~" or "="');
-  const { choices, explicit } = readChoices(at, pieces);
+  const { choices, explicit } = readChoices(at, read, pieces);
   if (pieces.some((piece) => piece.marker === '=')) {
     if (gap) return choiceBlank(base, choices, explicit, gap);
     // Unweighted unless some weight was written out (even %0%).
@@ -113,13 +115,13 @@ function multipleChoice(at: LineAt, base: QuestionBase, answers: string, offset:
   return { ...base, type: 'multiple', choices, scoring: 'partial' };
 }
 
-function readShortAnswers(at: LineAt, answers: string, offset: number): TextAnswer[] {
+function readShortAnswers(at: LineAt, read: ReadText, answers: string, offset: number): TextAnswer[] {
   const list = splitPieces(answers, '=', offset).map((piece): TextAnswer => {
     const { fraction = 1, rest } = takeWeight(piece.body.trim());
     if (fraction < 0 || fraction > 1) {
       throw new Problem(at(piece.offset), `expected a weight between 0% and 100%, found ${snap(fraction * 100)}%`);
     }
-    const { text, feedback } = splitFeedback(rest);
+    const { text, feedback } = splitFeedback(read, rest);
     if (!text) throw new Problem(at(piece.offset), 'expected an answer text after "="');
     return { text, fraction, ...(feedback ? { feedback } : {}) };
   });
@@ -137,13 +139,13 @@ function readNumber(at: LineAt, text: string, offset: number, what: string): num
   return value;
 }
 
-function readNumericAnswer(at: LineAt, piece: Piece): NumericAnswer {
+function readNumericAnswer(at: LineAt, read: ReadText, piece: Piece): NumericAnswer {
   const { fraction = 1, rest } = takeWeight(piece.body.trim());
   const line = at(piece.offset);
   if (fraction < 0 || fraction > 1) throw new Problem(line, `expected a weight between 0% and 100%, found ${snap(fraction * 100)}%`);
   const hash = rest.indexOf('#');
   const value = hash < 0 ? rest : rest.slice(0, hash);
-  const feedback = hash < 0 ? '' : giftText(rest.slice(hash + 1));
+  const feedback = hash < 0 ? '' : read(rest.slice(hash + 1));
   const extra = { fraction, ...(feedback ? { feedback } : {}) };
   if (value.indexOf('..') > 0) {
     const [lo = '', hi = ''] = value.split('..');
@@ -158,14 +160,14 @@ function readNumericAnswer(at: LineAt, piece: Piece): NumericAnswer {
   return { answer, tolerance, ...extra };
 }
 
-function numeric(at: LineAt, base: QuestionBase, answers: string, offset: number): Question {
+function numeric(at: LineAt, read: ReadText, base: QuestionBase, answers: string, offset: number): Question {
   // Moodle: from the first "~" on, the text is feedback for any other answer.
   const tilde = answers.indexOf('~');
   const main = tilde < 0 ? answers : answers.slice(0, tilde);
   const other = tilde < 0 ? '' : answers.slice(tilde + 1);
   const hash = other.indexOf('#');
-  const otherFeedback = hash < 0 ? '' : giftText(other.slice(hash + 1));
-  const list = splitPieces(main, '=', offset).map((piece) => readNumericAnswer(at, piece));
+  const otherFeedback = hash < 0 ? '' : read(other.slice(hash + 1));
+  const list = splitPieces(main, '=', offset).map((piece) => readNumericAnswer(at, read, piece));
   if (list.length === 0) throw new Problem(at(offset), 'expected a numeric answer after "#", like {#1822} or {#3.14:0.01} or {#1..5}');
   if (!list.some((answer) => answer.fraction >= CORRECT_THRESHOLD)) {
     throw new Problem(at(offset), 'expected an answer worth 100% (an answer without a %weight% is)');
@@ -173,13 +175,13 @@ function numeric(at: LineAt, base: QuestionBase, answers: string, offset: number
   return { ...base, type: 'numeric', answers: list, ...(otherFeedback ? { otherFeedback } : {}) };
 }
 
-function matching(at: LineAt, base: QuestionBase, answers: string, offset: number): Question {
+function matching(at: LineAt, read: ReadText, base: QuestionBase, answers: string, offset: number): Question {
   const question: MatchQuestion = { ...base, type: 'match', pairs: [], distractors: [] };
   for (const piece of splitPieces(answers, '=', offset)) {
     const arrow = piece.body.indexOf('->');
     if (arrow < 0) throw new Problem(at(piece.offset), 'expected "left -> right" in a matching pair');
-    const left = giftText(piece.body.slice(0, arrow));
-    const right = giftText(piece.body.slice(arrow + 2));
+    const left = read(piece.body.slice(0, arrow));
+    const right = read(piece.body.slice(arrow + 2));
     if (!right) throw new Problem(at(piece.offset), 'expected a right side after "->"');
     // An empty left side is Moodle's way to write an extra wrong answer.
     if (left) question.pairs.push({ id: letterId(question.pairs.length), left, right });
@@ -195,8 +197,8 @@ function splitHashes(text: string, limit: number): string[] {
   return [...parts.slice(0, limit - 1), ...(parts.length >= limit ? [parts.slice(limit - 1).join('#')] : [])];
 }
 
-function trueFalse(base: QuestionBase, answers: string): Question {
-  const [value = '', wrong = '', right = ''] = splitHashes(answers, 3).map((part) => giftText(part));
+function trueFalse(read: ReadText, base: QuestionBase, answers: string): Question {
+  const [value = '', wrong = '', right = ''] = splitHashes(answers, 3).map((part) => read(part));
   const answer = value.startsWith('T');
   const [feedbackTrue, feedbackFalse] = answer ? [right, wrong] : [wrong, right];
   return { ...base, type: 'truefalse', answer, ...(feedbackTrue ? { feedbackTrue } : {}), ...(feedbackFalse ? { feedbackFalse } : {}) };
@@ -207,15 +209,15 @@ function trueFalse(base: QuestionBase, answers: string): Question {
  * answer. With a `gap` (text after the braces), choice and short answers become a one-blank cloze;
  * other types keep their type, with Moodle's blank line `_____` in the prompt.
  */
-export function readAnswers(at: LineAt, base: QuestionBase, answers: string, offset: number, gap?: Gap): Question {
+export function readAnswers(at: LineAt, read: ReadText, base: QuestionBase, answers: string, offset: number, gap?: Gap): Question {
   const trimmed = answers.trim();
   const gapped = gap ? { ...base, prompt: `${gap.before}_____${gap.after}`.trim() } : base;
-  if (trimmed.startsWith('#')) return numeric(at, gapped, trimmed.slice(1), offset + answers.indexOf('#') + 1);
-  if (trimmed.includes('~')) return multipleChoice(at, gapped, answers, offset, gap);
-  if (trimmed.includes('=') && trimmed.includes('->')) return matching(at, gapped, answers, offset);
+  if (trimmed.startsWith('#')) return numeric(at, read, gapped, trimmed.slice(1), offset + answers.indexOf('#') + 1);
+  if (trimmed.includes('~')) return multipleChoice(at, read, gapped, answers, offset, gap);
+  if (trimmed.includes('=') && trimmed.includes('->')) return matching(at, read, gapped, answers, offset);
   const hash = trimmed.indexOf('#');
-  if (TRUE_FALSE.includes((hash > 0 ? trimmed.slice(0, hash) : trimmed).trim())) return trueFalse(gapped, trimmed);
-  const list = readShortAnswers(at, answers, offset);
+  if (TRUE_FALSE.includes((hash > 0 ? trimmed.slice(0, hash) : trimmed).trim())) return trueFalse(read, gapped, trimmed);
+  const list = readShortAnswers(at, read, answers, offset);
   if (gap) return { ...clozeBase(base), type: 'cloze', text: gapText(gap), blanks: [{ id: GAP_BLANK, kind: 'text', answers: list, caseSensitive: false }] };
   return { ...base, type: 'text', answers: list, caseSensitive: false };
 }

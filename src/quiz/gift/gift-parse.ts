@@ -1,7 +1,7 @@
 import { GiftParseError, type GiftIssue } from '../errors.ts';
 import { applyMeta, readMeta, type GiftMeta } from './gift-meta.ts';
 import { Problem, readAnswers } from './gift-answers.ts';
-import { dropFormat, giftText, protectEscapes, restoreEscapes } from './gift-text.ts';
+import { giftText, protectEscapes, restoreEscapes, splitFormat, textReader, type HtmlToMarkdown } from './gift-text.ts';
 import { slugify } from '../ids.ts';
 import type { Question, QuestionBase } from '../types.ts';
 
@@ -12,10 +12,30 @@ export interface SkippedGift {
   reason: string;
 }
 
+/** A question imported without some of its HTML: what Markdown could not hold. */
+export interface DroppedGift {
+  line: number;
+  title: string;
+  dropped: string[];
+}
+
+/** How `parseGiftWithReport` reads a file. */
+export interface GiftOptions {
+  /** Converts `[html]` texts (and Moodle's default format when it holds tags) to Markdown; without it they stay as written. */
+  html?: HtmlToMarkdown;
+  /**
+   * Skip a question with a problem (reported in `skipped` with its line and why) instead of
+   * stopping the whole file: a real bank imports what it can.
+   */
+  skipProblems?: boolean;
+}
+
 /** What `parseGiftWithReport` returns. */
 export interface GiftReport {
   questions: Question[];
   skipped: SkippedGift[];
+  /** Questions whose HTML lost something on the way to Markdown. */
+  dropped: DroppedGift[];
   /** `// @kit` metadata left out (an id that is not an id, ids for another number of choices…), each with its line and why. */
   ignored: GiftIssue[];
 }
@@ -34,31 +54,58 @@ interface Block {
 
 const RE_COMMENT = /^\s*\/\//;
 const RE_CATEGORY = /^\$CATEGORY:/;
+/** A line that continues a question's answers after a blank line: Moodle would split there. */
+const RE_ANSWER_LINE = /^\s*[~=}#%]/;
 
+/** Whether a block's text has a `{` not yet closed. */
+function braceOpen(text: string): boolean {
+  return text.lastIndexOf('{') > text.lastIndexOf('}');
+}
+
+/** Whether a block's text has its answers closed, so a new `::title::` line starts another question. */
+function answered(text: string): boolean {
+  return text.includes('}') && !braceOpen(text);
+}
+
+/**
+ * Splits a file into questions at blank lines, as Moodle does, and also where real banks glue
+ * questions together: a `$CATEGORY:` line is a block of its own, and a `::title::` line after
+ * closed answers starts a question. A blank line inside open braces followed by an answer line
+ * (`~`, `=`, `}`) does not end the question.
+ */
 function splitBlocks(source: string): Block[] {
   const blocks: Block[] = [];
   let current: Block | undefined;
+  let blankInside = false;
+  const start = (line: number): Block => {
+    current = { text: '', lines: [], meta: {}, metaLine: line, metaProblems: [], metaIgnored: [] };
+    blocks.push(current);
+    return current;
+  };
   source
     .replace(/^\uFEFF/, '')
     .split(/\r\n|\r|\n/)
     .forEach((raw, index) => {
       const line = index + 1;
       if (raw.trim() === '') {
-        current = undefined;
+        if (current && braceOpen(current.text)) blankInside = true;
+        else current = undefined;
         return;
       }
-      if (!current) {
-        current = { text: '', lines: [], meta: {}, metaLine: line, metaProblems: [], metaIgnored: [] };
-        blocks.push(current);
-      }
+      if (blankInside && !RE_ANSWER_LINE.test(raw)) current = undefined;
+      blankInside = false;
+      const trimmed = raw.trim();
+      if (RE_CATEGORY.test(trimmed) || (current && trimmed.startsWith('::') && answered(current.text))) current = undefined;
+      const block = current ?? start(line);
       if (RE_COMMENT.test(raw)) {
-        current.metaLine = line;
-        readMeta(raw, line, current.meta, current.metaProblems, current.metaIgnored);
+        block.metaLine = line;
+        readMeta(raw, line, block.meta, block.metaProblems, block.metaIgnored);
         return;
       }
       // Moodle trims every line before joining a question's lines.
-      current.text += (current.lines.length > 0 ? '\n' : '') + protectEscapes(raw.trim());
-      current.lines.push(line);
+      block.text += (block.lines.length > 0 ? '\n' : '') + protectEscapes(trimmed);
+      block.lines.push(line);
+      if (RE_CATEGORY.test(trimmed)) current = undefined;
     });
   return blocks.filter((block) => block.lines.length > 0 || block.metaProblems.length > 0);
 }
@@ -69,9 +116,26 @@ function lineAt(block: Block, offset: number): number {
   return block.lines[lineIndex] ?? block.lines[0] ?? 1;
 }
 
-type Parsed = { question: Question } | { skipped: SkippedGift };
+type Parsed = { question: Question; dropped: string[] } | { skipped: SkippedGift };
 
-function readQuestion(block: Block, category: string | undefined): Parsed {
+/** Keeps the spaces around a missing word's blank, which reading a piece trims. */
+function keepSpaces(raw: string, text: string): string {
+  if (!text) return '';
+  return `${/^\s/.test(raw) ? ' ' : ''}${text}${/\s$/.test(raw) ? ' ' : ''}`;
+}
+
+/** The question's title, or else the start of its text, to name it in reports. */
+function shortTitle(block: Block): string {
+  const text = block.text;
+  if (text.startsWith('::')) {
+    const end = text.indexOf('::', 2);
+    if (end > 0) return restoreEscapes(text.slice(2, end)).trim();
+  }
+  const open = text.indexOf('{');
+  return giftText(text.slice(0, open < 0 ? undefined : open)).replace(/<[^>]*>/g, '').trim().slice(0, 60);
+}
+
+function readQuestion(block: Block, category: string | undefined, html: GiftOptions['html']): Parsed {
   const text = block.text;
   let start = 0;
   let title: string | undefined;
@@ -83,9 +147,7 @@ function readQuestion(block: Block, category: string | undefined): Parsed {
   }
   const open = text.indexOf('{', start);
   const close = text.indexOf('}', start);
-  const skip = (reason: string): Parsed => ({
-    skipped: { line: lineAt(block, 0), title: title || giftText(text.slice(start, open < 0 ? undefined : open)).slice(0, 60), reason },
-  });
+  const skip = (reason: string): Parsed => ({ skipped: { line: lineAt(block, 0), title: shortTitle(block), reason } });
   if (open < 0 && close < 0) return skip('description (no answers in braces): nothing to grade');
   if (close < 0) throw new Problem(lineAt(block, open), 'expected "}" to close the answers opened with "{"');
   if (open < 0 || close < open) {
@@ -93,16 +155,23 @@ function readQuestion(block: Block, category: string | undefined): Parsed {
   }
   const stray = text.slice(close + 1).search(/[{}]/);
   if (stray >= 0) {
-    throw new Problem(lineAt(block, close + 1 + stray), 'expected one {…} answer set per question (write literal braces as \\{ and \\})');
+    throw new Problem(
+      lineAt(block, close + 1 + stray),
+      'expected one {…} answer set per question (write literal braces as \\{ and \\}; several gaps such as {1:SA:=word} are Moodle\'s Cloze, not GIFT)',
+    );
   }
 
-  const base: QuestionBase = { id: '', points: 1, prompt: giftText(text.slice(start, open)) };
+  // Moodle: answers and feedback take the question text's format unless they name their own.
+  const format = splitFormat(text.slice(start).trimStart()).format ?? 'moodle';
+  const dropped: string[] = [];
+  const read = textReader(format, html, dropped);
+  const base: QuestionBase = { id: '', points: 1, prompt: read(text.slice(start, open)) };
   if (title) base.title = title;
   if (category) base.category = category;
   let answers = text.slice(open + 1, close);
   const general = answers.lastIndexOf('####');
   if (general >= 0) {
-    const explanation = giftText(answers.slice(general + 4));
+    const explanation = read(answers.slice(general + 4));
     if (explanation) base.explanation = explanation;
     answers = answers.slice(0, general);
   }
@@ -111,8 +180,8 @@ function readQuestion(block: Block, category: string | undefined): Parsed {
   // Text after the braces (even an escaped newline) makes a missing word, as in Moodle.
   const after = text.slice(close + 1);
   const before = text.slice(start, open).trimStart();
-  const gap = after.trim() === '' ? undefined : { before: restoreEscapes(dropFormat(before)), after: restoreEscapes(after) };
-  return { question: readAnswers((offset) => lineAt(block, offset), base, answers, open + 1, gap) };
+  const gap = after.trim() === '' ? undefined : { before: keepSpaces(before, read(before)), after: keepSpaces(restoreEscapes(after), read(after)) };
+  return { question: readAnswers((offset) => lineAt(block, offset), read, base, answers, open + 1, gap), dropped };
 }
 
 /** Ids: `@kit` ids first, then title slugs, then q1, q2, … by position; repeats get -2, -3. */
@@ -137,10 +206,11 @@ function assignIds(questions: Question[], explicit: (string | undefined)[]): voi
  * left out (they are not graded here). Throws `GiftParseError` listing every problem with its line.
  * @example parseGiftWithReport("::Share:: Traditional industries are over 80% of manufacturing. {T}")
  */
-export function parseGiftWithReport(text: string, fileName?: string): GiftReport {
+export function parseGiftWithReport(text: string, fileName?: string, options: GiftOptions = {}): GiftReport {
   const questions: Question[] = [];
   const explicitIds: (string | undefined)[] = [];
   const skipped: SkippedGift[] = [];
+  const dropped: DroppedGift[] = [];
   const ignored: GiftIssue[] = [];
   const issues: GiftIssue[] = [];
   let category: string | undefined;
@@ -154,22 +224,24 @@ export function parseGiftWithReport(text: string, fileName?: string): GiftReport
     }
     if (block.text.trim() === '') continue;
     try {
-      const parsed = readQuestion(block, category);
+      const parsed = readQuestion(block, category, options.html);
       if ('skipped' in parsed) {
         skipped.push(parsed.skipped);
       } else {
         ignored.push(...block.metaIgnored);
         questions.push(applyMeta(parsed.question, block.meta, block.metaLine, ignored));
         explicitIds.push(block.meta.id);
+        if (parsed.dropped.length > 0) dropped.push({ line: lineAt(block, 0), title: shortTitle(block), dropped: parsed.dropped });
       }
     } catch (error) {
       if (!(error instanceof Problem)) throw error;
-      issues.push({ line: error.line, message: error.message });
+      if (options.skipProblems) skipped.push({ line: error.line, title: shortTitle(block), reason: error.message });
+      else issues.push({ line: error.line, message: error.message });
     }
   }
   if (issues.length > 0) throw new GiftParseError(issues, fileName);
   assignIds(questions, explicitIds);
-  return { questions, skipped, ignored };
+  return { questions, skipped, dropped, ignored };
 }
 
 /**

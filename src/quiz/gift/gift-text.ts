@@ -45,8 +45,80 @@ export function restoreEscapes(text: string): string {
   return text.replace(RE_PLACEHOLDER, (ch) => ESCAPES[ch.charCodeAt(0) - PLACEHOLDER_BASE]?.[1] ?? ch);
 }
 
+/** Moodle's text formats, named by a leading `[html]`, `[moodle]`, `[plain]` or `[markdown]`. */
+export type GiftFormat = 'html' | 'moodle' | 'plain' | 'markdown';
+
+/**
+ * Turns HTML into the deck's Markdown and names what Markdown could not hold (`<table>`, a remote
+ * image…). Given by the caller: `src/quiz/` has no DOM, so the CLI brings the converter.
+ */
+export type HtmlToMarkdown = (html: string) => { markdown: string; dropped: string[] };
+
+/** Reads one piece of GIFT (a prompt, an answer, a feedback) as the text the deck shows. */
+export type ReadText = (raw: string) => string;
+
+/** A leading format prefix, if any, and the text after it. */
+export function splitFormat(raw: string): { format?: GiftFormat; rest: string } {
+  const match = RE_FORMAT.exec(raw);
+  return match ? { format: match[1] as GiftFormat, rest: raw.slice(match[0].length) } : { rest: raw };
+}
+
+const RE_TAG = /<\/?[a-z][a-z0-9]*\b[^>]*>/i;
+
+/** Characters in maths that Markdown (Moodle's, PHP Markdown Extra) would read as its own: a backslash, emphasis, code, links. */
+const RE_MD_ESCAPABLE = /[\\`*_[\]]/g;
+/** Characters Markdown unescapes after a backslash. */
+const RE_MD_ESCAPED = /\\([\\`*_{}[\]()>#+\-.!:|])/g;
+const mdEscape = (text: string): string => text.replace(RE_MD_ESCAPABLE, (ch) => `\\${ch}`);
+const mdUnescape = (text: string): string => text.replace(RE_MD_ESCAPED, '$1');
+
+/**
+ * Moodle's MathJax delimiters as the deck's: `\(…\)` → `$…$`, `\[…\]` → `$$…$$`. In `[markdown]`
+ * text they are read as written for Markdown first (`\\(x\_1\\)`, what `toMoodleMaths` writes).
+ */
+export function fromMoodleMaths(text: string, markdown = false): string {
+  const inMarkdown = markdown
+    ? text
+        .replace(/\\\\\\?\[([\s\S]+?)\\\\\\?\]/g, (_, tex: string) => `$$${mdUnescape(tex).trim()}$$`)
+        .replace(/\\\\\(([\s\S]+?)\\\\\)/g, (_, tex: string) => `$${mdUnescape(tex).trim()}$`)
+    : text;
+  return inMarkdown
+    .replace(/\\\[([\s\S]+?)\\\]/g, (_, tex: string) => `$$${tex.trim()}$$`)
+    .replace(/\\\(([\s\S]+?)\\\)/g, (_, tex: string) => `$${tex.trim()}$`);
+}
+
+/**
+ * The deck's maths as Moodle's MathJax delimiters, `$$…$$` → `\[…\]` and `$…$` → `\(…\)` ("$5 and
+ * $6" stays money, as the deck reads it). Written for `[markdown]` text: Markdown would eat the
+ * backslash of `\(` and the `_` of `x_1`, so those (and `*`, `` ` ``, `[`, `]`) get a backslash.
+ */
+export function toMoodleMaths(text: string): string {
+  return text
+    .replace(/\$\$(\S[\s\S]*?)\$\$/g, (_, tex: string) => mdEscape(`\\[${tex}\\]`))
+    .replace(/(?<![\\$])\$(?!\s)([^$\n]+?)(?<![\s\\])\$(?!\d)/g, (_, tex: string) => mdEscape(`\\(${tex}\\)`));
+}
+
+/**
+ * A reader of a question's pieces: each piece takes its own format prefix, else `format` (the
+ * question text's, as in Moodle). HTML (and Moodle's format when it holds tags) goes through
+ * `html` when given, what it drops added to `dropped`; `[plain]` and `[markdown]` stay as written.
+ */
+export function textReader(format: GiftFormat, html: HtmlToMarkdown | undefined, dropped: string[]): ReadText {
+  return (raw) => {
+    const { format: own, rest } = splitFormat(raw.trim());
+    const kind = own ?? format;
+    const text = fromMoodleMaths(restoreEscapes(rest), kind === 'markdown');
+    const isHtml = kind === 'html' || (kind === 'moodle' && RE_TAG.test(text));
+    if (!html || !isHtml) return text.trim();
+    // Moodle's own format keeps line breaks; HTML does not.
+    const converted = html(kind === 'moodle' ? text.replace(/\n/g, '<br>') : text);
+    for (const what of converted.dropped) if (!dropped.includes(what)) dropped.push(what);
+    return converted.markdown.trim();
+  };
+}
+
 /** Drops a leading format prefix (`[markdown]`, `[html]`, `[moodle]`, `[plain]`): the engine keeps text as is. */
-export function dropFormat(raw: string): string {
+function dropFormat(raw: string): string {
   return raw.replace(RE_FORMAT, '');
 }
 
@@ -63,12 +135,17 @@ export function escapeGift(text: string): string {
     .replace(/\n/g, '\\n');
 }
 
+/** Escapes a shown text (a prompt, an answer, a feedback): its maths for Moodle's MathJax, then GIFT's characters. */
+export function escapeGiftText(text: string): string {
+  return escapeGift(toMoodleMaths(text));
+}
+
 /**
  * Escapes an answer or feedback text, shielding it with `[markdown]` when it would otherwise be
  * misread: a leading `%50%` looks like a weight, a leading `[html]` like a format.
  */
 export function escapeGiftPiece(text: string): string {
-  const escaped = escapeGift(text.trim());
+  const escaped = escapeGiftText(text.trim());
   return RE_FORMAT.test(escaped) || escaped.startsWith('%') ? `[markdown]${escaped}` : escaped;
 }
 

@@ -1,6 +1,6 @@
 import { GAP_BLANK } from './gift-answers.ts';
 import type { GiftMeta } from './gift-meta.ts';
-import { escapeGift, escapeGiftPiece, formatWeight } from './gift-text.ts';
+import { escapeGift, escapeGiftPiece, escapeGiftText, formatWeight } from './gift-text.ts';
 import { distractorId, letterId, slugify } from '../ids.ts';
 import { splitBlanks } from '../blanks.ts';
 import type { Choice, ClozeQuestion, MultipleQuestion, NumericAnswer, Question, Quiz, TextAnswer } from '../types.ts';
@@ -15,6 +15,8 @@ export interface GiftExportNote {
 /** What `toGiftWithReport` returns. */
 export interface GiftExport {
   text: string;
+  /** Written with a weight rounded to Moodle's nearest grade (the reason names both values). */
+  rounded: GiftExportNote[];
   /** Left out: GIFT has no form for them. A `//` comment marks each one's place in `text`. */
   skipped: GiftExportNote[];
   /** Written, but Moodle will grade them differently (this engine reads them back exactly). */
@@ -24,14 +26,50 @@ export interface GiftExport {
 /** Signals a question GIFT cannot hold. */
 class Unwritable extends Error {}
 
+/**
+ * Moodle's grades (`question_bank::fraction_options_full()`), in percent, and their negatives:
+ * a GIFT weight off this list makes Moodle refuse the question, and by default the whole file.
+ */
+const MOODLE_GRADES = [100, 90, 83.33333, 80, 75, 70, 66.66667, 60, 50, 40, 33.33333, 30, 25, 20, 16.66667, 14.28571, 12.5, 11.11111, 10, 5, 0];
+/** Moodle takes a weight as one of its grades when less than 0.00001 (a fraction) away (`match_grade_options`): 0.001 percentage points. */
+const MOODLE_MATCH = 0.001;
+/** Closer than this (percentage points) to a grade, a weight is rounded to it and the note says so. */
+const ROUND_WITHIN = 0.5;
+
+/** A percentage as a reader wants it: at most five decimals. */
+const percentText = (percent: number): string => `${Number(percent.toFixed(5))}%`;
+
+/** Writes one question's weights as Moodle accepts them, noting each rounding; refuses a weight far from every grade. */
+class MoodleWeights {
+  readonly rounded: string[] = [];
+
+  /** The weight as GIFT's `%w%` and the percentage Moodle will read. */
+  write(fraction: number): { text: string; percent: number } {
+    const percent = fraction * 100;
+    const size = Math.abs(percent);
+    const nearest = MOODLE_GRADES.reduce((best, grade) => (Math.abs(size - grade) < Math.abs(size - best) ? grade : best));
+    const sign = percent < 0 ? -1 : 1;
+    const distance = Math.abs(size - nearest);
+    if (distance < MOODLE_MATCH) return { text: formatWeight(fraction), percent };
+    if (distance < ROUND_WITHIN) {
+      const note = `weight ${percentText(percent)} written as ${percentText(sign * nearest)}, Moodle's nearest grade`;
+      if (!this.rounded.includes(note)) this.rounded.push(note);
+      return { text: `%${sign * nearest}%`, percent: sign * nearest };
+    }
+    throw new Unwritable(
+      `weight ${percentText(percent)} is not one of Moodle's grades (the nearest, ${percentText(sign * nearest)}, is ${ROUND_WITHIN} points or more away), so Moodle would refuse the question; use one of ${MOODLE_GRADES.join(', ')} (%, or their negatives)`,
+    );
+  }
+}
+
 const feedback = (text: string | undefined): string => (text ? `#${escapeGiftPiece(text)}` : '');
 
 /** A wrong-answer marker: `~`, or `~%w%` when the choice has a weight (even 0, so it reads back weighted). */
-const tilde = (fraction: number | undefined): string => (fraction === undefined ? '~' : `~${formatWeight(fraction)}`);
+const tilde = (weights: MoodleWeights, fraction: number | undefined): string => (fraction === undefined ? '~' : `~${weights.write(fraction).text}`);
 
-function textAnswers(answers: readonly TextAnswer[]): string {
+function textAnswers(weights: MoodleWeights, answers: readonly TextAnswer[]): string {
   const written = answers
-    .map((a) => `=${a.fraction === 1 ? '' : formatWeight(a.fraction)}${escapeGiftPiece(a.text)}${feedback(a.feedback)}`)
+    .map((a) => `=${a.fraction === 1 ? '' : weights.write(a.fraction).text}${escapeGiftPiece(a.text)}${feedback(a.feedback)}`)
     .join(' ');
   // GIFT has no escape for "->", and "=" with "->" reads as matching.
   if (written.includes('->')) {
@@ -49,40 +87,54 @@ function multipleWeights(question: MultipleQuestion): (number | undefined)[] {
   return question.choices.map((choice) => (choice.correct ? 1 / right : penalty === 0 ? undefined : penalty));
 }
 
+/**
+ * Moodle wants a multiple-answer question's positive weights to make 100% (to two decimals of a
+ * fraction), which rounding each weight to its grades may break: then the question is refused.
+ */
+function checkTotal(weights: MoodleWeights, fractions: readonly (number | undefined)[]): void {
+  const total = fractions.reduce<number>((sum, fraction) => sum + Math.max(0, fraction === undefined ? 0 : weights.write(fraction).percent), 0);
+  if (Math.abs(total - 100) >= 0.5) {
+    throw new Unwritable(`the right answers' weights, as Moodle's grades, add up to ${percentText(total)}, and Moodle wants 100%`);
+  }
+}
+
 /** One line per choice; a single choice's right answer is `=`, every other one `~`, with its weight if any. */
-function choiceLines(choices: readonly Choice[], fractions: readonly (number | undefined)[], single: boolean): string {
+function choiceLines(weights: MoodleWeights, choices: readonly Choice[], fractions: readonly (number | undefined)[], single: boolean): string {
   return choices
     .map((choice, i) => {
-      const marker = single && choice.correct ? '=' : tilde(fractions[i]);
+      const marker = single && choice.correct ? '=' : tilde(weights, fractions[i]);
       return `\t${marker}${escapeGiftPiece(choice.text)}${feedback(choice.feedback)}`;
     })
     .join('\n');
 }
 
-function numericLine(answer: NumericAnswer): string {
+function numericLine(weights: MoodleWeights, answer: NumericAnswer): string {
   const value = 'range' in answer ? `${answer.range[0]}..${answer.range[1]}` : `${answer.answer}:${answer.tolerance}`;
-  return `\t=${answer.fraction === 1 ? '' : formatWeight(answer.fraction)}${value}${feedback(answer.feedback)}`;
+  return `\t=${answer.fraction === 1 ? '' : weights.write(answer.fraction).text}${value}${feedback(answer.feedback)}`;
 }
 
 /** The answers of a one-blank cloze, written inline as a missing word. */
-function clozeAnswers(question: ClozeQuestion): string {
+function clozeAnswers(weights: MoodleWeights, question: ClozeQuestion): string {
   const blank = question.blanks[0];
   if (!blank || question.blanks.length !== 1) {
     throw new Unwritable(`GIFT's missing word holds one blank; this cloze has ${question.blanks.length}`);
   }
-  if (blank.kind === 'text') return textAnswers(blank.answers);
+  if (blank.kind === 'text') return textAnswers(weights, blank.answers);
   return blank.choices
-    .map((c) => `${c.id === blank.answer ? '=' : tilde(c.fraction)}${escapeGiftPiece(c.text)}${feedback(c.feedback)}`)
+    .map((c) => `${c.id === blank.answer ? '=' : tilde(weights, c.fraction)}${escapeGiftPiece(c.text)}${feedback(c.feedback)}`)
     .join(' ');
 }
 
 /** The answer set between the braces, without general feedback. */
-function answerSet(question: Question): string {
+function answerSet(question: Question, weights: MoodleWeights): string {
   switch (question.type) {
     case 'single':
-      return `\n${choiceLines(question.choices, question.choices.map((c) => c.fraction), true)}\n`;
-    case 'multiple':
-      return `\n${choiceLines(question.choices, multipleWeights(question), false)}\n`;
+      return `\n${choiceLines(weights, question.choices, question.choices.map((c) => c.fraction), true)}\n`;
+    case 'multiple': {
+      const fractions = multipleWeights(question);
+      checkTotal(weights, fractions);
+      return `\n${choiceLines(weights, question.choices, fractions, false)}\n`;
+    }
     case 'truefalse': {
       const [right, wrong] = question.answer
         ? [question.feedbackTrue, question.feedbackFalse]
@@ -92,10 +144,10 @@ function answerSet(question: Question): string {
     }
     case 'numeric': {
       const other = question.otherFeedback ? `\n\t~#${escapeGiftPiece(question.otherFeedback)}` : '';
-      return `#\n${question.answers.map(numericLine).join('\n')}${other}\n`;
+      return `#\n${question.answers.map((answer) => numericLine(weights, answer)).join('\n')}${other}\n`;
     }
     case 'text':
-      return textAnswers(question.answers);
+      return textAnswers(weights, question.answers);
     case 'match': {
       if (question.pairs.some((pair) => pair.left.includes('->'))) {
         throw new Unwritable('a left side contains "->", which GIFT cannot escape');
@@ -105,7 +157,7 @@ function answerSet(question: Question): string {
       return `\n${[...pairs, ...extra].join('\n')}\n`;
     }
     case 'cloze':
-      return clozeAnswers(question);
+      return clozeAnswers(weights, question);
     case 'order':
       throw new Unwritable('GIFT has no ordering question');
     default:
@@ -163,16 +215,16 @@ function approximation(question: Question): string | undefined {
 
 /** The question text and its answers; a cloze puts its answers where the blank is. */
 function body(question: Question, answers: string, general: string): string {
-  if (question.type !== 'cloze') return `[markdown]${escapeGift(question.prompt)}{${answers}${general}}`;
+  if (question.type !== 'cloze') return `[markdown]${escapeGiftText(question.prompt)}{${answers}${general}}`;
   const [before = '', , after = ''] = splitBlanks(question.text);
   // Text after the braces is what makes a missing word; an escaped newline keeps a final blank one.
-  const tail = after.trim() === '' ? '\\n' : escapeGift(after);
-  return `[markdown]${escapeGift(before)}{${answers}${general}}${tail}`;
+  const tail = after.trim() === '' ? '\\n' : escapeGiftText(after);
+  return `[markdown]${escapeGiftText(before)}{${answers}${general}}${tail}`;
 }
 
-function writeQuestion(question: Question): string {
+function writeQuestion(question: Question, weights: MoodleWeights): string {
   const title = question.title ?? question.id;
-  const answers = answerSet(question);
+  const answers = answerSet(question, weights);
   // General feedback goes last inside the braces, on its own line when the answers have lines.
   const multiline = answers.endsWith('\n');
   const general = question.explanation
@@ -192,10 +244,13 @@ export function toGiftWithReport(questions: readonly Question[] | Quiz): GiftExp
   const blocks: string[] = [];
   const skipped: GiftExportNote[] = [];
   const approximated: GiftExportNote[] = [];
+  const rounded: GiftExportNote[] = [];
   let category: string | undefined;
   for (const question of list) {
     try {
-      const text = writeQuestion(question);
+      const weights = new MoodleWeights();
+      const text = writeQuestion(question, weights);
+      rounded.push(...weights.rounded.map((reason) => ({ id: question.id, reason })));
       if (question.category !== undefined && question.category !== category) {
         blocks.push(`$CATEGORY: ${question.category}`);
         category = question.category;
@@ -209,7 +264,7 @@ export function toGiftWithReport(questions: readonly Question[] | Quiz): GiftExp
       blocks.push(`// skipped question "${question.id}": ${error.message}`);
     }
   }
-  return { text: blocks.length > 0 ? `${blocks.join('\n\n')}\n` : '', skipped, approximated };
+  return { text: blocks.length > 0 ? `${blocks.join('\n\n')}\n` : '', skipped, approximated, rounded };
 }
 
 /**

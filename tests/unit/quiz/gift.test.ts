@@ -247,7 +247,7 @@ describe('parseGift: errors name the line and what was expected', () => {
 });
 
 describe('toGift', () => {
-  it('writes Markdown texts with [markdown] and escapes special characters', () => {
+  it('writes Markdown texts with [markdown], maths as Moodle\'s \\(…\\), and escapes special characters', () => {
     const quiz = quizWith(`  - id: braces
     type: single
     title: "Fractions: {a} over {b}"
@@ -259,7 +259,7 @@ describe('toGift', () => {
 `);
     expect(toGift(quiz)).toBe(
       '// @kit {"id":"braces"}\n' +
-        '::Fractions\\: \\{a\\} over \\{b\\}::[markdown]Is $\\\\frac\\{a\\}\\{b\\}$ \\= a \\~ b \\# c?\\nSay.{\n' +
+        '::Fractions\\: \\{a\\} over \\{b\\}::[markdown]Is \\\\\\\\(\\\\\\\\frac\\{a\\}\\{b\\}\\\\\\\\) \\= a \\~ b \\# c?\\nSay.{\n' +
         '\t=yes#Right\\: a\\\\b\n' +
         '\t~[markdown]%5% no\n' +
         '\t####\\#1\n' +
