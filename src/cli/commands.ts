@@ -37,7 +37,7 @@ export const COMMANDS: Record<string, Command> = {
     run: async (args, root, out) => (await import('./stats.ts')).runStats(args, root, out),
   },
   'import-gift': {
-    summary: 'read a Moodle GIFT file and write a quiz file: import-gift <file.gift> [--out quizzes/x.yaml] [--after section]',
+    summary: 'read a Moodle GIFT file and write a quiz file the deck takes at once: import-gift <file.gift> [--title "…"] [--after section] [--out quizzes/x.yaml] [--encoding windows-1252]',
     run: async (args, root, out) => (await import('./gift.ts')).runImportGift(args, root, out),
   },
   'export-gift': {
@@ -45,7 +45,7 @@ export const COMMANDS: Record<string, Command> = {
     run: async (args, root, out) => (await import('./gift.ts')).runExportGift(args, root, out),
   },
   export: {
-    summary: 'write the quiz banks for LMSs: dist/export/quizzes.gift (Moodle) and dist/export/qti.zip (IMS QTI 2.1) [--out dir]',
+    summary: 'write the quiz banks and the deck for LMSs: dist/export/quizzes.gift (Moodle), qti.zip (IMS QTI 2.1), scorm-1.2.zip and scorm-2004.zip [--out dir] [--lang zh] [--section id]',
     run: async (args, root, out) => (await import('./export.ts')).runExport(args, root, out),
   },
   pdf: {
