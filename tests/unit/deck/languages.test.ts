@@ -12,6 +12,7 @@ import { buildDeck, type BuiltDeck } from '../../../src/deck/build-deck.ts';
 import { deckLanguages, fileLanguage, inLanguage } from '../../../src/deck/languages.ts';
 import { correctResponse, grade, parseQuizBank, type Question } from '../../../src/quiz/index.ts';
 import { kit, PROJECT } from './run-kit.ts';
+import { edit, lineOf } from './edit-files.ts';
 
 /** A copy of the project's content to break on purpose. */
 function copyProject(): string {
@@ -19,17 +20,6 @@ function copyProject(): string {
   for (const dir of ['slides', 'quizzes', 'assets']) cpSync(join(PROJECT, dir), join(root, dir), { recursive: true });
   return root;
 }
-
-/** Rewrites a file of `root` with `change`, which must change it. */
-function edit(root: string, file: string, change: (text: string) => string): void {
-  const before = readFileSync(join(root, file), 'utf8');
-  const after = change(before);
-  expect(after, `the edit of ${file} changed nothing`).not.toBe(before);
-  writeFileSync(join(root, file), after);
-}
-
-/** The 1-based line of the first line of `file` that contains `text`. */
-const lineOf = (root: string, file: string, text: string) => readFileSync(join(root, file), 'utf8').split('\n').findIndex((line) => line.includes(text)) + 1;
 
 describe('languages from file names', () => {
   it('reads a language from its strings file and content files from their names', () => {

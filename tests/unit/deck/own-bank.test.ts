@@ -12,6 +12,7 @@ import { buildDecks } from '../../../src/deck/build-deck.ts';
 import { DeckBuildError } from '../../../src/deck/errors.ts';
 import { questionSlideId } from '../../../src/shared/contract.ts';
 import { kit, PROJECT } from './run-kit.ts';
+import { edit, lineOf } from './edit-files.ts';
 
 const FIXTURE = resolve(PROJECT, 'tests/fixtures/own-bank');
 const BANK = 'quizzes/bank.yaml';
@@ -22,17 +23,6 @@ function copyFixture(): string {
   cpSync(FIXTURE, root, { recursive: true });
   return root;
 }
-
-/** Rewrites a file of `root` with `change`, which must change it. */
-function edit(root: string, file: string, change: (text: string) => string): void {
-  const before = readFileSync(join(root, file), 'utf8');
-  const after = change(before);
-  expect(after, `the edit of ${file} changed nothing`).not.toBe(before);
-  writeFileSync(join(root, file), after);
-}
-
-/** The 1-based line of `file` (in `root`) that contains `text`. */
-const lineOf = (root: string, file: string, text: string) => readFileSync(join(root, file), 'utf8').split('\n').findIndex((line) => line.includes(text)) + 1;
 
 /** The problems `buildDecks` reports, as the CLI prints them, or [] when it builds. */
 async function buildProblems(root: string): Promise<string[]> {
