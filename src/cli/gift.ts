@@ -35,7 +35,7 @@ function decode(bytes: Uint8Array, input: string, encoding: string | undefined):
     const line = lineOf(loose, loose.indexOf('\uFFFD'));
     const shown = (new TextDecoder('windows-1252').decode(bytes).split(/\r\n|\r|\n/)[line - 1] ?? '').trim().slice(0, 60);
     return {
-      problem: `${input}: line ${line}: this file is not UTF-8 (it looks like Windows-1252: "${shown}" at line ${line}); save it as UTF-8, or give --encoding windows-1252`,
+      problem: `${input}:${line}: this file is not UTF-8 (it looks like Windows-1252: "${shown}"); save it as UTF-8, or give --encoding windows-1252`,
     };
   }
 }
@@ -100,14 +100,16 @@ export async function runImportGift(args: string[], root = process.cwd(), out: O
     out.error(`${target} already exists: choose another file with --out, or remove it first (nothing was written)`);
     return 1;
   }
-  const quiz: Quiz = { id, title: title ?? name, after, own: true, pass: 0.7, shuffle: true, attempts: 0, penalty: 0, questions: report.questions };
+  // The deck places every quiz after a section: without --after, after the last one.
+  const placed = after ?? ids.at(-1);
+  const quiz: Quiz = { id, title: title ?? name, ...(placed ? { after: placed } : {}), own: true, pass: 0.7, shuffle: true, attempts: 0, penalty: 0, questions: report.questions };
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, toQuizYaml(quiz));
   const count = report.questions.length;
   out.log(`${shownPath(root, file)}: ${count} question${count === 1 ? '' : 's'} written${report.skipped.length ? `, ${report.skipped.length} skipped` : ''}.`);
   if (title === undefined) out.log(`Titled "${name}" after the file: give --title "<title>" to name it, or edit \`title:\` in ${target}.`);
-  if (after === undefined) out.log(`The quiz will sit at the end of the deck: give --after <section id> to place it${ids.length ? ` (${ids.join(', ')})` : ''}.`);
-  out.log('Next: `npm run kit -- lint` lists what would improve each question (a slide to link, a source to quote, an explanation).');
+  if (after === undefined && placed) out.log(`Placed after the last section, "${placed}": give --after <section id> to place it elsewhere (${ids.join(', ')}), or edit \`after:\` in ${target}.`);
+  out.log('Next: `npm run build` shows it in the deck (then `npm run kit -- export` for Moodle, QTI and SCORM); `npm run kit -- lint` lists what would improve each question (a slide to link, a source to quote, an explanation).');
   return 0;
 }
 

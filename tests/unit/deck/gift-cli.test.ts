@@ -61,12 +61,16 @@ describe('kit import-gift and export-gift', () => {
     const placed = await kit(['import-gift', gift, '--out', join(dir, 'a.yaml'), '--title', 'Our own check', '--after', 'traditional']);
     expect(placed.status, placed.stderr).toBe(0);
     expect(parseQuizBank(readFileSync(join(dir, 'a.yaml'), 'utf8'), 'a.yaml')).toMatchObject({ title: 'Our own check', after: 'traditional', own: true });
-    expect(placed.stdout).toContain('Next: `npm run kit -- lint` lists what would improve each question');
+    expect(placed.stdout).toContain('Next: `npm run build` shows it in the deck');
+    expect(placed.stdout).toContain('`npm run kit -- lint` lists what would improve each question');
 
     const plain = await kit(['import-gift', gift, '--out', join(dir, 'b.yaml')]);
     expect(parseQuizBank(readFileSync(join(dir, 'b.yaml'), 'utf8'), 'b.yaml').title).toBe('truefalse');
     expect(plain.stdout).toContain('Titled "truefalse" after the file: give --title "<title>" to name it');
-    expect(plain.stdout).toMatch(/will sit at the end of the deck: give --after <section id> to place it \(overview, traditional, /);
+    // Without --after, after the last section: the deck takes it at once.
+    const last = parseQuizBank(readFileSync(join(dir, 'b.yaml'), 'utf8'), 'b.yaml').after;
+    expect(last).toBeTruthy();
+    expect(plain.stdout).toContain(`Placed after the last section, "${last}": give --after <section id> to place it elsewhere (overview, traditional, `);
 
     const lost = await kit(['import-gift', gift, '--out', join(dir, 'c.yaml'), '--after', 'nowhere']);
     expect(lost.status).toBe(1);
