@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { toQti } from '../quiz/index.ts';
@@ -46,13 +46,28 @@ export async function runExport(args: string[], root = process.cwd(), out: Outpu
     // The SCORM packages hold the one-file deck, which the build writes (in seconds, but not
     // behind the back of a command that writes quiz banks).
     const offline = offlineFile(root, name, lang);
-    if (existsSync(offline)) exportScorm(root, dir, lang, section, out);
+    if (existsSync(offline)) {
+      const newer = newerThan(root, statSync(offline).mtimeMs);
+      if (newer) out.error(`scorm${lang === DEFAULT_LANG ? '' : ` (${lang})`}: warning: ${newer} changed after the deck was built; the package holds the deck as built: run \`npm run build\`, then this command again`);
+      exportScorm(root, dir, lang, section, out);
+    }
     else out.log(`scorm${lang === DEFAULT_LANG ? '' : ` (${lang})`}: no SCORM package written: ${shownPath(root, offline)} is not built yet; run \`npm run build\`, then this command again`);
   }
   return 0;
 }
 
 const packageName = (root: string) => (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string }).name;
+/** The first file of the deck's content changed after `time`, if any: the package would hold an older deck than the banks. */
+function newerThan(root: string, time: number): string | undefined {
+  for (const folder of ['slides', 'quizzes', 'assets/i18n']) {
+    const dir = join(root, folder);
+    if (!existsSync(dir)) continue;
+    const file = readdirSync(dir).find((f) => statSync(join(dir, f)).mtimeMs > time);
+    if (file) return `${folder}/${file}`;
+  }
+  return undefined;
+}
+
 const offlineFile = (root: string, name: string, lang: string) => join(root, 'dist', inLanguage(`${name}-offline.html`, lang));
 
 /**

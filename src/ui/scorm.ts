@@ -68,6 +68,8 @@ export function connectLms(found: FoundApi, options: LmsOptions): KeyValueStorag
   const now = options.now ?? Date.now;
   const started = now();
   const learner = lms.get(names.learner) || undefined;
+  // In review (or browse) the LMS shows a finished attempt and keeps nothing new: restore, report nothing.
+  const reviewing = ['review', 'browse'].includes(lms.get(version === '1.2' ? 'cmi.core.lesson_mode' : 'cmi.mode'));
   /** Tries the LMS already holds as interactions, per question; later tries are sent as new ones. */
   const reported = new Map<string, number>();
   let finished = false;
@@ -141,9 +143,13 @@ export function connectLms(found: FoundApi, options: LmsOptions): KeyValueStorag
     lms.finish();
   };
   addEventListener('pagehide', finish);
+  // Back from the browser's page cache the session is over: start again as a fresh launch does.
+  addEventListener('pageshow', (event) => {
+    if (event.persisted && finished) location.reload();
+  });
   // Opened: the LMS shows the deck as begun, not "not attempted", before the first answer.
   const status = version === '1.2' ? 'cmi.core.lesson_status' : 'cmi.completion_status';
-  if (['', 'not attempted', 'unknown'].includes(lms.get(status))) {
+  if (!reviewing && ['', 'not attempted', 'unknown'].includes(lms.get(status))) {
     set(status, 'incomplete');
     lms.commit();
   }
@@ -156,7 +162,7 @@ export function connectLms(found: FoundApi, options: LmsOptions): KeyValueStorag
     },
     setItem(name, value) {
       if (name !== options.keys.progress) return options.local.setItem(name, value);
-      if (finished) return;
+      if (finished || reviewing) return;
       try {
         report(JSON.parse(value) as SavedProgress);
       } catch (error) {
