@@ -8,6 +8,7 @@ import { writeOfflineDeck } from '../export/offline.ts';
 import { readArgs } from './args.ts';
 import { STUDENT_DIST } from '../shared/classroom.ts';
 import { terminal, type Output } from './output.ts';
+import { Progress, type ProgressOptions } from './progress.ts';
 
 const USAGE = 'usage: npm run build (or npm run kit -- build)';
 
@@ -40,10 +41,19 @@ async function buildStudentPage(root: string): Promise<void> {
 /**
  * Builds dist/: the deck is checked and rendered first, so its errors print cleanly (as a
  * DeckBuildError), before Vite writes anything. Used by `build`, and by `pdf` and `bench`.
+ * Diagrams missing from assets/diagrams/ are drawn in Chromium, which takes a while: each is
+ * reported as it is drawn (nothing is said when all come from the cache).
  */
-export async function buildSite(root: string, out: Output): Promise<void> {
+export async function buildSite(root: string, out: Output, progress: ProgressOptions = {}): Promise<void> {
   const started = performance.now();
-  const decks = await buildDecks(root);
+  let drawing: Progress | undefined;
+  const decks = await buildDecks(root, {
+    onDiagramDrawn: (done, total, name) => {
+      if (done === 1) drawing = new Progress(out, 'drawing diagrams', total, progress);
+      drawing?.step(name);
+      if (done === total) drawing = void drawing?.finish();
+    },
+  }).finally(() => drawing?.finish());
   for (const deck of decks) {
     out.log(`slides (${deck.lang}): ${deck.sections.length} sections, ${deck.sections.reduce((n, s) => n + s.slides.length, 0)} slides, ${deck.diagrams.total} diagrams (${deck.diagrams.rendered} drawn now, the rest from assets/diagrams/)`);
   }

@@ -61,7 +61,7 @@ export async function runPdf(args: string[], root = process.cwd(), out: Output =
     return 2;
   }
   const printed = values.lang ? [values.lang] : languages;
-  if (printed.some((lang) => !existsSync(join(root, 'dist', pageFile(lang))))) await buildSite(root, out);
+  if (printed.some((lang) => !existsSync(join(root, 'dist', pageFile(lang))))) await buildSite(root, out, progress);
   const section = values.section;
   if (section !== undefined && !builtSections(root).includes(section)) {
     out.error(`kit pdf: --section ${section}: the deck has no such section; its sections are ${builtSections(root).join(', ')}`);
