@@ -49,7 +49,7 @@ export async function buildSite(root: string, out: Output, progress: ProgressOpt
   let drawing: Progress | undefined;
   const decks = await buildDecks(root, {
     onDiagramDrawn: (done, total, name) => {
-      if (done === 1) drawing = new Progress(out, 'drawing diagrams', total, progress);
+      if (done === 0) return (drawing = new Progress(out, 'drawing diagrams', total, progress)).start();
       drawing?.step(name);
       if (done === total) drawing = void drawing?.finish();
     },

@@ -71,6 +71,7 @@ export async function runPdf(args: string[], root = process.cwd(), out: Output =
   const names = (only as PdfName[] | undefined) ?? PDF_NAMES;
   out.log(`printing ${pdfCount(names.length * printed.length)}: ${names.join(', ')} in ${printed.join(', ')}`);
   const bar = new Progress(out, 'printing', names.length * printed.length, progress);
+  bar.start();
   const print = progress.print ?? writePdfs;
   const written: WrittenPdf[] = [];
   try {

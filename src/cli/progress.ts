@@ -36,6 +36,11 @@ export class Progress {
     this.width = options.width ?? 20;
   }
 
+  /** The work starts: on a terminal, the empty bar (`0/<total>`), so that the wait before the first item shows. */
+  start(): void {
+    if (this.tty) this.draw('');
+  }
+
   /**
    * One item finished: `name` shows in the bar; `line`, when given, is what stays of it (off a
    * terminal, `<title>: <n>/<total> <name>` stays when there is no line).
@@ -50,15 +55,19 @@ export class Progress {
       this.clear();
       this.out.log(line);
     }
-    const filled = this.total > 0 ? Math.round((this.done / this.total) * this.width) : this.width;
-    const bar = `${this.title} [${'#'.repeat(filled)}${'.'.repeat(this.width - filled)}] ${this.done}/${this.total} ${name}`;
-    this.write(`\r${bar}${' '.repeat(Math.max(0, this.shown - bar.length))}`);
-    this.shown = bar.length;
+    this.draw(name);
   }
 
   /** The work is over: the bar goes, so that the command's summary starts on a clean line. */
   finish(): void {
     if (this.tty) this.clear();
+  }
+
+  private draw(name: string): void {
+    const filled = this.total > 0 ? Math.round((this.done / this.total) * this.width) : this.width;
+    const bar = `${this.title} [${'#'.repeat(filled)}${'.'.repeat(this.width - filled)}] ${this.done}/${this.total}${name ? ` ${name}` : ''}`;
+    this.write(`\r${bar}${' '.repeat(Math.max(0, this.shown - bar.length))}`);
+    this.shown = bar.length;
   }
 
   private clear(): void {

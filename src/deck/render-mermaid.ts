@@ -59,7 +59,8 @@ export const DEFAULT_THEME: DiagramTheme = {
 
 /**
  * Told as each diagram that was not in the cache has been drawn: how many of how many, and
- * which (`slides/04-emerging.md:42`). The CLI shows progress with it; the deck prints nothing.
+ * which (`slides/04-emerging.md:42`); told once with 0 (and no name) before Chromium starts.
+ * The CLI shows progress with it; the deck prints nothing.
  */
 export type OnDiagramDrawn = (done: number, total: number, name: string) => void;
 
@@ -111,6 +112,7 @@ export async function renderDiagrams(
   }
 
   const jobs = [...missing];
+  onDrawn?.(0, jobs.length, '');
   const drawings = await drawDiagrams(
     jobs.map(([key, d]) => ({ id: `d-${key}`, code: d.code })),
     theme.config,

@@ -54,6 +54,15 @@ describe('the progress reporter', () => {
     ]);
   });
 
+  it('start shows the empty bar on a terminal (the wait before the first item), and nothing elsewhere', () => {
+    const tty = recorder();
+    new Progress(tty.out, 'drawing diagrams', 2, { tty: true, write: tty.write, width: 4 }).start();
+    expect(tty.events).toEqual([`write ${JSON.stringify('\rdrawing diagrams [....] 0/2')}`]);
+    const plain = recorder();
+    new Progress(plain.out, 'drawing diagrams', 2, { tty: false, write: plain.write }).start();
+    expect(plain.events).toEqual([]);
+  });
+
   it('on a terminal, a finish with nothing drawn writes nothing', () => {
     const { events, out, write } = recorder();
     new Progress(out, 'printing', 2, { tty: true, write }).finish();
