@@ -1,14 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { build } from 'vite';
-import { buildDecks } from '../deck/build-deck.ts';
 import { shareRendering } from '../deck/vite-plugin.ts';
 import { pruneDiagramCache } from '../deck/diagram-cache.ts';
 import { writeOfflineDeck } from '../export/offline.ts';
 import { readArgs } from './args.ts';
 import { STUDENT_DIST } from '../shared/classroom.ts';
 import { terminal, type Output } from './output.ts';
-import { Progress, type ProgressOptions } from './progress.ts';
+import { buildDecksShowingDiagrams, type ProgressOptions } from './progress.ts';
 
 const USAGE = 'usage: npm run build (or npm run kit -- build)';
 
@@ -46,14 +45,7 @@ async function buildStudentPage(root: string): Promise<void> {
  */
 export async function buildSite(root: string, out: Output, progress: ProgressOptions = {}): Promise<void> {
   const started = performance.now();
-  let drawing: Progress | undefined;
-  const decks = await buildDecks(root, {
-    onDiagramDrawn: (done, total, name) => {
-      if (done === 0) return (drawing = new Progress(out, 'drawing diagrams', total, progress)).start();
-      drawing?.step(name);
-      if (done === total) drawing = void drawing?.finish();
-    },
-  }).finally(() => drawing?.finish());
+  const decks = await buildDecksShowingDiagrams(root, out, progress);
   for (const deck of decks) {
     out.log(`slides (${deck.lang}): ${deck.sections.length} sections, ${deck.sections.reduce((n, s) => n + s.slides.length, 0)} slides, ${deck.diagrams.total} diagrams (${deck.diagrams.rendered} drawn now, the rest from assets/diagrams/)`);
   }

@@ -1,3 +1,4 @@
+import { buildDecks, type BuiltDeck } from '../deck/build-deck.ts';
 import { terminal, type Output } from './output.ts';
 
 export interface ProgressOptions {
@@ -73,5 +74,24 @@ export class Progress {
   private clear(): void {
     if (this.shown > 0) this.write(`\r${' '.repeat(this.shown)}\r`);
     this.shown = 0;
+  }
+}
+
+/**
+ * The decks (`buildDecks`), each diagram missing from the cache reported as it is drawn (a bar
+ * on a terminal, a line each elsewhere); nothing extra when all come from the cache.
+ */
+export async function buildDecksShowingDiagrams(root: string, out: Output, progress: ProgressOptions = {}): Promise<BuiltDeck[]> {
+  let drawing: Progress | undefined;
+  try {
+    return await buildDecks(root, {
+      onDiagramDrawn: (done, total, name) => {
+        if (done === 0) return (drawing = new Progress(out, 'drawing diagrams', total, progress)).start();
+        drawing?.step(name);
+        if (done === total) drawing = void drawing?.finish();
+      },
+    });
+  } finally {
+    drawing?.finish();
   }
 }

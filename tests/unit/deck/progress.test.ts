@@ -1,11 +1,23 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { runPdf } from '../../../src/cli/pdf.ts';
-import { Progress } from '../../../src/cli/progress.ts';
+import { buildDecksShowingDiagrams, Progress } from '../../../src/cli/progress.ts';
 import type { PdfOptions, WrittenPdf } from '../../../src/export/pdf.ts';
 import { pageFile } from '../../../src/deck/page.ts';
+
+/** The diagrams the stand-in build draws (none: all from the cache). */
+let drawnNow: string[] = [];
+// Drawing needs Chromium: the build stands in, telling its callback what the real one tells it.
+vi.mock('../../../src/deck/build-deck.ts', async (importOriginal) => ({
+  ...(await importOriginal<object>()),
+  buildDecks: async (_root: string, options: { onDiagramDrawn?: (done: number, total: number, name: string) => void } = {}) => {
+    if (drawnNow.length > 0) options.onDiagramDrawn?.(0, drawnNow.length, '');
+    for (const [i, name] of drawnNow.entries()) options.onDiagramDrawn?.(i + 1, drawnNow.length, name);
+    return [];
+  },
+}));
 
 /** An Output and a bar writer that put everything, in order, on one list. */
 function recorder() {
@@ -101,5 +113,30 @@ describe('kit pdf reports each PDF as it is written', () => {
       'returned zh',
     ]);
     expect(events.at(-1)).toMatch(/^log 4 PDFs in \d+\.\d s$/);
+  });
+});
+
+describe('the build reports each diagram it draws', () => {
+  it('off a terminal: a line per diagram drawn; from the cache, nothing', async () => {
+    const { events, out, write } = recorder();
+    drawnNow = ['slides/04-emerging.md:12', 'slides/05-future.md:8'];
+    await buildDecksShowingDiagrams('/nowhere', out, { tty: false, write });
+    expect(events).toEqual(['log drawing diagrams: 1/2 slides/04-emerging.md:12', 'log drawing diagrams: 2/2 slides/05-future.md:8']);
+    events.length = 0;
+    drawnNow = [];
+    await buildDecksShowingDiagrams('/nowhere', out, { tty: false, write });
+    expect(events).toEqual([]);
+  });
+
+  it('on a terminal: the bar from 0 to the last diagram, then cleared', async () => {
+    const { events, out, write } = recorder();
+    drawnNow = ['slides/a.md:3'];
+    await buildDecksShowingDiagrams('/nowhere', out, { tty: true, write, width: 4 });
+    const last = 'drawing diagrams [####] 1/1 slides/a.md:3';
+    expect(events).toEqual([
+      `write ${JSON.stringify('\rdrawing diagrams [....] 0/1')}`,
+      `write ${JSON.stringify(`\r${last}`)}`,
+      `write ${JSON.stringify(`\r${' '.repeat(last.length)}\r`)}`,
+    ]);
   });
 });
