@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { build } from 'vite';
-import { buildDecks } from '../deck/build-deck.ts';
 import { shareRendering } from '../deck/vite-plugin.ts';
 import { pruneDiagramCache } from '../deck/diagram-cache.ts';
 import { writeOfflineDeck } from '../export/offline.ts';
 import { readArgs } from './args.ts';
 import { STUDENT_DIST } from '../shared/classroom.ts';
 import { terminal, type Output } from './output.ts';
+import { buildDecksShowingDiagrams, type ProgressOptions } from './progress.ts';
 
 const USAGE = 'usage: npm run build (or npm run kit -- build)';
 
@@ -40,10 +40,12 @@ async function buildStudentPage(root: string): Promise<void> {
 /**
  * Builds dist/: the deck is checked and rendered first, so its errors print cleanly (as a
  * DeckBuildError), before Vite writes anything. Used by `build`, and by `pdf` and `bench`.
+ * Diagrams missing from assets/diagrams/ are drawn in Chromium, which takes a while: each is
+ * reported as it is drawn (nothing is said when all come from the cache).
  */
-export async function buildSite(root: string, out: Output): Promise<void> {
+export async function buildSite(root: string, out: Output, progress: ProgressOptions = {}): Promise<void> {
   const started = performance.now();
-  const decks = await buildDecks(root);
+  const decks = await buildDecksShowingDiagrams(root, out, progress);
   for (const deck of decks) {
     out.log(`slides (${deck.lang}): ${deck.sections.length} sections, ${deck.sections.reduce((n, s) => n + s.slides.length, 0)} slides, ${deck.diagrams.total} diagrams (${deck.diagrams.rendered} drawn now, the rest from assets/diagrams/)`);
   }

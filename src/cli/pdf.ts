@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { builtSections, PDF_NAMES, writePdfs, type PdfName, type WrittenPdf } from '../export/pdf.ts';
 import { deckLanguages } from '../deck/languages.ts';
 import { pageFile } from '../deck/page.ts';
 import { readArgs } from './args.ts';
 import { buildSite } from './build.ts';
 import { terminal, type Output } from './output.ts';
+import { Progress, type ProgressOptions } from './progress.ts';
 
 const USAGE = `usage: npm run pdf -- [--lang <code>] [--paper a4|letter] [--section <id>] [--fragments] [--with-answers] [--only ${PDF_NAMES.join(',')}]`;
 
@@ -23,6 +24,10 @@ const HELP = [
 /** "1 PDF", "4 PDFs". */
 export const pdfCount = (n: number): string => `${n} PDF${n === 1 ? '' : 's'}`;
 
+/** A written PDF as the command reports it: where, how many pages, how big, how long it took. */
+export const pdfLine = (root: string, pdf: WrittenPdf): string =>
+  `${relative(root, pdf.file)}: ${pdf.pages} pages, ${(pdf.bytes / 1024).toFixed(0)} KiB, ${pdf.seconds.toFixed(1)} s`;
+
 /**
  * `npm run pdf [-- --lang zh] [--paper letter] [--section <id>] [--fragments] [--with-answers] [--only slides,handout]`:
  * the four PDFs of each language from the built deck, into `dist/pdf/<lang>/` (built first
@@ -30,7 +35,7 @@ export const pdfCount = (n: number): string => `${n} PDF${n === 1 ? '' : 's'}`;
  * the slides are the teacher's copy, written to their own file. The arguments are checked
  * before anything is built or printed.
  */
-export async function runPdf(args: string[], root = process.cwd(), out: Output = terminal): Promise<number> {
+export async function runPdf(args: string[], root = process.cwd(), out: Output = terminal, progress: ProgressOptions & { print?: typeof writePdfs } = {}): Promise<number> {
   const parsed = readArgs(
     'pdf',
     args,
@@ -56,28 +61,35 @@ export async function runPdf(args: string[], root = process.cwd(), out: Output =
     return 2;
   }
   const printed = values.lang ? [values.lang] : languages;
-  if (printed.some((lang) => !existsSync(join(root, 'dist', pageFile(lang))))) await buildSite(root, out);
+  if (printed.some((lang) => !existsSync(join(root, 'dist', pageFile(lang))))) await buildSite(root, out, progress);
   const section = values.section;
   if (section !== undefined && !builtSections(root).includes(section)) {
     out.error(`kit pdf: --section ${section}: the deck has no such section; its sections are ${builtSections(root).join(', ')}`);
     return 2;
   }
   const started = performance.now();
+  const names = (only as PdfName[] | undefined) ?? PDF_NAMES;
+  out.log(`printing ${pdfCount(names.length * printed.length)}: ${names.join(', ')} in ${printed.join(', ')}`);
+  const bar = new Progress(out, 'printing', names.length * printed.length, progress);
+  bar.start();
+  const print = progress.print ?? writePdfs;
   const written: WrittenPdf[] = [];
-  for (const lang of printed) {
-    written.push(
-      ...(await writePdfs(root, {
-        lang,
-        paper,
-        section,
-        fragments: values.fragments === true,
-        withAnswers: values['with-answers'] === true,
-        only: only as PdfName[] | undefined,
-      })),
-    );
-  }
-  for (const pdf of written) {
-    out.log(`${relative(root, pdf.file)}: ${pdf.pages} pages, ${(pdf.bytes / 1024).toFixed(0)} KiB, ${pdf.seconds.toFixed(1)} s`);
+  try {
+    for (const lang of printed) {
+      written.push(
+        ...(await print(root, {
+          lang,
+          paper,
+          section,
+          fragments: values.fragments === true,
+          withAnswers: values['with-answers'] === true,
+          only: only as PdfName[] | undefined,
+          onWritten: (pdf) => bar.step(`${basename(pdf.file)} (${lang})`, pdfLine(root, pdf)),
+        })),
+      );
+    }
+  } finally {
+    bar.finish();
   }
   out.log(`${pdfCount(written.length)} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return 0;

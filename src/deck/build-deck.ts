@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { DeckBuildError, type SourceIssue } from './errors.ts';
 import { parseSlides, type Section } from './parse-slides.ts';
 import { createMarkdown, diagramPlaceholder, RE_DIAGRAM_PLACEHOLDER } from './render-markdown.ts';
-import { diagramFigures, renderDiagrams } from './render-mermaid.ts';
+import { DEFAULT_THEME, diagramFigures, renderDiagrams, type OnDiagramDrawn } from './render-mermaid.ts';
 import type { DiagramRef, RenderEnv } from './render-env.ts';
 import { loadQuizzes, type LoadedQuiz } from './load-quizzes.ts';
 import { renderQuizStack } from './render-quiz.ts';
@@ -127,7 +127,7 @@ function aligned(all: readonly LanguageFiles[], mine: LanguageFiles): LoadedQuiz
 }
 
 /** Renders one language of the deck from its files (`files`), its quizzes aligned with the other languages' (`all`). */
-async function renderDeck(root: string, files: LanguageFiles, all: readonly LanguageFiles[]): Promise<BuiltDeck> {
+async function renderDeck(root: string, files: LanguageFiles, all: readonly LanguageFiles[], onDiagramDrawn?: OnDiagramDrawn): Promise<BuiltDeck> {
   const { lang, sections, strings } = files;
   const issues = [...files.issues];
   // Progress is kept by question, not by language: a saved response grades alike in every language.
@@ -173,7 +173,7 @@ async function renderDeck(root: string, files: LanguageFiles, all: readonly Lang
     }
   }
 
-  const drawn = await renderDiagrams(root, diagrams);
+  const drawn = await renderDiagrams(root, diagrams, DEFAULT_THEME, onDiagramDrawn);
   issues.push(...drawn.issues);
   const { figures, issues: figureIssues } = issues.length > 0 ? { figures: [], issues: [] } : await diagramFigures(root, diagrams, drawn, t);
   issues.push(...figureIssues);
@@ -196,9 +196,10 @@ export function alignedQuizzes(root: string, lang: string, quizzes: LoadedQuiz[]
 /**
  * Builds the deck in every language it has (`deckLanguages`), the default first, and checks
  * that each translation holds what the default language holds (`checkParity`). Throws one
- * DeckBuildError listing every problem of every language.
+ * DeckBuildError listing every problem of every language. `onDiagramDrawn` is told as each
+ * diagram missing from the cache is drawn (the CLI's progress); nothing is printed here.
  */
-export async function buildDecks(root: string): Promise<BuiltDeck[]> {
+export async function buildDecks(root: string, options: { onDiagramDrawn?: OnDiagramDrawn } = {}): Promise<BuiltDeck[]> {
   const all = readLanguages(root);
   const decks: BuiltDeck[] = [];
   const issues: SourceIssue[] = [];
@@ -209,7 +210,7 @@ export async function buildDecks(root: string): Promise<BuiltDeck[]> {
   for (const other of all.slice(1)) issues.push(...checkParity(root, all[0]!, other, unreadable));
   for (const files of all) {
     try {
-      decks.push(await renderDeck(root, files, all));
+      decks.push(await renderDeck(root, files, all, options.onDiagramDrawn));
     } catch (error) {
       if (!(error instanceof DeckBuildError)) throw error;
       issues.push(...error.issues);

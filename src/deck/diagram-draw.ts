@@ -25,7 +25,12 @@ const TYPES: Record<string, string> = { '.css': 'text/css', '.js': 'text/javascr
  * Draws each source with Mermaid in one Chromium page, configured with `config`, and gives the
  * drawings in the same order. Needs a browser: callers check `findChromium()` first.
  */
-export async function drawDiagrams(codes: { id: string; code: string }[], config: Record<string, unknown>, fontStack: string): Promise<Drawing[]> {
+export async function drawDiagrams(
+  codes: { id: string; code: string }[],
+  config: Record<string, unknown>,
+  fontStack: string,
+  onDrawn?: (index: number) => void,
+): Promise<Drawing[]> {
   const browser = await launchChromium();
   try {
     const page = await browser.newPage();
@@ -41,7 +46,10 @@ export async function drawDiagrams(codes: { id: string; code: string }[], config
     await page.goto('http://kit.invalid/render.html');
     await page.evaluate((c) => (globalThis as any).mermaid.initialize(c), config);
     const drawings: Drawing[] = [];
-    for (const job of codes) drawings.push(await page.evaluate(DRAW, job));
+    for (const [i, job] of codes.entries()) {
+      drawings.push(await page.evaluate(DRAW, job));
+      onDrawn?.(i);
+    }
     return drawings;
   } finally {
     await browser.close();

@@ -57,6 +57,13 @@ export const DEFAULT_THEME: DiagramTheme = {
   },
 };
 
+/**
+ * Told as each diagram that was not in the cache has been drawn: how many of how many, and
+ * which (`slides/04-emerging.md:42`); told once with 0 (and no name) before Chromium starts.
+ * The CLI shows progress with it; the deck prints nothing.
+ */
+export type OnDiagramDrawn = (done: number, total: number, name: string) => void;
+
 export interface RenderedDiagrams {
   /** Each key's drawing and Mermaid's reading of it. */
   entries: Map<string, CachedDiagram>;
@@ -72,7 +79,12 @@ export interface RenderedDiagrams {
  * by Mermaid in headless Chromium and stored in the cache. A diagram whose source changes a
  * setting the kit does not allow is refused, cached or not.
  */
-export async function renderDiagrams(root: string, diagrams: DiagramRef[], theme: DiagramTheme = DEFAULT_THEME): Promise<RenderedDiagrams> {
+export async function renderDiagrams(
+  root: string,
+  diagrams: DiagramRef[],
+  theme: DiagramTheme = DEFAULT_THEME,
+  onDrawn?: OnDiagramDrawn,
+): Promise<RenderedDiagrams> {
   const keys = diagrams.map((d) => diagramKey(d.code, theme.config, MERMAID_VERSION));
   const entries = new Map<string, CachedDiagram>();
   const issues: SourceIssue[] = [];
@@ -100,7 +112,13 @@ export async function renderDiagrams(root: string, diagrams: DiagramRef[], theme
   }
 
   const jobs = [...missing];
-  const drawings = await drawDiagrams(jobs.map(([key, d]) => ({ id: `d-${key}`, code: d.code })), theme.config, FONT_STACK);
+  onDrawn?.(0, jobs.length, '');
+  const drawings = await drawDiagrams(
+    jobs.map(([key, d]) => ({ id: `d-${key}`, code: d.code })),
+    theme.config,
+    FONT_STACK,
+    onDrawn && ((i) => onDrawn(i + 1, jobs.length, `${jobs[i]![1].file}:${jobs[i]![1].line}`)),
+  );
   let rendered = 0;
   for (const [i, [key, diagram]] of jobs.entries()) {
     const drawing = drawings[i]!;

@@ -26,6 +26,8 @@ export interface PdfOptions {
   withAnswers?: boolean;
   /** The language printed (its page, `index.<lang>.html`), into `dist/pdf/<lang>/`; the default language by default. */
   lang?: string;
+  /** Called as each PDF is written, before the next is printed (the CLI shows its progress with it). */
+  onWritten?: (pdf: WrittenPdf) => void;
 }
 
 /** The file a PDF is written to, in `dist/pdf/`. */
@@ -89,7 +91,9 @@ export async function writePdfs(root: string, options: PdfOptions = {}): Promise
             });
       writeFileSync(file, pdf);
       await context.close();
-      written.push({ name, file, pages: countPdfPages(pdf), bytes: pdf.length, seconds: (performance.now() - started) / 1000 });
+      const done: WrittenPdf = { name, file, pages: countPdfPages(pdf), bytes: pdf.length, seconds: (performance.now() - started) / 1000 };
+      written.push(done);
+      options.onWritten?.(done);
     }
   } finally {
     await browser.close();
