@@ -118,10 +118,10 @@ function lineAt(block: Block, offset: number): number {
 
 type Parsed = { question: Question; dropped: string[] } | { skipped: SkippedGift };
 
-/** Keeps the spaces around a missing word's blank, which reading a piece trims. */
+/** Keeps the spaces around a missing word's blank as written (reading a piece trims them): a round trip gives back the same text. */
 function keepSpaces(raw: string, text: string): string {
   if (!text) return '';
-  return `${/^\s/.test(raw) ? ' ' : ''}${text}${/\s$/.test(raw) ? ' ' : ''}`;
+  return `${/^\s*/.exec(raw)![0]}${text}${/\s*$/.exec(raw)![0]}`;
 }
 
 /** The question's title, or else the start of its text, to name it in reports. */
