@@ -118,6 +118,15 @@ function createAccessibility(deck: Deck, t: Translate) {
     if (jump && !jump.hasAttribute('aria-label')) {
       jump.setAttribute('aria-label', t('deck.jumpToSlide'));
       jump.placeholder = t('deck.jumpToSlide');
+      // reveal.js jumps while the learner types (after a pause), so the slide may change while the
+      // box has focus, and Enter then only removes the box: give focus to the slide shown then.
+      jump.addEventListener('keydown', (event) => {
+        if (event.key !== 'Enter' && event.key !== 'Escape') return;
+        requestAnimationFrame(() => {
+          const current = deck.getCurrentSlide();
+          if (current && slideView() && focusIsLost(current)) focusHeading(current);
+        });
+      });
     }
   };
 
