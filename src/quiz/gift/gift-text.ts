@@ -74,15 +74,18 @@ const mdUnescape = (text: string): string => text.replace(RE_MD_ESCAPED, '$1');
 
 /**
  * Moodle's MathJax delimiters as the deck's: `\(…\)` → `$…$`, `\[…\]` → `$$…$$`. In `[markdown]`
- * text they are read as written for Markdown first (`\\(x\_1\\)`, what `toMoodleMaths` writes).
+ * text they are read as written for Markdown first (`\\(x\_1\\)`, what `toMoodleMaths` writes), and a
+ * single `\[` is an escaped bracket, as Moodle's Markdown reads it.
  */
 export function fromMoodleMaths(text: string, markdown = false): string {
-  const inMarkdown = markdown
-    ? text
-        .replace(/\\\\\\?\[([\s\S]+?)\\\\\\?\]/g, (_, tex: string) => `$$${mdUnescape(tex).trim()}$$`)
-        .replace(/\\\\\(([\s\S]+?)\\\\\)/g, (_, tex: string) => `$${mdUnescape(tex).trim()}$`)
-    : text;
-  return inMarkdown
+  if (markdown) {
+    // Markdown reads a single `\[` or `\(` as an escaped bracket, before MathJax sees the text:
+    // it stays as written (the deck's Markdown reads it the same way).
+    return text
+      .replace(/\\\\\\?\[([\s\S]+?)\\\\\\?\]/g, (_, tex: string) => `$$${mdUnescape(tex).trim()}$$`)
+      .replace(/\\\\\(([\s\S]+?)\\\\\)/g, (_, tex: string) => `$${mdUnescape(tex).trim()}$`);
+  }
+  return text
     .replace(/\\\[([\s\S]+?)\\\]/g, (_, tex: string) => `$$${tex.trim()}$$`)
     .replace(/\\\(([\s\S]+?)\\\)/g, (_, tex: string) => `$${tex.trim()}$`);
 }

@@ -28,6 +28,16 @@ describe('GIFT as Moodle reads it', () => {
     expect(question?.prompt).toBe('Area $\\pi r^2$ and $$a = b$$?');
   });
 
+  it('reads a single \\[ in [markdown] text as Markdown does, an escaped bracket, not maths', () => {
+    // Moodle's Markdown turns `\[a\]` into "[a]" before MathJax sees it; only `\\[a\\]` is maths there
+    // (written `\\\\[a\\\\]` in GIFT, whose own escape halves the backslashes).
+    const [question] = parseGift('[markdown]Is \\\\\\\\[x\\\\\\\\] set in \\[brackets\\]? {T#\\[a\\]}');
+    expect(question?.prompt).toBe('Is $$x$$ set in \\[brackets\\]?');
+    expect(question).toMatchObject({ feedbackFalse: '\\[a\\]' });
+    const [back] = parseGift(toGift([question as Question]));
+    expect(back).toEqual({ ...question, title: question?.id });
+  });
+
   it('keeps maths through export and import unchanged, and money stays money', () => {
     const [question] = parseGift('::M:: Is $x_1^\\{2\\}$ with $$\\\\frac\\{a\\}\\{b\\}$$ worth $5 and $6? {=yes ~no}');
     expect(question?.prompt).toBe('Is $x_1^{2}$ with $$\\frac{a}{b}$$ worth $5 and $6?');
