@@ -34,9 +34,12 @@ interface Server {
   code: string;
 }
 
-/** Starts `kit classroom` on the data file; resolves once it prints its addresses. */
+/**
+ * Starts `kit classroom` on the data file, through the launcher as `npm run classroom` does (so
+ * a restart costs what it costs a teacher); resolves once it prints its addresses.
+ */
 function startServer(root: string, data: string, port: number, fresh: boolean): Promise<Server> {
-  const args = ['--import', 'tsx', join(root, 'src/cli/kit.ts'), 'classroom', '--no-build', '--port', String(port), '--data', data, '--join-rate', '100000', '--per-address', '100000', ...(fresh ? ['--new'] : [])];
+  const args = [join(root, 'src/cli/launch.mjs'), 'classroom', '--no-build', '--port', String(port), '--data', data, '--join-rate', '100000', '--per-address', '100000', ...(fresh ? ['--new'] : [])];
   const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   return new Promise((done, fail) => {
