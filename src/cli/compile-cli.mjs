@@ -39,6 +39,27 @@ function sourceLocation(root) {
 }
 
 /**
+ * Vite's messages, less its own "build failed" line (the launcher prints the error itself, once)
+ * and its progress: only warnings are shown.
+ */
+function quietLogger() {
+  const warned = new Set();
+  const warn = (message) => process.stderr.write(`\n${message}\n`);
+  return {
+    hasWarned: false,
+    info() {},
+    warn,
+    warnOnce(message) {
+      if (!warned.has(message)) warn(message);
+      warned.add(message);
+    },
+    error() {},
+    clearScreen() {},
+    hasErrorLogged: () => false,
+  };
+}
+
+/**
  * Each input's time and size, as the launcher compares them. A file saved while the build was
  * reading it may be in the bundle as it was before: it is recorded as unknown, so the next run
  * compiles again.
@@ -81,6 +102,7 @@ export async function compileCli(root, manifestFile) {
     envDir: false,
     publicDir: false,
     logLevel: 'warn',
+    customLogger: quietLogger(),
     clearScreen: false,
     plugins: [sourceLocation(root)],
     build: {

@@ -14,6 +14,7 @@
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 
 /** The checkout this launcher belongs to (its sources are compiled, whatever the working folder). */
 const ROOT = realpathSync(resolve(import.meta.dirname, '../..'));
@@ -60,7 +61,8 @@ async function compile(manifest) {
     process.stderr.write(`${((performance.now() - started) / 1000).toFixed(1)} s\n`);
     return entry;
   } catch (error) {
-    process.stderr.write(`failed\n\n${error.message ?? error}\n\nkit: fix the file named above (the command line is compiled from src/) and run the command again.\n`);
+    const message = String(error?.message ?? error);
+    process.stderr.write(`failed\n\n${process.stderr.isTTY ? message : stripVTControlCharacters(message)}\n\nkit: fix the file named above (the command line is compiled from src/) and run the command again.\n`);
     process.exit(1);
   }
 }
@@ -68,4 +70,8 @@ async function compile(manifest) {
 const manifest = manifestFile();
 const compileOnly = process.argv[2] === '--compile';
 const entry = freshEntry(manifest) ?? (await compile(manifest));
-if (!compileOnly) await import(pathToFileURL(entry).href);
+if (!compileOnly) {
+  // An unexpected error's stack names the lines of src/, as under tsx, not of the bundle.
+  process.setSourceMapsEnabled(true);
+  await import(pathToFileURL(entry).href);
+}
