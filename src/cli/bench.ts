@@ -1,9 +1,10 @@
 /**
- * `npm run bench`: the figures the README reports, measured, not asserted. Builds the deck
- * (warm diagram and font caches), sizes what the browser loads and the offline file, and times
- * navigation → reveal.js ready.
+ * `npm run bench`: the figures the README reports, measured, not asserted. Times the command
+ * line's start-up and a warm build as a user runs them, builds the deck (warm diagram and font
+ * caches), sizes what the browser loads and the offline file, times navigation → reveal.js
+ * ready, and prints the PDFs beside decktape's. Budgets are printed with the figures.
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,14 +26,17 @@ function labelsFound(pdf: string, labels: string[]): number {
   return labels.filter((label) => text.includes(label.replace(/&amp;/g, '&').replace(/&#39;/g, "'"))).length;
 }
 
-/** decktape, the usual tool for printing reveal.js decks, on the same deck and the same Chromium. */
+/**
+ * decktape, the usual tool for printing reveal.js decks, on the same deck and the same Chromium,
+ * with no pause before each slide (`--pause 0`, its fastest; its default waits a second a slide).
+ */
 async function decktape(root: string, url: string, out: string): Promise<{ seconds: number; pages: number } | { error: string }> {
   const started = performance.now();
   try {
     // Not execFileSync: the static server decktape loads from runs in this very process.
     await promisify(execFile)(
       join(root, 'node_modules/.bin/decktape'),
-      ['reveal', '--chrome-path', findChromium()!, ...CHROME_ARGS.map((a) => `--chrome-arg=${a}`), '--size', '1280x720', url, out],
+      ['reveal', '--pause', '0', '--chrome-path', findChromium()!, ...CHROME_ARGS.map((a) => `--chrome-arg=${a}`), '--size', '1280x720', url, out],
       { timeout: 30 * 60_000, maxBuffer: 64 * 1024 * 1024 },
     );
   } catch (error) {
@@ -49,24 +53,103 @@ import { DEFAULT_LANG, deckLanguages } from '../deck/languages.ts';
 import { pageFile } from '../deck/page.ts';
 import { terminal, type Output } from './output.ts';
 
-const USAGE = 'usage: npm run bench';
+/** The parts of the bench, each runnable alone with `--only` (decktape alone takes minutes). */
+const PARTS = ['startup', 'build', 'deck', 'pdf'] as const;
+type Part = (typeof PARTS)[number];
+const USAGE = `usage: npm run bench [-- --only ${PARTS.join(',')}]`;
+const HELP = [
+  'options:',
+  `  --only <parts>   measure only these, comma-separated (all by default): startup (the command line's),`,
+  '                   build (a warm npm run build), deck (sizes and time to ready), pdf (ours and decktape\'s)',
+].join('\n');
 
 const KIB = 1024;
 const MIB = 1024 * KIB;
 const kib = (bytes: number) => `${(bytes / KIB).toFixed(1)} KiB`;
+const seconds = (value: number) => `${value.toFixed(2)} s`;
 /** The budgets of issue #13 (the Chinese edition): in either language. */
 const FONT_BUDGET = 150 * KIB;
 const OFFLINE_BUDGET = 1.5 * MIB;
+/** The goals of issue #16: the compiled CLI answers `--version` this fast (npm's own start-up apart)… */
+const STARTUP_BUDGET_S = 0.3;
+/** …a warm build's wall time is at most this many times the work it reports… */
+const BUILD_OVERHEAD_BUDGET = 1.5;
+/** …and our slides PDF takes at most this share of decktape's time on the same deck. */
+const PDF_SHARE_BUDGET = 0.5;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-export async function runBench(args: string[], root = process.cwd(), out: Output = terminal): Promise<number> {
-  const parsed = readArgs('bench', args, { options: {}, usage: USAGE }, out);
-  if ('exit' in parsed) return parsed.exit;
-  await buildSite(root, out); // fills the diagram and font caches if they are cold, so the timed build below is warm
-  const started = performance.now();
-  await buildSite(root, out);
-  const buildSeconds = (performance.now() - started) / 1000;
+type Row = [what: string, value: string, note: string];
+/** Rows to print, and the names of the figures over their budget. */
+interface Measured {
+  rows: Row[];
+  over: string[];
+}
 
+/** A command run as a user runs it, from the project folder: its wall time, exit code and output. */
+function timedRun(command: string, args: string[], root: string): { seconds: number; status: number | null; stdout: string; stderr: string } {
+  const started = performance.now();
+  const run = spawnSync(command, args, { cwd: root, encoding: 'utf8', maxBuffer: 64 * MIB, env: { ...process.env, FORCE_COLOR: '0' } });
+  return { seconds: (performance.now() - started) / 1000, status: run.status, stdout: run.stdout ?? '', stderr: run.stderr ?? '' };
+}
+
+/** The median wall time of `runs` runs of a command that must succeed, or why it failed. */
+function medianRun(command: string, args: string[], root: string, runs: number): { median: number; all: number[] } | { error: string } {
+  const all: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const run = timedRun(command, args, root);
+    if (run.status !== 0) return { error: `exit ${run.status}: ${(run.stderr || run.stdout).trim().split('\n')[0]}` };
+    all.push(run.seconds);
+  }
+  return { median: median(all), all };
+}
+
+/**
+ * The command line's start-up, `kit --version`: the compiled CLI through its launcher, spawned
+ * with `node` directly (npm's own start-up apart), against the goal; then through
+ * `npm run kit`, the way it ran before it was compiled (tsx), and Node doing nothing, for scale.
+ */
+function measureStartup(root: string): Measured {
+  const launcher = join(root, 'src/cli/launch.mjs');
+  timedRun(process.execPath, [launcher, '--compile'], root); // compiles if a source changed, so the runs below are warm
+  const direct = medianRun(process.execPath, [launcher, '--version'], root, 7);
+  const viaNpm = medianRun('npm', ['run', '--silent', 'kit', '--', '--version'], root, 3);
+  const viaTsx = medianRun(process.execPath, ['--import', 'tsx', join(root, 'src/cli/kit.ts'), '--version'], root, 3);
+  const bareNode = medianRun(process.execPath, ['-e', '0'], root, 7);
+  const row = (what: string, run: typeof direct, note: string): Row =>
+    'error' in run ? [what, 'failed', run.error] : [what, seconds(run.median), `${note}runs: ${run.all.map((t) => t.toFixed(2)).join(', ')} s`];
+  return {
+    rows: [
+      row('CLI start-up: node src/cli/launch.mjs --version', direct, `budget ${STARTUP_BUDGET_S} s, median of 7; `),
+      row('  the same through npm run kit -- --version', viaNpm, 'npm\'s own start-up included, median of 3; '),
+      row('  the same uncompiled (tsx src/cli/kit.ts)', viaTsx, 'as before #16, median of 3; '),
+      row('  node alone (node -e 0), for scale', bareNode, 'what the machine gives any Node program, median of 7; '),
+    ],
+    over: 'error' in direct || direct.median > STARTUP_BUDGET_S ? ['CLI start-up'] : [],
+  };
+}
+
+/**
+ * A warm build as a user runs it (`npm run build`, caches filled by the build before it): its
+ * wall time against the work it reports ("dist/ written in … s"), so what start-up adds shows.
+ */
+function measureWarmBuild(root: string): Measured {
+  const diagrams = readdirSync(join(root, 'assets/diagrams')).filter((name) => name.endsWith('.svg')).length;
+  const run = timedRun('npm', ['run', 'build'], root);
+  const work = Number(/dist\/ written in ([\d.]+) s/.exec(run.stdout)?.[1]);
+  if (run.status !== 0 || !work) return { rows: [['Warm build (npm run build)', 'failed', `exit ${run.status}: ${(run.stderr || run.stdout).trim().split('\n').at(-1)}`]], over: ['warm build'] };
+  const ratio = run.seconds / work;
+  return {
+    rows: [
+      ['Warm build: npm run build, wall time', seconds(run.seconds), `caches warm (fonts, ${diagrams} diagrams)`],
+      ['  the work it reports (dist/ written in …)', seconds(work), 'both languages and the students\' page'],
+      ['  wall ÷ work', `${ratio.toFixed(2)}×`, `budget ${BUILD_OVERHEAD_BUDGET}×`],
+    ],
+    over: ratio > BUILD_OVERHEAD_BUDGET ? ['warm build wall ÷ work'] : [],
+  };
+}
+
+/** What the browser loads of the built deck, in each language, and the time to reveal.js ready; the offline files' sizes. */
+async function measureDeck(root: string): Promise<Measured> {
   const dist = join(root, 'dist');
   const languages = deckLanguages(root);
   const server = await serveStatic(dist);
@@ -102,8 +185,36 @@ export async function runBench(args: string[], root = process.cwd(), out: Output
     await browser.close();
     await server.close();
   }
+  const offlineFiles = readdirSync(dist).filter((name) => name.endsWith('.html') && name.includes('-offline'));
+  /** The offline file of a language: `<name>-offline.html`, `<name>-offline.zh.html`. */
+  const offlineOf = (lang: string) => offlineFiles.find((name) => (lang === DEFAULT_LANG ? name.endsWith('-offline.html') : name.endsWith(`-offline.${lang}.html`)));
+  const offlineBytes = Object.fromEntries(languages.map((lang) => [lang, offlineOf(lang) ? statSync(join(dist, offlineOf(lang)!)).size : 0]));
+  const over = [
+    ...(loaded.js > 90 * KIB ? ['JavaScript'] : []),
+    ...(loaded.css > 60 * KIB ? ['CSS'] : []),
+    ...languages.filter((lang) => (fonts[lang] ?? 0) > FONT_BUDGET).map((lang) => `fonts (${lang})`),
+    ...languages.filter((lang) => (offlineBytes[lang] ?? 0) > OFFLINE_BUDGET).map((lang) => `offline deck (${lang})`),
+  ];
+  return {
+    rows: [
+      ['JavaScript the deck loads (gzip)', kib(loaded.js), 'budget 90 KiB'],
+      ['CSS the deck loads (gzip, fonts apart)', kib(loaded.css), 'budget 60 KiB'],
+      ...languages.map((lang): Row => [`Fonts loaded on the first slide, ${lang} (woff2)`, kib(fonts[lang] ?? 0), 'budget 150 KiB']),
+      ...languages.map((lang): Row => [`One-file offline deck, ${lang}`, `${((offlineBytes[lang] ?? 0) / MIB).toFixed(2)} MiB`, 'budget 1.5 MiB']),
+      ['Navigation to reveal.js ready (median of 5)', `${median(ready).toFixed(0)} ms`, `runs: ${ready.map((t) => t.toFixed(0)).join(', ')} ms`],
+    ],
+    over,
+  };
+}
 
-  // Print: our four PDFs, then decktape's slides PDF of the same deck, both checked for the diagrams' labels.
+/**
+ * Our four PDFs in each language (in-process), then the slides PDF as a user prints it
+ * (`npm run pdf -- --lang en --only slides`, wall time) beside decktape's on the same deck,
+ * both checked for the diagrams' labels, and the share of decktape's time ours takes.
+ */
+async function measurePdfs(root: string): Promise<Measured> {
+  const dist = join(root, 'dist');
+  const languages = deckLanguages(root);
   const pdfStarted = performance.now();
   const pdfs = await writePdfs(root);
   const pdfSeconds = (performance.now() - pdfStarted) / 1000;
@@ -114,34 +225,50 @@ export async function runBench(args: string[], root = process.cwd(), out: Output
   }
   const slidesPdf = pdfs.find((p) => p.name === 'slides')!;
   const labels = diagramLabels(dist);
+  const ours = timedRun('npm', ['run', 'pdf', '--', '--lang', DEFAULT_LANG, '--only', 'slides'], root);
   mkdirSync(join(dist, 'bench'), { recursive: true });
   const printServer = await serveStatic(dist);
   const theirs = await decktape(root, printServer.url, join(dist, 'bench/decktape.pdf'));
   await printServer.close();
+  const share = ours.status === 0 && !('error' in theirs) ? ours.seconds / theirs.seconds : undefined;
+  return {
+    rows: [
+      [`All four PDFs in ${DEFAULT_LANG} (slides, handout, …)`, `${pdfSeconds.toFixed(1)} s`, pdfs.map((p) => `${p.name} ${p.pages} pp`).join(', ')],
+      ...others.map(({ lang, pdfs: theirPdfs, seconds: taken }): Row => [`All four PDFs in ${lang}`, `${taken.toFixed(1)} s`, theirPdfs.map((p) => `${p.name} ${p.pages} pp`).join(', ')]),
+      ['  of which slides.pdf', `${slidesPdf.seconds.toFixed(1)} s`, `${slidesPdf.pages} pages, diagram labels as text: ${labelsFound(slidesPdf.file, labels)}/${labels.length}`],
+      ours.status === 0
+        ? [`Slides PDF: npm run pdf -- --lang ${DEFAULT_LANG} --only slides`, seconds(ours.seconds), 'wall time, as a user prints it']
+        : ['Slides PDF: npm run pdf … --only slides', 'failed', `exit ${ours.status}: ${(ours.stderr || ours.stdout).trim().split('\n').at(-1)}`],
+      'error' in theirs
+        ? ['decktape --pause 0, slides only, same deck', 'failed', theirs.error]
+        : ['decktape --pause 0, slides only, same deck', seconds(theirs.seconds), `${theirs.pages} pages, diagram labels as text: ${labelsFound(join(dist, 'bench/decktape.pdf'), labels)}/${labels.length}`],
+      ['  ours ÷ decktape\'s', share === undefined ? 'n/a' : share.toFixed(2), `budget ${PDF_SHARE_BUDGET}`],
+    ],
+    over: share === undefined || share > PDF_SHARE_BUDGET ? ['slides PDF ÷ decktape'] : [],
+  };
+}
 
-  const diagrams = readdirSync(join(root, 'assets/diagrams')).filter((name) => name.endsWith('.svg')).length;
-  const offlineFiles = readdirSync(dist).filter((name) => name.endsWith('.html') && name.includes('-offline'));
-  /** The offline file of a language: `<name>-offline.html`, `<name>-offline.zh.html`. */
-  const offlineOf = (lang: string) => offlineFiles.find((name) => (lang === DEFAULT_LANG ? name.endsWith('-offline.html') : name.endsWith(`-offline.${lang}.html`)));
-  const offlineBytes = Object.fromEntries(languages.map((lang) => [lang, offlineOf(lang) ? statSync(join(dist, offlineOf(lang)!)).size : 0]));
-  const rows: [string, string, string][] = [
-    ['JavaScript the deck loads (gzip)', kib(loaded.js), 'budget 90 KiB'],
-    ['CSS the deck loads (gzip, fonts apart)', kib(loaded.css), 'budget 60 KiB'],
-    ...languages.map((lang): [string, string, string] => [`Fonts loaded on the first slide, ${lang} (woff2)`, kib(fonts[lang] ?? 0), 'budget 150 KiB']),
-    ...languages.map((lang): [string, string, string] => [`One-file offline deck, ${lang}`, `${((offlineBytes[lang] ?? 0) / MIB).toFixed(2)} MiB`, 'budget 1.5 MiB']),
-    ['Navigation to reveal.js ready (median of 5)', `${median(ready).toFixed(0)} ms`, `runs: ${ready.map((t) => t.toFixed(0)).join(', ')} ms`],
-    ['Build with warm caches (diagrams, fonts)', `${buildSeconds.toFixed(1)} s`, `${diagrams} cached diagrams`],
-    ['All four PDFs in en (slides, handout, …)', `${pdfSeconds.toFixed(1)} s`, pdfs.map((p) => `${p.name} ${p.pages} pp`).join(', ')],
-    ...others.map(({ lang, pdfs: theirPdfs, seconds }): [string, string, string] => [`All four PDFs in ${lang}`, `${seconds.toFixed(1)} s`, theirPdfs.map((p) => `${p.name} ${p.pages} pp`).join(', ')]),
-    ['  of which slides.pdf', `${slidesPdf.seconds.toFixed(1)} s`, `${slidesPdf.pages} pages, diagram labels as text: ${labelsFound(slidesPdf.file, labels)}/${labels.length}`],
-    'error' in theirs
-      ? ['decktape, slides only, same deck', 'failed', theirs.error]
-      : ['decktape, slides only, same deck', `${theirs.seconds.toFixed(1)} s`, `${theirs.pages} pages, diagram labels as text: ${labelsFound(join(dist, 'bench/decktape.pdf'), labels)}/${labels.length}`],
-  ];
+export async function runBench(args: string[], root = process.cwd(), out: Output = terminal): Promise<number> {
+  const parsed = readArgs('bench', args, { options: { only: { type: 'string' } }, usage: USAGE, help: HELP }, out);
+  if ('exit' in parsed) return parsed.exit;
+  const only = parsed.values.only?.split(',').map((name) => name.trim());
+  const unknown = only?.filter((name) => !(PARTS as readonly string[]).includes(name));
+  if (unknown?.length) {
+    out.error(`kit bench: --only: unknown ${unknown.join(', ')}; choose from ${PARTS.join(', ')}\n${USAGE}`);
+    return 2;
+  }
+  const parts = new Set<Part>((only as Part[] | undefined) ?? PARTS);
+  const measured: Measured[] = [];
+  if (parts.has('startup')) measured.push(measureStartup(root));
+  // Fills the diagram and font caches if they are cold, so the timed build is warm; and dist/ for the rest.
+  if (parts.has('build') || parts.has('deck') || parts.has('pdf')) await buildSite(root, out);
+  if (parts.has('build')) measured.push(measureWarmBuild(root));
+  if (parts.has('deck')) measured.push(await measureDeck(root));
+  if (parts.has('pdf')) measured.push(await measurePdfs(root));
+
   out.log('\nbench (headless Chromium, loopback static server)\n');
-  for (const [what, value, note] of rows) out.log(`${what.padEnd(46)} ${value.padStart(10)}  ${note}`);
-  const over =
-    loaded.js > 90 * KIB || loaded.css > 60 * KIB || Object.values(fonts).some((bytes) => bytes > FONT_BUDGET) || Object.values(offlineBytes).some((bytes) => bytes > OFFLINE_BUDGET);
-  if (over) out.log('\nover budget: see above');
+  for (const [what, value, note] of measured.flatMap((m) => m.rows)) out.log(`${what.padEnd(50)} ${value.padStart(10)}  ${note}`);
+  const over = measured.flatMap((m) => m.over);
+  if (over.length) out.log(`\nover budget: ${over.join(', ')}`);
   return 0;
 }

@@ -38,6 +38,12 @@ describe('the kit command line', () => {
     expect(existsSync(join(root, 'dist'))).toBe(false);
   });
 
+  it('bench --only names the parts it knows before measuring anything', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'kit-cli-'));
+    expect(await kit(['bench', '--only', 'startup,decktape'], root)).toMatchObject({ status: 2, stderr: expect.stringMatching(/^kit bench: --only: unknown decktape; choose from startup, build, deck, pdf\nusage: npm run bench/) });
+    expect(existsSync(join(root, 'dist'))).toBe(false);
+  });
+
   it('pdf --help says in one line what each option does; kit --help lists --with-answers; one PDF is "1 PDF"', async () => {
     const help = await kit(['pdf', '--help']);
     expect(help.status).toBe(0);
