@@ -11,8 +11,11 @@ import { pathToFileURL } from 'node:url';
 
 /** Files outside the module graph that change what the bundle is or how it is built. */
 const BUILD_INPUTS = ['package.json', 'package-lock.json', 'tsconfig.json', 'src/cli/launch.mjs', 'src/cli/compile-cli.mjs'];
-/** Builds of this checkout older than this are removed (a process still running one loaded it long ago). */
-const KEEP_OLD_BUILDS_MS = 60 * 60_000;
+/**
+ * Builds of this checkout older than this are removed: a command loads all of its chunks as it
+ * starts, so even a class server still running from one has long finished reading it.
+ */
+const KEEP_OLD_BUILDS_MS = 10 * 60_000;
 
 /**
  * A bare import (`vite`, `node:fs`, `@scope/pkg/sub`): a package, left to Node to load at run
