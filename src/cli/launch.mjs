@@ -62,7 +62,10 @@ async function compile(manifest) {
     return entry;
   } catch (error) {
     const message = String(error?.message ?? error);
-    process.stderr.write(`failed\n\n${process.stderr.isTTY ? message : stripVTControlCharacters(message)}\n\nkit: fix the file named above (the command line is compiled from src/) and run the command again.\n`);
+    const what = error?.code === 'ERR_MODULE_NOT_FOUND'
+      ? 'the packages are not installed: run npm install (or npm ci) in the project folder, then the command again'
+      : 'fix the file named above (the command line is compiled from src/) and run the command again';
+    process.stderr.write(`failed\n\n${process.stderr.isTTY ? message : stripVTControlCharacters(message)}\n\nkit: ${what}.\n`);
     process.exit(1);
   }
 }

@@ -70,6 +70,7 @@ describe('the kit command line', () => {
     const columns = new Set(rows.map((row) => row.search(/(?<=\S)\s{2,}\S/) + row.slice(row.search(/(?<=\S)\s{2,}\S/)).search(/\S/)));
     expect(columns.size).toBe(1);
     expect(await kit(['--version'])).toMatchObject({ status: 0, stdout: expect.stringMatching(/^modern-industrial-system-kit \d+\.\d+\.\d+\n?$/) });
+    expect(await kit(['-v'])).toEqual(await kit(['--version']));
   });
 
   it('a slide file with broken front matter is named first, once, not buried under the quiz references it breaks', async () => {
