@@ -38,6 +38,17 @@ async function buildStudentPage(root: string): Promise<void> {
 }
 
 /**
+ * Vite bundles vite.config.ts, with the deck plugin's whole module graph, for each of the two
+ * builds, and by default parses every one of those modules again only to warn about a config
+ * loader planned for a later Vite (`configLoader: 'native'`): about 40% of loading the config,
+ * a second or more of a warm build on a busy machine, for advice that changes nothing built.
+ * Vite's own switch turns that check off for the kit's builds (`npm start` keeps it).
+ */
+function skipConfigLoaderAdvice(): void {
+  process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING ??= 'true';
+}
+
+/**
  * Builds dist/: the deck is checked and rendered first, so its errors print cleanly (as a
  * DeckBuildError), before Vite writes anything. Used by `build`, and by `pdf` and `bench`.
  * Diagrams missing from assets/diagrams/ are drawn in Chromium, which takes a while: each is
@@ -45,6 +56,7 @@ async function buildStudentPage(root: string): Promise<void> {
  */
 export async function buildSite(root: string, out: Output, progress: ProgressOptions = {}): Promise<void> {
   const started = performance.now();
+  skipConfigLoaderAdvice();
   const decks = await buildDecksShowingDiagrams(root, out, progress);
   for (const deck of decks) {
     out.log(`slides (${deck.lang}): ${deck.sections.length} sections, ${deck.sections.reduce((n, s) => n + s.slides.length, 0)} slides, ${deck.diagrams.total} diagrams (${deck.diagrams.rendered} drawn now, the rest from assets/diagrams/)`);
