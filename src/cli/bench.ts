@@ -92,37 +92,46 @@ function timedRun(command: string, args: string[], root: string): { seconds: num
   return { seconds: (performance.now() - started) / 1000, status: run.status, stdout: run.stdout ?? '', stderr: run.stderr ?? '' };
 }
 
-/** The median wall time of `runs` runs of a command that must succeed, or why it failed. */
-function medianRun(command: string, args: string[], root: string, runs: number): { median: number; all: number[] } | { error: string } {
-  const all: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const run = timedRun(command, args, root);
-    if (run.status !== 0) return { error: `exit ${run.status}: ${(run.stderr || run.stdout).trim().split('\n')[0]}` };
-    all.push(run.seconds);
+type Timing = { median: number; all: number[] } | { error: string };
+
+/**
+ * The median wall time of each command, run `rounds` times in turn (one of each, then again),
+ * so a machine busy with other work slows them alike; each must succeed.
+ */
+function medianRuns(commands: [command: string, args: string[]][], root: string, rounds: number): Timing[] {
+  const all = commands.map((): number[] | string => []);
+  for (let round = 0; round < rounds; round++) {
+    commands.forEach(([command, args], i) => {
+      const times = all[i]!;
+      if (typeof times === 'string') return;
+      const run = timedRun(command, args, root);
+      if (run.status === 0) times.push(run.seconds);
+      else all[i] = `exit ${run.status}: ${(run.stderr || run.stdout).trim().split('\n')[0]}`;
+    });
   }
-  return { median: median(all), all };
+  return all.map((times) => (typeof times === 'string' ? { error: times } : { median: median(times), all: times }));
 }
 
 /**
  * The command line's start-up, `kit --version`: the compiled CLI through its launcher, spawned
- * with `node` directly (npm's own start-up apart), against the goal; then through
- * `npm run kit`, the way it ran before it was compiled (tsx), and Node doing nothing, for scale.
+ * with `node` directly (npm's own start-up apart), against the goal, beside Node doing nothing
+ * (so what the machine's load adds shows); then through `npm run kit`, and the way it ran
+ * before it was compiled (tsx), for information.
  */
 function measureStartup(root: string): Measured {
   const launcher = join(root, 'src/cli/launch.mjs');
   timedRun(process.execPath, [launcher, '--compile'], root); // compiles if a source changed, so the runs below are warm
-  const direct = medianRun(process.execPath, [launcher, '--version'], root, 7);
-  const viaNpm = medianRun('npm', ['run', '--silent', 'kit', '--', '--version'], root, 3);
-  const viaTsx = medianRun(process.execPath, ['--import', 'tsx', join(root, 'src/cli/kit.ts'), '--version'], root, 3);
-  const bareNode = medianRun(process.execPath, ['-e', '0'], root, 7);
-  const row = (what: string, run: typeof direct, note: string): Row =>
+  const [direct, bareNode] = medianRuns([[process.execPath, [launcher, '--version']], [process.execPath, ['-e', '0']]], root, 7) as [Timing, Timing];
+  const [viaNpm, viaTsx] = medianRuns([['npm', ['run', '--silent', 'kit', '--', '--version']], [process.execPath, ['--import', 'tsx', join(root, 'src/cli/kit.ts'), '--version']]], root, 3) as [Timing, Timing];
+  const row = (what: string, run: Timing, note: string): Row =>
     'error' in run ? [what, 'failed', run.error] : [what, seconds(run.median), `${note}runs: ${run.all.map((t) => t.toFixed(2)).join(', ')} s`];
+  const overNode = 'error' in direct || 'error' in bareNode ? '' : `${((direct.median - bareNode.median) * 1000).toFixed(0)} ms more than node alone; `;
   return {
     rows: [
-      row('CLI start-up: node src/cli/launch.mjs --version', direct, `budget ${STARTUP_BUDGET_S} s, median of 7; `),
+      row('CLI start-up: node src/cli/launch.mjs --version', direct, `budget ${STARTUP_BUDGET_S} s, median of 7; ${overNode}`),
+      row('  node alone (node -e 0), for scale', bareNode, 'what the machine gives any Node program, median of 7; '),
       row('  the same through npm run kit -- --version', viaNpm, 'npm\'s own start-up included, median of 3; '),
       row('  the same uncompiled (tsx src/cli/kit.ts)', viaTsx, 'as before #16, median of 3; '),
-      row('  node alone (node -e 0), for scale', bareNode, 'what the machine gives any Node program, median of 7; '),
     ],
     over: 'error' in direct || direct.median > STARTUP_BUDGET_S ? ['CLI start-up'] : [],
   };
