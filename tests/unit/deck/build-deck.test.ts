@@ -7,7 +7,7 @@ import { cachePaths, diagramKey } from '../../../src/deck/diagram-cache.ts';
 import { MERMAID_VERSION } from '../../../src/deck/diagram-draw.ts';
 import { modelFromParse } from '../../../src/deck/diagram-model.ts';
 import { DeckBuildError } from '../../../src/deck/errors.ts';
-import { DEFAULT_THEME } from '../../../src/deck/render-mermaid.ts';
+import { DEFAULT_THEME, narrowLayout } from '../../../src/deck/render-mermaid.ts';
 
 const FIXTURE = resolve(import.meta.dirname, '../../fixtures/deck');
 
@@ -102,19 +102,30 @@ describe('images: the deck makes no request and shows no broken picture', () => 
   });
 });
 
-/** A throwaway project with one diagram, and (unless `cached` is false) its cache entry as given. */
-function diagramProject(code: string, svg?: string, withModel = true): { root: string; key: string } {
+/**
+ * A throwaway project with one diagram, and (unless `cached` is false) its cache entry as given;
+ * a left-to-right flowchart's top-to-bottom drawing too (the same file, its ids under its own key),
+ * unless `withNarrow` is false.
+ */
+function diagramProject(code: string, svg?: string, withModel = true, withNarrow = true): { root: string; key: string; narrowKey?: string } {
   const root = project({ '01-a.md': `---\nid: a\ntitle: A\n---\n# A\n\n\`\`\`mermaid\n${code}\n\`\`\`\n` });
   const key = diagramKey(code, DEFAULT_THEME.config, MERMAID_VERSION);
-  const paths = cachePaths(root, key);
+  const narrow = narrowLayout(code);
+  const narrowKey = narrow === undefined ? undefined : diagramKey(narrow, DEFAULT_THEME.config, MERMAID_VERSION);
   mkdirSync(join(root, 'assets/diagrams'), { recursive: true });
-  if (svg !== undefined) writeFileSync(paths.svg, svg);
-  if (withModel) {
-    const model = modelFromParse({ type: 'flowchart-v2', vertices: [{ id: 'A', text: 'Safe' }, { id: 'B', text: 'Box' }], edges: [{ start: 'A', end: 'B', type: 'arrow_point', stroke: 'normal' }] });
-    writeFileSync(paths.json, JSON.stringify(model));
+  for (const k of withNarrow && narrowKey ? [key, narrowKey] : [key]) {
+    const paths = cachePaths(root, k);
+    if (svg !== undefined) writeFileSync(paths.svg, svg.replaceAll(key, k));
+    if (withModel) {
+      const model = modelFromParse({ type: 'flowchart-v2', vertices: [{ id: 'A', text: 'Safe' }, { id: 'B', text: 'Box' }], edges: [{ start: 'A', end: 'B', type: 'arrow_point', stroke: 'normal' }] });
+      writeFileSync(paths.json, JSON.stringify(model));
+    }
   }
-  return { root, key };
+  return { root, key, narrowKey };
 }
+
+/** A small drawing as Mermaid writes one, its ids under `d-KEY`. */
+const DRAWING = '<svg id="d-KEY" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10" role="graphics-document document" aria-labelledby="chart-title-d-KEY"><title id="chart-title-d-KEY">T</title><style>#d-KEY .node rect{fill:#e8f0fa}</style><g class="root"><marker id="d-KEY_arrow"><path d="M0 0"/></marker><g class="node" id="d-KEY-flowchart-A-0"><rect/><text>Safe</text></g></g></svg>';
 
 describe('diagrams from the committed cache', () => {
   beforeEach(() => {
@@ -241,5 +252,60 @@ describe('quiz text on the page', () => {
     expect(data.match(/<\/script>/g)).toHaveLength(2);
     expect(data.match(/<script type="application\/json" id="kit-strings">/g)).toHaveLength(1);
     expect(slides).not.toContain('<script');
+  });
+});
+
+describe('a left-to-right flowchart has a second drawing, top to bottom, for phones', () => {
+  beforeEach(() => {
+    process.env.CHROME_PATH = '/nonexistent/chromium'; // nothing here may need a browser
+  });
+
+  it('turns only a sideways flowchart top to bottom, and nothing else in it', () => {
+    expect(narrowLayout('flowchart LR\n  subgraph M\n    direction LR\n    A\n  end\n  A --> B')).toBe('flowchart TB\n  subgraph M\n    direction LR\n    A\n  end\n  A --> B');
+    expect(narrowLayout('%%{init: {"flowchart": {"curve": "linear"}}}%%\ngraph RL\n  A --> B')).toBe('%%{init: {"flowchart": {"curve": "linear"}}}%%\ngraph TB\n  A --> B');
+    expect(narrowLayout('flowchart TB\n  A --> B')).toBeUndefined();
+    expect(narrowLayout('flowchart TD\n  A --> B')).toBeUndefined();
+    expect(narrowLayout('mindmap\n  root((LR))')).toBeUndefined();
+  });
+
+  it('puts both drawings in the figure, marked wide and narrow, each with its own ids', async () => {
+    const code = 'flowchart LR\n  accTitle: T\n  accDescr: D\n  A[Safe] --> B[Box]';
+    const key = diagramKey(code, DEFAULT_THEME.config, MERMAID_VERSION);
+    const { root, narrowKey } = diagramProject(code, DRAWING.replaceAll('KEY', key));
+    const deck = await buildDeck(root);
+    const figure = /<figure class="diagram"[\s\S]*?<\/figure>/.exec(deck.html)![0];
+    const svgs = [...figure.matchAll(/<svg\b[^>]*>/g)].map((m) => m[0]);
+    expect(svgs).toHaveLength(2);
+    expect(svgs[0]).toMatch(new RegExp(`^<svg id="d-${key}"[^>]*role="img"[^>]* data-layout="wide">$`));
+    expect(svgs[1]).toMatch(new RegExp(`^<svg id="d-${narrowKey}"[^>]*role="img"[^>]* data-layout="narrow">$`));
+    const ids = [...figure.matchAll(/\bid="([^"]+)"/g)].map((m) => m[1]);
+    expect(ids.length).toBeGreaterThan(4);
+    expect(new Set(ids).size).toBe(ids.length);
+    // Each drawing's style and arrowheads point at its own ids.
+    expect(figure).toContain(`#d-${narrowKey} .node rect`);
+    expect(figure).toContain(`#d-${key} .node rect`);
+    // The cache keeps both drawings.
+    expect(deck.diagrams.keys).toEqual([key, narrowKey]);
+  });
+
+  it('keeps a top-to-bottom flowchart as one drawing', async () => {
+    const code = 'flowchart TB\n  accTitle: T\n  accDescr: D\n  A[Safe] --> B[Box]';
+    const key = diagramKey(code, DEFAULT_THEME.config, MERMAID_VERSION);
+    const { root, narrowKey } = diagramProject(code, DRAWING.replaceAll('KEY', key));
+    expect(narrowKey).toBeUndefined();
+    const deck = await buildDeck(root);
+    const figure = /<figure class="diagram"[\s\S]*?<\/figure>/.exec(deck.html)![0];
+    expect([...figure.matchAll(/<svg\b/g)]).toHaveLength(1);
+    expect(figure).not.toContain('data-layout');
+    expect(deck.diagrams.keys).toEqual([key]);
+  });
+
+  it('without a browser, names the missing top-to-bottom drawing and its key', async () => {
+    const code = 'flowchart LR\n  accTitle: T\n  accDescr: D\n  A[Safe] --> B[Box]';
+    const key = diagramKey(code, DEFAULT_THEME.config, MERMAID_VERSION);
+    const { root, narrowKey } = diagramProject(code, DRAWING.replaceAll('KEY', key), true, false);
+    expect(await problems(root)).toEqual([
+      expect.stringMatching(new RegExp(`^slides/01-a\\.md:7: this diagram's top-to-bottom drawing for phones is not drawn yet \\(cache key ${narrowKey}\\) and drawing it needs a browser: .* as ${narrowKey}\\.svg and ${narrowKey}\\.json \\(commit both\\)$`)),
+    ]);
   });
 });
