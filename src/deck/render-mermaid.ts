@@ -189,6 +189,7 @@ export async function diagramFigures(
     const entry = key === undefined ? undefined : rendered.entries.get(key);
     if (entry) clean.set(key!, await sanitiseSvg(entry.svg, memo));
   }
+  for (const [key, svg] of clean) if (svg) clean.set(key, compactDrawing(svg));
   const issues: SourceIssue[] = [];
   const seen = new Map<string, number>();
   /** A drawing as the page shows it: its copies numbered, and one image named by its title (see below). */
@@ -215,8 +216,70 @@ export async function diagramFigures(
     const count = (seen.get(key) ?? 0) + 1;
     seen.set(key, count);
     // raw: DOMPurify's output, changed only in attributes written above.
-    const drawings = narrowKey === undefined ? raw(image(key, count)) : raw(image(key, count, 'wide') + image(narrowKey, count, 'narrow'));
+    const drawings = narrowKey === undefined ? raw(image(key, count)) : raw(sharing(image(key, count, 'wide'), image(narrowKey, count, 'narrow')));
     return html`<figure class="diagram" data-diagram="${key}">${drawings}${diagramTextHtml(model, t)}</figure>`;
   });
   return { figures, issues };
+}
+
+/**
+ * A diagram's two drawings, the narrow one sharing what it holds the same as the wide one, so
+ * the page carries it once: its name and description (the wide one's title and description; a
+ * screen reader reads a hidden element that a name points at) and its style (Mermaid's rules,
+ * scoped to the drawing's id, are the same for both: the wide one's apply to both ids).
+ */
+function sharing(wide: string, narrow: string): string {
+  const attr = (svg: string, name: string) => new RegExp(`^<svg\\b[^>]*\\b${name}="([^"]+)"`).exec(svg)?.[1];
+  const [title, desc, wideId, narrowId] = [attr(wide, 'aria-labelledby'), attr(wide, 'aria-describedby'), attr(wide, 'id'), attr(narrow, 'id')];
+  const wideStyle = /<style>([^<]*)<\/style>/.exec(wide)?.[1];
+  const narrowStyle = /<style>([^<]*)<\/style>/.exec(narrow)?.[1];
+  if (!title || !desc || !wideId || !narrowId || wideStyle === undefined || narrowStyle === undefined) return wide + narrow;
+  // Only when the rules are the same but for the id: otherwise each keeps its own.
+  const shareStyle = narrowStyle.replaceAll(`#${narrowId}`, `#${wideId}`) === wideStyle;
+  const both = shareStyle ? wide.replace(wideStyle, () => wideStyle.replaceAll(`#${wideId}`, `:is(#${wideId},#${narrowId})`)) : wide;
+  const named = narrow
+    .replace(/^<svg\b[^>]*>/, (tag) => tag.replace(/\baria-labelledby="[^"]*"/, `aria-labelledby="${title}"`).replace(/\baria-describedby="[^"]*"/, `aria-describedby="${desc}"`))
+    .replace(/<title\b[^>]*>[\s\S]*?<\/title>/, '')
+    .replace(/<desc\b[^>]*>[\s\S]*?<\/desc>/, '');
+  return both + (shareStyle ? named.replace(/<style>[^<]*<\/style>/, '') : named);
+}
+
+/** Attributes of shape and place, whose numbers Mermaid writes with up to 16 decimals. */
+const RE_GEOMETRY = /\b(d|transform|x|y|x1|x2|y1|y2|cx|cy|r|rx|ry|width|height|viewBox|points)="([^"]*)"/g;
+/** What Mermaid writes for its own scripts (edge animation, interaction), which the page never runs. */
+const RE_SCRIPT_DATA = / data-(?:points|et|edge|id)="[^"]*"/g;
+/** A label's words in the normal style and weight, as they would be anyway (no rule or parent sets another): Mermaid says so on every word. */
+const RE_NORMAL_FONT = / font-(?:style|weight)="normal"/g;
+/** A definition an arrow or a shape may point at with `url(#id)`. */
+const RE_DEFINITION = /<(marker|filter|linearGradient)\b[^>]*\bid="([^"]+)"[^>]*>[\s\S]*?<\/\1>/g;
+
+/**
+ * A drawing without what no one sees: numbers cut to hundredths of a pixel, the data Mermaid
+ * keeps for scripts the page does not run, attributes that change nothing (a normal font, an
+ * empty style, a class named twice), and definitions (arrowheads, filters, gradients) that
+ * nothing points at (Mermaid defines twelve arrowheads in every flowchart). Each drawing counts
+ * twice for a left-to-right flowchart, and the one-file offline deck has a budget (1.5 MiB).
+ */
+export function compactDrawing(svg: string): string {
+  const out = withoutNeoLook(svg)
+    .replace(RE_GEOMETRY, (_, name: string, value: string) => `${name}="${value.replace(/(\d+\.\d\d)\d+/g, '$1')}"`)
+    .replace(RE_SCRIPT_DATA, '')
+    .replace(RE_NORMAL_FONT, '')
+    .replace(/ style=";?"/g, '')
+    .replace(/ class="([^"]*)"/g, (_, names: string) => ` class="${[...new Set(names.split(/\s+/).filter(Boolean))].join(' ')}"`);
+  return out.replace(RE_DEFINITION, (whole, _tag: string, id: string) => (out.includes(`#${id})`) || out.includes(`#${id}"`) ? whole : '')).replace(/<defs><\/defs>/g, '');
+}
+
+/** A style rule whose selectors all match Mermaid's "neo" look: `#d-… [data-look=neo].node rect,…{…}`. */
+const RE_NEO_RULE = /(?<=[{}>])[^{}<]*\[data-look=["']?neo["']?\][^{}<]*\{[^}]*\}/g;
+
+/**
+ * The drawing without Mermaid's "neo" look when it is drawn in the classic one (the theme's): its
+ * rules (shadows, and strokes from a gradient) match nothing, and then neither the gradient nor
+ * the `data-look` marks serve anything.
+ */
+function withoutNeoLook(svg: string): string {
+  if (/ data-look="neo"/.test(svg)) return svg;
+  const styled = svg.replace(RE_NEO_RULE, (rule) => (rule.slice(0, rule.indexOf('{')).split(',').every((selector) => selector.includes('data-look')) ? '' : rule));
+  return /data-look/.test(styled.replace(/ data-look="[^"]*"/g, '')) ? styled : styled.replace(/ data-look="[^"]*"/g, '');
 }

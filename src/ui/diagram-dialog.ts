@@ -18,7 +18,9 @@ const STEP = 1.25;
 export function openDiagram(figure: Element, opener: HTMLElement, t: Translate): void {
   const shown = [...figure.querySelectorAll<SVGSVGElement>(':scope > svg')].find((svg) => svg.getClientRects().length > 0) ?? figure.querySelector('svg');
   if (!shown) return;
-  const title = shown.querySelector('title')?.textContent ?? '';
+  // A narrow drawing is named by the wide one's title (the page holds the words once).
+  const words = (name: string) => document.getElementById(shown.getAttribute(name) ?? '')?.textContent ?? '';
+  const title = words('aria-labelledby');
   const dialog = document.createElement('dialog');
   dialog.className = 'diagram-dialog';
   dialog.lang = document.documentElement.lang;
@@ -35,7 +37,7 @@ export function openDiagram(figure: Element, opener: HTMLElement, t: Translate):
   view.setAttribute('aria-label', t('diagram.zoomView', { title }));
   const svg = copyDrawing(shown);
   view.append(svg);
-  $('.diagram-dialog-text').append(...textVersion(figure, shown));
+  $('.diagram-dialog-text').append(...textVersion(figure, words('aria-describedby')));
 
   const zoom = createZoom(view, svg, $<HTMLOutputElement>('output'));
   dialog.addEventListener('click', (event) => {
@@ -74,6 +76,12 @@ function copyDrawing(svg: SVGSVGElement): SVGSVGElement {
   const holder = document.createElement('div');
   holder.innerHTML = svg.outerHTML.replaceAll(svg.id, `${svg.id}-full`);
   const copy = holder.firstElementChild as SVGSVGElement;
+  // A narrow drawing shares the wide one's style (`:is(#wide,#narrow) …`): the copy gets it under its own id.
+  if (!copy.querySelector('style')) {
+    const style = document.createElementNS('http://www.w3.org/2000/svg', 'style');
+    style.textContent = (svg.parentElement?.querySelector(':scope > svg > style')?.textContent ?? '').replace(/:is\([^)]*\)/g, `#${copy.id}`);
+    copy.prepend(style);
+  }
   copy.removeAttribute('data-layout');
   copy.style.maxWidth = 'none';
   copy.style.maxHeight = 'none';
@@ -81,12 +89,12 @@ function copyDrawing(svg: SVGSVGElement): SVGSVGElement {
 }
 
 /** The diagram's key and text version, open; for a diagram without one, its description. */
-function textVersion(figure: Element, svg: SVGSVGElement): Node[] {
+function textVersion(figure: Element, description: string): Node[] {
   const legend = figure.querySelector('.diagram-legend')?.cloneNode(true);
   const body = figure.querySelector('.diagram-text-body')?.cloneNode(true) as HTMLElement | undefined;
   if (body) return [legend, body].filter((n): n is Node => !!n);
   const p = document.createElement('p');
-  p.textContent = svg.querySelector('desc')?.textContent ?? '';
+  p.textContent = description;
   return [p];
 }
 

@@ -19,7 +19,7 @@ export function createDiagramViewerPlugin(t: Translate) {
         // The drawing itself is a tap target too; a modified click is reveal.js's zoom.
         figure.addEventListener('click', (event) => {
           const e = event as MouseEvent;
-          if ((e.target as Element).closest('svg') && !(e.altKey || e.ctrlKey || e.metaKey || e.shiftKey)) open(figure, button);
+          if ((e.target as Element).closest('svg')?.parentElement === figure && !(e.altKey || e.ctrlKey || e.metaKey || e.shiftKey)) open(figure, button);
         });
       }
     },
@@ -37,7 +37,7 @@ function enlargeButton(figure: Element, t: Translate): HTMLButtonElement {
   button.className = 'diagram-enlarge';
   const title = figure.querySelector('svg')?.getAttribute('aria-labelledby');
   if (title) button.setAttribute('aria-describedby', title);
-  button.innerHTML = '<span class="diagram-enlarge-icon" aria-hidden="true">⤢</span><span class="diagram-enlarge-tap"></span><span class="diagram-enlarge-name"></span>';
+  button.innerHTML = '<span class="diagram-enlarge-icon" aria-hidden="true"></span><span class="diagram-enlarge-tap"></span><span class="diagram-enlarge-name"></span>';
   button.children[1]!.textContent = t('diagram.tapToEnlarge');
   button.children[2]!.textContent = t('diagram.enlarge');
   // After the drawing, before its key and text version: the order of reading and of Tab.

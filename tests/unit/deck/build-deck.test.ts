@@ -7,7 +7,7 @@ import { cachePaths, diagramKey } from '../../../src/deck/diagram-cache.ts';
 import { MERMAID_VERSION } from '../../../src/deck/diagram-draw.ts';
 import { modelFromParse } from '../../../src/deck/diagram-model.ts';
 import { DeckBuildError } from '../../../src/deck/errors.ts';
-import { DEFAULT_THEME, narrowLayout } from '../../../src/deck/render-mermaid.ts';
+import { compactDrawing, DEFAULT_THEME, narrowLayout } from '../../../src/deck/render-mermaid.ts';
 
 const FIXTURE = resolve(import.meta.dirname, '../../fixtures/deck');
 
@@ -125,7 +125,8 @@ function diagramProject(code: string, svg?: string, withModel = true, withNarrow
 }
 
 /** A small drawing as Mermaid writes one, its ids under `d-KEY`. */
-const DRAWING = '<svg id="d-KEY" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10" role="graphics-document document" aria-labelledby="chart-title-d-KEY"><title id="chart-title-d-KEY">T</title><style>#d-KEY .node rect{fill:#e8f0fa}</style><g class="root"><marker id="d-KEY_arrow"><path d="M0 0"/></marker><g class="node" id="d-KEY-flowchart-A-0"><rect/><text>Safe</text></g></g></svg>';
+const DRAWING =
+  '<svg id="d-KEY" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10" role="graphics-document document" aria-labelledby="chart-title-d-KEY" aria-describedby="chart-desc-d-KEY"><title id="chart-title-d-KEY">T</title><desc id="chart-desc-d-KEY">D</desc><style>#d-KEY .node rect{fill:#e8f0fa}</style><g class="root"><marker id="d-KEY_arrow"><path d="M0 0"/></marker><g class="node" id="d-KEY-flowchart-A-0"><rect/><text>Safe</text></g><path class="flowchart-link" d="M0 0L9 9" marker-end="url(#d-KEY_arrow)"/></g></svg>';
 
 describe('diagrams from the committed cache', () => {
   beforeEach(() => {
@@ -281,9 +282,14 @@ describe('a left-to-right flowchart has a second drawing, top to bottom, for pho
     const ids = [...figure.matchAll(/\bid="([^"]+)"/g)].map((m) => m[1]);
     expect(ids.length).toBeGreaterThan(4);
     expect(new Set(ids).size).toBe(ids.length);
-    // Each drawing's style and arrowheads point at its own ids.
-    expect(figure).toContain(`#d-${narrowKey} .node rect`);
-    expect(figure).toContain(`#d-${key} .node rect`);
+    // What the two share is in the page once: the wide drawing's style applies to both ids, and
+    // its title and description name and describe both.
+    expect(figure).toContain(`<style>:is(#d-${key},#d-${narrowKey}) .node rect{fill:#e8f0fa}</style>`);
+    expect(figure.match(/<style>/g)).toHaveLength(1);
+    expect(figure.match(/<title\b/g)).toHaveLength(1);
+    expect(svgs[1]).toContain(`aria-labelledby="chart-title-d-${key}"`);
+    // Each drawing's arrowheads are its own.
+    expect(figure).toContain(`<marker id="d-${narrowKey}_arrow">`);
     // The cache keeps both drawings.
     expect(deck.diagrams.keys).toEqual([key, narrowKey]);
   });
@@ -307,5 +313,31 @@ describe('a left-to-right flowchart has a second drawing, top to bottom, for pho
     expect(await problems(root)).toEqual([
       expect.stringMatching(new RegExp(`^slides/01-a\\.md:7: this diagram's top-to-bottom drawing for phones is not drawn yet \\(cache key ${narrowKey}\\) and drawing it needs a browser: .* as ${narrowKey}\\.svg and ${narrowKey}\\.json \\(commit both\\)$`)),
     ]);
+  });
+});
+
+describe('a drawing in the page carries nothing no one sees (the offline file has a budget)', () => {
+  it('rounds shapes to hundredths, never a label, and drops script data, a normal font and unused arrowheads', () => {
+    const svg = [
+      '<svg id="d-k" viewBox="0 0 100.123456 50.5" width="100.123456"><style>#d-k .node rect{fill:#fff}</style>',
+      '<marker id="d-k_used"><path d="M 0 0 L 10 5"/></marker><marker id="d-k_unused"><path d="M 1 1"/></marker>',
+      '<path class="flowchart-link flowchart-link" d="M1.23456,2.5L3.999999,4" data-points="W3t9XQ==" data-id="L_A_B_0" style=";" marker-end="url(#d-k_used)"/>',
+      '<g class="node" transform="translate(91.43982696533203, 35)"><text y="-10.1"><tspan font-style="normal" font-weight="normal">π is 3.14159</tspan><tspan font-weight="bold">!</tspan></text></g></svg>',
+    ].join('');
+    expect(compactDrawing(svg)).toBe(
+      [
+        '<svg id="d-k" viewBox="0 0 100.12 50.5" width="100.12"><style>#d-k .node rect{fill:#fff}</style>',
+        '<marker id="d-k_used"><path d="M 0 0 L 10 5"/></marker>',
+        '<path class="flowchart-link" d="M1.23,2.5L3.99,4" marker-end="url(#d-k_used)"/>',
+        '<g class="node" transform="translate(91.43, 35)"><text y="-10.1"><tspan>π is 3.14159</tspan><tspan font-weight="bold">!</tspan></text></g></svg>',
+      ].join(''),
+    );
+  });
+
+  it('drops the rules of Mermaid\'s "neo" look, and the gradient only they use, from a classic drawing; keeps them in a neo one', () => {
+    const classic = '<svg id="d-k"><style>#d-k .node rect{fill:#fff}#d-k [data-look="neo"].node rect,#d-k [data-look="neo"].node polygon{stroke:url(#d-k-gradient)}</style><g class="node" data-look="classic"><rect/></g><linearGradient id="d-k-gradient"><stop offset="0%"></stop></linearGradient></svg>';
+    expect(compactDrawing(classic)).toBe('<svg id="d-k"><style>#d-k .node rect{fill:#fff}</style><g class="node"><rect/></g></svg>');
+    const neo = classic.replace('data-look="classic"', 'data-look="neo"');
+    expect(compactDrawing(neo)).toBe(neo);
   });
 });
