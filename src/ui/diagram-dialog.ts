@@ -24,14 +24,14 @@ export function openDiagram(figure: Element, opener: HTMLElement, t: Translate):
   const dialog = document.createElement('dialog');
   dialog.className = 'diagram-dialog';
   dialog.lang = document.documentElement.lang;
-  dialog.innerHTML = `<div class="diagram-dialog-bar"><h2 id="kit-diagram-dialog-title"></h2><div class="diagram-dialog-zoom" role="group"><button type="button" data-zoom="out">−</button><output aria-live="polite"></output><button type="button" data-zoom="in">+</button><button type="button" data-zoom="fit"></button></div><button type="button" class="diagram-dialog-close"></button></div><div class="diagram-dialog-body"><div class="diagram-dialog-view" tabindex="0" role="group"></div><div class="diagram-dialog-text"></div></div>`;
+  dialog.innerHTML = `<div class="diagram-dialog-bar"><h2 id="kit-diagram-dialog-title"></h2><div class="diagram-dialog-zoom" role="group"><button type="button" name="out">−</button><output aria-live="polite"></output><button type="button" name="in">+</button><button type="button" name="fit"></button></div><button type="button" class="diagram-dialog-close"></button></div><div class="diagram-dialog-body"><div class="diagram-dialog-view" tabindex="0" role="group"></div><div class="diagram-dialog-text"></div></div>`;
   dialog.setAttribute('aria-labelledby', 'kit-diagram-dialog-title');
   const $ = <T extends Element>(selector: string) => dialog.querySelector<T>(selector)!;
   $('h2').textContent = title;
   $('.diagram-dialog-zoom').setAttribute('aria-label', t('diagram.zoomGroup'));
-  $('[data-zoom="out"]').setAttribute('aria-label', t('diagram.zoomOut'));
-  $('[data-zoom="in"]').setAttribute('aria-label', t('diagram.zoomIn'));
-  $('[data-zoom="fit"]').textContent = t('diagram.zoomFit');
+  $('.diagram-dialog-zoom [name="out"]').setAttribute('aria-label', t('diagram.zoomOut'));
+  $('.diagram-dialog-zoom [name="in"]').setAttribute('aria-label', t('diagram.zoomIn'));
+  $('.diagram-dialog-zoom [name="fit"]').textContent = t('diagram.zoomFit');
   $('.diagram-dialog-close').textContent = t('diagram.close');
   const view = $<HTMLElement>('.diagram-dialog-view');
   view.setAttribute('aria-label', t('diagram.zoomView', { title }));
@@ -42,7 +42,7 @@ export function openDiagram(figure: Element, opener: HTMLElement, t: Translate):
   const zoom = createZoom(view, svg, $<HTMLOutputElement>('output'));
   dialog.addEventListener('click', (event) => {
     const target = event.target as Element;
-    const action = target.closest('[data-zoom]')?.getAttribute('data-zoom');
+    const action = target.closest('.diagram-dialog-zoom button')?.getAttribute('name');
     if (action) zoom.to(action === 'fit' ? zoom.fit() : zoom.scale * (action === 'in' ? STEP : 1 / STEP));
     else if (target.closest('.diagram-dialog-close')) dialog.close();
   });
@@ -82,7 +82,7 @@ function copyDrawing(svg: SVGSVGElement): SVGSVGElement {
     style.textContent = (svg.parentElement?.querySelector(':scope > svg > style')?.textContent ?? '').replace(/:is\([^)]*\)/g, `#${copy.id}`);
     copy.prepend(style);
   }
-  copy.removeAttribute('data-layout');
+  delete copy.dataset.layout;
   copy.style.maxWidth = 'none';
   copy.style.maxHeight = 'none';
   return copy;
