@@ -30,6 +30,7 @@ export interface BuiltDeck {
   data: string;
   sections: Section[];
   quizzes: LoadedQuiz[];
+  /** `keys`: every drawing the deck uses (each diagram's, then the top-to-bottom ones), so the cache keeps them. */
   diagrams: { total: number; rendered: number; keys: string[] };
 }
 
@@ -184,7 +185,7 @@ async function renderDeck(root: string, files: LanguageFiles, all: readonly Lang
   const slidesHtml = parts.join('\n').replace(RE_DIAGRAM_PLACEHOLDER, (_: string, n: string) => figures[Number(n)]!.toString());
   // The quizzes and the interface strings travel with the page as JSON, not HTML.
   const data = [jsonScript(PAYLOAD_ID, payload), jsonScript(STRINGS_ID, strings)].join('\n');
-  return { lang, strings, html: slidesHtml, data, sections, quizzes, diagrams: { total: diagrams.length, rendered: drawn.rendered, keys: drawn.keys } };
+  return { lang, strings, html: slidesHtml, data, sections, quizzes, diagrams: { total: diagrams.length, rendered: drawn.rendered, keys: [...drawn.keys, ...drawn.narrowKeys.filter((key) => key !== undefined)] } };
 }
 
 /** The quizzes of `lang` as the deck grades them (`aligned`), for `kit results`: `quizzes` in place of the language's own as read. */

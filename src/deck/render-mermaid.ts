@@ -2,7 +2,9 @@
  * Mermaid at build time: every ```` ```mermaid ```` block becomes an inline SVG, from the
  * committed cache (`diagram-cache.ts`) or drawn in Chromium (`diagram-draw.ts`), checked for
  * settings it may not change (`diagram-directives.ts`), sanitised as it is inlined
- * (`sanitise-svg.ts`), and followed by its text version (`diagram-text.ts`).
+ * (`sanitise-svg.ts`), and followed by its text version (`diagram-text.ts`). A left-to-right
+ * flowchart is drawn twice: as written, and top to bottom for a phone's narrow column
+ * (`narrowLayout`); the page carries both and CSS shows one.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -65,13 +67,28 @@ export const DEFAULT_THEME: DiagramTheme = {
 export type OnDiagramDrawn = (done: number, total: number, name: string) => void;
 
 export interface RenderedDiagrams {
-  /** Each key's drawing and Mermaid's reading of it. */
+  /** Each key's drawing and Mermaid's reading of it (narrow drawings included). */
   entries: Map<string, CachedDiagram>;
   /** The key of each diagram, in the order given. */
   keys: string[];
-  /** How many were drawn now (not found in the cache). */
+  /** The key of each diagram's top-to-bottom drawing, in the same order; undefined where it has none. */
+  narrowKeys: (string | undefined)[];
+  /** How many drawings were made now (not found in the cache), narrow ones included. */
   rendered: number;
   issues: SourceIssue[];
+}
+
+/** The header line of a flowchart laid out sideways: `flowchart LR`, `graph RL`… */
+const RE_SIDEWAYS_FLOWCHART = /^(\s*(?:flowchart|graph)\s+)(?:LR|RL)\b/m;
+
+/**
+ * The same flowchart laid out top to bottom, for a phone: a left-to-right chart is as wide as
+ * its chain of arrows is long, and a 390 px screen shows it either cut off or with labels too
+ * small to read. Only the chart's own direction changes (groups keep theirs), so the boxes,
+ * arrows and text version are the same. Undefined for any other diagram, which stays as drawn.
+ */
+export function narrowLayout(code: string): string | undefined {
+  return RE_SIDEWAYS_FLOWCHART.test(code) ? code.replace(RE_SIDEWAYS_FLOWCHART, '$1TB') : undefined;
 }
 
 /**
@@ -86,48 +103,63 @@ export async function renderDiagrams(
   onDrawn?: OnDiagramDrawn,
 ): Promise<RenderedDiagrams> {
   const keys = diagrams.map((d) => diagramKey(d.code, theme.config, MERMAID_VERSION));
+  const narrowCodes = diagrams.map((d) => narrowLayout(d.code));
+  const narrowKeys = narrowCodes.map((code) => (code === undefined ? undefined : diagramKey(code, theme.config, MERMAID_VERSION)));
   const entries = new Map<string, CachedDiagram>();
   const issues: SourceIssue[] = [];
-  const missing = new Map<string, DiagramRef>();
-  for (const [i, diagram] of diagrams.entries()) {
-    const key = keys[i]!;
-    const refused = checkDiagramSettings(diagram);
-    issues.push(...refused);
-    if (refused.length > 0 || entries.has(key) || missing.has(key)) continue;
+  /** Each drawing to make, by key: the diagram it belongs to and, for a narrow one, its code. */
+  const missing = new Map<string, { diagram: DiagramRef; code: string; narrow: boolean }>();
+  const want = (key: string, diagram: DiagramRef, code: string, narrow: boolean) => {
+    if (entries.has(key) || missing.has(key)) return;
     const cached = readCached(root, key);
     if (cached) entries.set(key, cached);
-    else missing.set(key, diagram);
+    else missing.set(key, { diagram, code, narrow });
+  };
+  for (const [i, diagram] of diagrams.entries()) {
+    const refused = checkDiagramSettings(diagram);
+    issues.push(...refused);
+    if (refused.length > 0) continue;
+    want(keys[i]!, diagram, diagram.code, false);
+    if (narrowKeys[i]) want(narrowKeys[i], diagram, narrowCodes[i]!, true);
   }
-  if (missing.size === 0) return { entries, keys, rendered: 0, issues };
+  if (missing.size === 0) return { entries, keys, narrowKeys, rendered: 0, issues };
 
   if (!findChromium()) {
-    for (const [key, diagram] of missing) {
+    const wideMissing = new Set([...missing.values()].filter((m) => !m.narrow).map((m) => m.diagram));
+    for (const [key, { diagram, narrow }] of missing) {
+      // One message per diagram: drawing the diagram anew draws its narrow layout too.
+      if (narrow && wideMissing.has(diagram)) continue;
+      const what = narrow ? `this diagram's top-to-bottom drawing for phones is not drawn yet (cache key ${key})` : `this diagram is new or changed (cache key ${key})`;
       issues.push({
         file: diagram.file,
         line: diagram.line,
-        message: `this diagram is new or changed (cache key ${key}) and drawing it needs a browser: ${CHROMIUM_HELP}, then build again; the drawing is then kept in ${CACHE_DIR}/ as ${key}.svg and ${key}.json (commit both)`,
+        message: `${what} and drawing it needs a browser: ${CHROMIUM_HELP}, then build again; the drawing is then kept in ${CACHE_DIR}/ as ${key}.svg and ${key}.json (commit both)`,
       });
     }
-    return { entries, keys, rendered: 0, issues };
+    return { entries, keys, narrowKeys, rendered: 0, issues };
   }
 
   const jobs = [...missing];
   onDrawn?.(0, jobs.length, '');
   const drawings = await drawDiagrams(
-    jobs.map(([key, d]) => ({ id: `d-${key}`, code: d.code })),
+    jobs.map(([key, job]) => ({ id: `d-${key}`, code: job.code })),
     theme.config,
     FONT_STACK,
-    onDrawn && ((i) => onDrawn(i + 1, jobs.length, `${jobs[i]![1].file}:${jobs[i]![1].line}`)),
+    onDrawn && ((i) => onDrawn(i + 1, jobs.length, `${jobs[i]![1].diagram.file}:${jobs[i]![1].diagram.line}${jobs[i]![1].narrow ? ' (top to bottom)' : ''}`)),
   );
   let rendered = 0;
-  for (const [i, [key, diagram]] of jobs.entries()) {
+  const failed = new Set<DiagramRef>();
+  for (const [i, [key, { diagram, narrow }]] of jobs.entries()) {
     const drawing = drawings[i]!;
     if ('error' in drawing) {
+      // A diagram Mermaid cannot read fails in both layouts: say it once.
+      if (failed.has(diagram)) continue;
+      failed.add(diagram);
       const line = /line (\d+)/i.exec(drawing.error)?.[1];
       issues.push({
         file: diagram.file,
         line: diagram.line + (line ? Number(line) : 1),
-        message: `Mermaid cannot draw this diagram: ${drawing.error.replace(/\s+/g, ' ').trim()}`,
+        message: `Mermaid cannot draw this diagram${narrow ? ' top to bottom (its layout for phones)' : ''}: ${drawing.error.replace(/\s+/g, ' ').trim()}`,
       });
       continue;
     }
@@ -136,7 +168,7 @@ export async function renderDiagrams(
     entries.set(key, entry);
     rendered++;
   }
-  return { entries, keys, rendered, issues };
+  return { entries, keys, narrowKeys, rendered, issues };
 }
 
 /**
@@ -153,31 +185,101 @@ export async function diagramFigures(
 ): Promise<{ figures: SafeHtml[]; issues: SourceIssue[] }> {
   const clean = new Map<string, string | undefined>();
   const memo = existsSync(join(root, 'node_modules')) ? join(root, SANITISED_MEMO) : undefined;
-  for (const key of new Set(rendered.keys)) {
-    const entry = rendered.entries.get(key);
-    if (entry) clean.set(key, await sanitiseSvg(entry.svg, memo));
+  for (const key of new Set([...rendered.keys, ...rendered.narrowKeys])) {
+    const entry = key === undefined ? undefined : rendered.entries.get(key);
+    if (entry) clean.set(key!, await sanitiseSvg(entry.svg, memo));
   }
+  for (const [key, svg] of clean) if (svg) clean.set(key, compactDrawing(svg));
   const issues: SourceIssue[] = [];
   const seen = new Map<string, number>();
+  /** A drawing as the page shows it: its copies numbered, and one image named by its title (see below). */
+  const image = (key: string, count: number, layout?: 'wide' | 'narrow') => {
+    const svg = clean.get(key)!;
+    const copy = count === 1 ? svg : svg.replaceAll(`d-${key}`, `d-${key}-${count}`);
+    // The drawing is one image named by its title and described by its description (its labels,
+    // split into pieces by the layout, would read as fragments); the text version that follows
+    // gives its boxes and arrows in order. A figure with two layouts marks each (CSS shows one).
+    const mark = layout ? html` data-layout="${layout}"`.toString() : '';
+    return copy
+      .replace(/^<svg\b[^>]*>/, (tag) => tag.replace(/\brole="[^"]*"/, 'role="img"').replace(/\baria-roledescription="[^"]*"/, () => html`aria-roledescription="${t('diagram.role')}"`.toString()).replace(/>$/, `${mark}>`))
+      .replace(/<\/style><g\b/, '</style><g aria-hidden="true"');
+  };
   const figures = diagrams.map((diagram, i) => {
     const key = rendered.keys[i]!;
-    const svg = clean.get(key);
+    const narrowKey = rendered.narrowKeys[i];
     const model = rendered.entries.get(key)?.model;
-    if (!svg || !model) {
-      issues.push({ file: diagram.file, line: diagram.line, message: `${CACHE_DIR}/${key}.svg is not a drawing: delete it and build again (with Chromium) to draw the diagram anew` });
+    const broken = [key, narrowKey].find((k) => k !== undefined && !clean.get(k));
+    if (broken !== undefined || !model) {
+      issues.push({ file: diagram.file, line: diagram.line, message: `${CACHE_DIR}/${broken ?? key}.svg is not a drawing: delete it and build again (with Chromium) to draw the diagram anew` });
       return html``;
     }
     const count = (seen.get(key) ?? 0) + 1;
     seen.set(key, count);
-    const copy = count === 1 ? svg : svg.replaceAll(`d-${key}`, `d-${key}-${count}`);
-    // The drawing is one image named by its title and described by its description (its labels,
-    // split into pieces by the layout, would read as fragments); the text version that follows
-    // gives its boxes and arrows in order.
-    const image = copy
-      .replace(/^<svg\b[^>]*>/, (tag) => tag.replace(/\brole="[^"]*"/, 'role="img"').replace(/\baria-roledescription="[^"]*"/, () => html`aria-roledescription="${t('diagram.role')}"`.toString()))
-      .replace(/<\/style><g\b/, '</style><g aria-hidden="true"');
-    // raw: `image` is DOMPurify's output, changed only in attributes written above.
-    return html`<figure class="diagram" data-diagram="${key}">${raw(image)}${diagramTextHtml(model, t)}</figure>`;
+    // raw: DOMPurify's output, changed only in attributes written above.
+    const drawings = narrowKey === undefined ? raw(image(key, count)) : raw(sharing(image(key, count, 'wide'), image(narrowKey, count, 'narrow')));
+    return html`<figure class="diagram" data-diagram="${key}">${drawings}${diagramTextHtml(model, t)}</figure>`;
   });
   return { figures, issues };
+}
+
+/**
+ * A diagram's two drawings, the narrow one sharing what it holds the same as the wide one, so
+ * the page carries it once: its name and description (the wide one's title and description; a
+ * screen reader reads a hidden element that a name points at) and its style (Mermaid's rules,
+ * scoped to the drawing's id, are the same for both: the wide one's apply to both ids).
+ */
+function sharing(wide: string, narrow: string): string {
+  const attr = (svg: string, name: string) => new RegExp(`^<svg\\b[^>]*\\b${name}="([^"]+)"`).exec(svg)?.[1];
+  const [title, desc, wideId, narrowId] = [attr(wide, 'aria-labelledby'), attr(wide, 'aria-describedby'), attr(wide, 'id'), attr(narrow, 'id')];
+  const wideStyle = /<style>([^<]*)<\/style>/.exec(wide)?.[1];
+  const narrowStyle = /<style>([^<]*)<\/style>/.exec(narrow)?.[1];
+  if (!title || !desc || !wideId || !narrowId || wideStyle === undefined || narrowStyle === undefined) return wide + narrow;
+  // Only when the rules are the same but for the id: otherwise each keeps its own.
+  const shareStyle = narrowStyle.replaceAll(`#${narrowId}`, `#${wideId}`) === wideStyle;
+  const both = shareStyle ? wide.replace(wideStyle, () => wideStyle.replaceAll(`#${wideId}`, `:is(#${wideId},#${narrowId})`)) : wide;
+  const named = narrow
+    .replace(/^<svg\b[^>]*>/, (tag) => tag.replace(/\baria-labelledby="[^"]*"/, `aria-labelledby="${title}"`).replace(/\baria-describedby="[^"]*"/, `aria-describedby="${desc}"`))
+    .replace(/<title\b[^>]*>[\s\S]*?<\/title>/, '')
+    .replace(/<desc\b[^>]*>[\s\S]*?<\/desc>/, '');
+  return both + (shareStyle ? named.replace(/<style>[^<]*<\/style>/, '') : named);
+}
+
+/** Attributes of shape and place, whose numbers Mermaid writes with up to 16 decimals. */
+const RE_GEOMETRY = /\b(d|transform|x|y|x1|x2|y1|y2|cx|cy|r|rx|ry|width|height|viewBox|points)="([^"]*)"/g;
+/** What Mermaid writes for its own scripts (edge animation, interaction), which the page never runs. */
+const RE_SCRIPT_DATA = / data-(?:points|et|edge|id)="[^"]*"/g;
+/** A label's words in the normal style and weight, as they would be anyway (no rule or parent sets another): Mermaid says so on every word. */
+const RE_NORMAL_FONT = / font-(?:style|weight)="normal"/g;
+/** A definition an arrow or a shape may point at with `url(#id)`. */
+const RE_DEFINITION = /<(marker|filter|linearGradient)\b[^>]*\bid="([^"]+)"[^>]*>[\s\S]*?<\/\1>/g;
+
+/**
+ * A drawing without what no one sees: numbers cut to hundredths of a pixel, the data Mermaid
+ * keeps for scripts the page does not run, attributes that change nothing (a normal font, an
+ * empty style, a class named twice), and definitions (arrowheads, filters, gradients) that
+ * nothing points at (Mermaid defines twelve arrowheads in every flowchart). Each drawing counts
+ * twice for a left-to-right flowchart, and the one-file offline deck has a budget (1.5 MiB).
+ */
+export function compactDrawing(svg: string): string {
+  const out = withoutNeoLook(svg)
+    .replace(RE_GEOMETRY, (_, name: string, value: string) => `${name}="${value.replace(/(\d+\.\d\d)\d+/g, '$1')}"`)
+    .replace(RE_SCRIPT_DATA, '')
+    .replace(RE_NORMAL_FONT, '')
+    .replace(/ style=";?"/g, '')
+    .replace(/ class="([^"]*)"/g, (_, names: string) => ` class="${[...new Set(names.split(/\s+/).filter(Boolean))].join(' ')}"`);
+  return out.replace(RE_DEFINITION, (whole, _tag: string, id: string) => (out.includes(`#${id})`) || out.includes(`#${id}"`) ? whole : '')).replace(/<defs><\/defs>/g, '');
+}
+
+/** A style rule whose selectors all match Mermaid's "neo" look: `#d-… [data-look=neo].node rect,…{…}`. */
+const RE_NEO_RULE = /(?<=[{}>])[^{}<]*\[data-look=["']?neo["']?\][^{}<]*\{[^}]*\}/g;
+
+/**
+ * The drawing without Mermaid's "neo" look when it is drawn in the classic one (the theme's): its
+ * rules (shadows, and strokes from a gradient) match nothing, and then neither the gradient nor
+ * the `data-look` marks serve anything.
+ */
+function withoutNeoLook(svg: string): string {
+  if (/ data-look="neo"/.test(svg)) return svg;
+  const styled = svg.replace(RE_NEO_RULE, (rule) => (rule.slice(0, rule.indexOf('{')).split(',').every((selector) => selector.includes('data-look')) ? '' : rule));
+  return /data-look/.test(styled.replace(/ data-look="[^"]*"/g, '')) ? styled : styled.replace(/ data-look="[^"]*"/g, '');
 }

@@ -37,10 +37,11 @@ const RE_CHUNK_IMPORT = /(\bfrom\s*|\bimport\s*)(["'])\.\/([\w.-]+\.js)\2/g;
 
 /**
  * A chunk the deck imports only when it needs it that the one file may need too: the SCORM
- * adapter (`src/ui/scorm.ts`), when an LMS plays the file as a SCORM package. (The teacher's
- * panel is not one: it runs only when the classroom server serves the deck from dist/.)
+ * adapter (`src/ui/scorm.ts`), when an LMS plays the file as a SCORM package, and the full-screen
+ * diagram (`src/ui/diagram-dialog.ts`), on a tap. (The teacher's panel is not one: it runs only
+ * when the classroom server serves the deck from dist/.)
  */
-const RE_DYNAMIC_SCORM = /\bimport\((["'`])\.\/(scorm[\w.-]*\.js)\1\)/g;
+const RE_DYNAMIC_SCORM = /\bimport\((["'`])\.\/((?:scorm|diagram-dialog)[\w.-]*\.js)\1\)/g;
 
 /**
  * A script with the chunks it imports inlined as `data:` modules, theirs too: the page and the

@@ -11,6 +11,7 @@ import '../../assets/theme/print.css';
 import { createStrings, type Translate } from '../i18n/strings.ts';
 import { createAccessibilityPlugin } from './accessibility.ts';
 import { createContrastPlugin } from './contrast.ts';
+import { createDiagramViewerPlugin } from './diagram-viewer.ts';
 import { createLayoutPlugin, PHONE_WIDTH } from './layout.ts';
 import { createMotionPlugin } from './motion.ts';
 import { fitPrintedQuestions, keepSection, prepareSlidesForPrint, readPrintOptions, renderPrintPage, signalPrintReady } from './print/print-mode.ts';
@@ -51,7 +52,7 @@ async function startDeck(t: Translate, print = false): Promise<void> {
     // Printed slides show every fragment in its final state; `?pdfSeparateFragments=true` prints each step.
     pdfSeparateFragments: false,
     // Each concern is a plugin built with the deck and undone with it (`init`, `destroy`).
-    plugins: [Notes, Search, Zoom, createSpeakerViewPlugin(window, t), createLayoutPlugin(), createMotionPlugin(), createAccessibilityPlugin(t), createContrastPlugin(t), ...quizzes],
+    plugins: [Notes, Search, Zoom, createSpeakerViewPlugin(window, t), createLayoutPlugin(), createMotionPlugin(), createAccessibilityPlugin(t), createContrastPlugin(t), createDiagramViewerPlugin(t), ...quizzes],
   });
   // Tools and tests reach the deck through the same global reveal.js has always offered.
   (globalThis as { Reveal?: unknown }).Reveal = deck;

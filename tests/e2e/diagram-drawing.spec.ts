@@ -37,7 +37,11 @@ test.describe('drawing a new diagram', () => {
     const root = project(DIAGRAM);
     try {
       const first = await buildDeck(root);
-      expect(first.diagrams.rendered).toBe(1);
+      // A left-to-right flowchart is drawn twice: as written, and top to bottom for phones.
+      expect(first.diagrams.rendered).toBe(2);
+      expect(first.diagrams.keys).toHaveLength(2);
+      expect(first.html).toMatch(/<svg id="d-[0-9a-f]{16}"[^>]* data-layout="wide">/);
+      expect(first.html).toMatch(/<svg id="d-[0-9a-f]{16}"[^>]* data-layout="narrow">/);
       const key = first.diagrams.keys[0]!;
       const svg = join(root, 'assets/diagrams', `${key}.svg`);
       const json = join(root, 'assets/diagrams', `${key}.json`);

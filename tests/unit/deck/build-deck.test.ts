@@ -7,7 +7,7 @@ import { cachePaths, diagramKey } from '../../../src/deck/diagram-cache.ts';
 import { MERMAID_VERSION } from '../../../src/deck/diagram-draw.ts';
 import { modelFromParse } from '../../../src/deck/diagram-model.ts';
 import { DeckBuildError } from '../../../src/deck/errors.ts';
-import { DEFAULT_THEME } from '../../../src/deck/render-mermaid.ts';
+import { compactDrawing, DEFAULT_THEME, narrowLayout } from '../../../src/deck/render-mermaid.ts';
 
 const FIXTURE = resolve(import.meta.dirname, '../../fixtures/deck');
 
@@ -102,19 +102,31 @@ describe('images: the deck makes no request and shows no broken picture', () => 
   });
 });
 
-/** A throwaway project with one diagram, and (unless `cached` is false) its cache entry as given. */
-function diagramProject(code: string, svg?: string, withModel = true): { root: string; key: string } {
+/**
+ * A throwaway project with one diagram, and (unless `cached` is false) its cache entry as given;
+ * a left-to-right flowchart's top-to-bottom drawing too (the same file, its ids under its own key),
+ * unless `withNarrow` is false.
+ */
+function diagramProject(code: string, svg?: string, withModel = true, withNarrow = true): { root: string; key: string; narrowKey?: string } {
   const root = project({ '01-a.md': `---\nid: a\ntitle: A\n---\n# A\n\n\`\`\`mermaid\n${code}\n\`\`\`\n` });
   const key = diagramKey(code, DEFAULT_THEME.config, MERMAID_VERSION);
-  const paths = cachePaths(root, key);
+  const narrow = narrowLayout(code);
+  const narrowKey = narrow === undefined ? undefined : diagramKey(narrow, DEFAULT_THEME.config, MERMAID_VERSION);
   mkdirSync(join(root, 'assets/diagrams'), { recursive: true });
-  if (svg !== undefined) writeFileSync(paths.svg, svg);
-  if (withModel) {
-    const model = modelFromParse({ type: 'flowchart-v2', vertices: [{ id: 'A', text: 'Safe' }, { id: 'B', text: 'Box' }], edges: [{ start: 'A', end: 'B', type: 'arrow_point', stroke: 'normal' }] });
-    writeFileSync(paths.json, JSON.stringify(model));
+  for (const k of withNarrow && narrowKey ? [key, narrowKey] : [key]) {
+    const paths = cachePaths(root, k);
+    if (svg !== undefined) writeFileSync(paths.svg, svg.replaceAll(key, k));
+    if (withModel) {
+      const model = modelFromParse({ type: 'flowchart-v2', vertices: [{ id: 'A', text: 'Safe' }, { id: 'B', text: 'Box' }], edges: [{ start: 'A', end: 'B', type: 'arrow_point', stroke: 'normal' }] });
+      writeFileSync(paths.json, JSON.stringify(model));
+    }
   }
-  return { root, key };
+  return { root, key, narrowKey };
 }
+
+/** A small drawing as Mermaid writes one, its ids under `d-KEY`. */
+const DRAWING =
+  '<svg id="d-KEY" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10" role="graphics-document document" aria-labelledby="chart-title-d-KEY" aria-describedby="chart-desc-d-KEY"><title id="chart-title-d-KEY">T</title><desc id="chart-desc-d-KEY">D</desc><style>#d-KEY .node rect{fill:#e8f0fa}</style><g class="root"><marker id="d-KEY_arrow"><path d="M0 0"/></marker><g class="node" id="d-KEY-flowchart-A-0"><rect/><text>Safe</text></g><path class="flowchart-link" d="M0 0L9 9" marker-end="url(#d-KEY_arrow)"/></g></svg>';
 
 describe('diagrams from the committed cache', () => {
   beforeEach(() => {
@@ -241,5 +253,91 @@ describe('quiz text on the page', () => {
     expect(data.match(/<\/script>/g)).toHaveLength(2);
     expect(data.match(/<script type="application\/json" id="kit-strings">/g)).toHaveLength(1);
     expect(slides).not.toContain('<script');
+  });
+});
+
+describe('a left-to-right flowchart has a second drawing, top to bottom, for phones', () => {
+  beforeEach(() => {
+    process.env.CHROME_PATH = '/nonexistent/chromium'; // nothing here may need a browser
+  });
+
+  it('turns only a sideways flowchart top to bottom, and nothing else in it', () => {
+    expect(narrowLayout('flowchart LR\n  subgraph M\n    direction LR\n    A\n  end\n  A --> B')).toBe('flowchart TB\n  subgraph M\n    direction LR\n    A\n  end\n  A --> B');
+    expect(narrowLayout('%%{init: {"flowchart": {"curve": "linear"}}}%%\ngraph RL\n  A --> B')).toBe('%%{init: {"flowchart": {"curve": "linear"}}}%%\ngraph TB\n  A --> B');
+    expect(narrowLayout('flowchart TB\n  A --> B')).toBeUndefined();
+    expect(narrowLayout('flowchart TD\n  A --> B')).toBeUndefined();
+    expect(narrowLayout('mindmap\n  root((LR))')).toBeUndefined();
+  });
+
+  it('puts both drawings in the figure, marked wide and narrow, each with its own ids', async () => {
+    const code = 'flowchart LR\n  accTitle: T\n  accDescr: D\n  A[Safe] --> B[Box]';
+    const key = diagramKey(code, DEFAULT_THEME.config, MERMAID_VERSION);
+    const { root, narrowKey } = diagramProject(code, DRAWING.replaceAll('KEY', key));
+    const deck = await buildDeck(root);
+    const figure = /<figure class="diagram"[\s\S]*?<\/figure>/.exec(deck.html)![0];
+    const svgs = [...figure.matchAll(/<svg\b[^>]*>/g)].map((m) => m[0]);
+    expect(svgs).toHaveLength(2);
+    expect(svgs[0]).toMatch(new RegExp(`^<svg id="d-${key}"[^>]*role="img"[^>]* data-layout="wide">$`));
+    expect(svgs[1]).toMatch(new RegExp(`^<svg id="d-${narrowKey}"[^>]*role="img"[^>]* data-layout="narrow">$`));
+    const ids = [...figure.matchAll(/\bid="([^"]+)"/g)].map((m) => m[1]);
+    expect(ids.length).toBeGreaterThan(4);
+    expect(new Set(ids).size).toBe(ids.length);
+    // What the two share is in the page once: the wide drawing's style applies to both ids, and
+    // its title and description name and describe both.
+    expect(figure).toContain(`<style>:is(#d-${key},#d-${narrowKey}) .node rect{fill:#e8f0fa}</style>`);
+    expect(figure.match(/<style>/g)).toHaveLength(1);
+    expect(figure.match(/<title\b/g)).toHaveLength(1);
+    expect(svgs[1]).toContain(`aria-labelledby="chart-title-d-${key}"`);
+    // Each drawing's arrowheads are its own.
+    expect(figure).toContain(`<marker id="d-${narrowKey}_arrow">`);
+    // The cache keeps both drawings.
+    expect(deck.diagrams.keys).toEqual([key, narrowKey]);
+  });
+
+  it('keeps a top-to-bottom flowchart as one drawing', async () => {
+    const code = 'flowchart TB\n  accTitle: T\n  accDescr: D\n  A[Safe] --> B[Box]';
+    const key = diagramKey(code, DEFAULT_THEME.config, MERMAID_VERSION);
+    const { root, narrowKey } = diagramProject(code, DRAWING.replaceAll('KEY', key));
+    expect(narrowKey).toBeUndefined();
+    const deck = await buildDeck(root);
+    const figure = /<figure class="diagram"[\s\S]*?<\/figure>/.exec(deck.html)![0];
+    expect([...figure.matchAll(/<svg\b/g)]).toHaveLength(1);
+    expect(figure).not.toContain('data-layout');
+    expect(deck.diagrams.keys).toEqual([key]);
+  });
+
+  it('without a browser, names the missing top-to-bottom drawing and its key', async () => {
+    const code = 'flowchart LR\n  accTitle: T\n  accDescr: D\n  A[Safe] --> B[Box]';
+    const key = diagramKey(code, DEFAULT_THEME.config, MERMAID_VERSION);
+    const { root, narrowKey } = diagramProject(code, DRAWING.replaceAll('KEY', key), true, false);
+    expect(await problems(root)).toEqual([
+      expect.stringMatching(new RegExp(`^slides/01-a\\.md:7: this diagram's top-to-bottom drawing for phones is not drawn yet \\(cache key ${narrowKey}\\) and drawing it needs a browser: .* as ${narrowKey}\\.svg and ${narrowKey}\\.json \\(commit both\\)$`)),
+    ]);
+  });
+});
+
+describe('a drawing in the page carries nothing no one sees (the offline file has a budget)', () => {
+  it('rounds shapes to hundredths, never a label, and drops script data, a normal font and unused arrowheads', () => {
+    const svg = [
+      '<svg id="d-k" viewBox="0 0 100.123456 50.5" width="100.123456"><style>#d-k .node rect{fill:#fff}</style>',
+      '<marker id="d-k_used"><path d="M 0 0 L 10 5"/></marker><marker id="d-k_unused"><path d="M 1 1"/></marker>',
+      '<path class="flowchart-link flowchart-link" d="M1.23456,2.5L3.999999,4" data-points="W3t9XQ==" data-id="L_A_B_0" style=";" marker-end="url(#d-k_used)"/>',
+      '<g class="node" transform="translate(91.43982696533203, 35)"><text y="-10.1"><tspan font-style="normal" font-weight="normal">π is 3.14159</tspan><tspan font-weight="bold">!</tspan></text></g></svg>',
+    ].join('');
+    expect(compactDrawing(svg)).toBe(
+      [
+        '<svg id="d-k" viewBox="0 0 100.12 50.5" width="100.12"><style>#d-k .node rect{fill:#fff}</style>',
+        '<marker id="d-k_used"><path d="M 0 0 L 10 5"/></marker>',
+        '<path class="flowchart-link" d="M1.23,2.5L3.99,4" marker-end="url(#d-k_used)"/>',
+        '<g class="node" transform="translate(91.43, 35)"><text y="-10.1"><tspan>π is 3.14159</tspan><tspan font-weight="bold">!</tspan></text></g></svg>',
+      ].join(''),
+    );
+  });
+
+  it('drops the rules of Mermaid\'s "neo" look, and the gradient only they use, from a classic drawing; keeps them in a neo one', () => {
+    const classic = '<svg id="d-k"><style>#d-k .node rect{fill:#fff}#d-k [data-look="neo"].node rect,#d-k [data-look="neo"].node polygon{stroke:url(#d-k-gradient)}</style><g class="node" data-look="classic"><rect/></g><linearGradient id="d-k-gradient"><stop offset="0%"></stop></linearGradient></svg>';
+    expect(compactDrawing(classic)).toBe('<svg id="d-k"><style>#d-k .node rect{fill:#fff}</style><g class="node"><rect/></g></svg>');
+    const neo = classic.replace('data-look="classic"', 'data-look="neo"');
+    expect(compactDrawing(neo)).toBe(neo);
   });
 });
