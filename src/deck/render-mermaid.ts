@@ -10,6 +10,7 @@ import type { Translate } from '../i18n/strings.ts';
 import { html, raw, type SafeHtml } from '../shared/html.ts';
 import { CHROMIUM_HELP, findChromium } from './chromium.ts';
 import { CACHE_DIR, diagramKey, readCached, writeCached, type CachedDiagram } from './diagram-cache.ts';
+import { sourceLine, withTitleAndDescription } from './diagram-accessible.ts';
 import { checkDiagramSettings } from './diagram-directives.ts';
 import { drawDiagrams, MERMAID_VERSION } from './diagram-draw.ts';
 import { modelFromParse } from './diagram-model.ts';
@@ -23,6 +24,31 @@ const SANITISED_MEMO = 'node_modules/.cache/kit/sanitised-svg';
 
 /** The deck's font stack; diagrams are measured and shown in it. */
 export const FONT_STACK = '"Atkinson Hyperlegible", "Noto Sans SC", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif';
+
+/**
+ * Node labels centred in their shapes, for every type of diagram. Mermaid's shared node shapes
+ * (flowchart, mindmap, state, class…) place an SVG-text label in one of two ways: its group
+ * moved left by half the label's width, the text starting there; or its group at x=0, the
+ * shape's centre, leaving it to the diagram type's stylesheet to centre the text on that point.
+ * The flowchart's stylesheet does (`.node .label text`); the mindmap's does not, so a mindmap's
+ * root label began at its circle's centre and ran out of it to the right. The kit's stylesheet
+ * centres every label of the second kind, and only those, in every type (authors' `themeCSS`
+ * stays refused).
+ */
+const LABELS_CENTRED = '.node .label[transform^="translate(0,"] text { text-anchor: middle; }';
+
+/**
+ * No CSS filter on what holds labels: Chromium prints a filtered group as an image, so a
+ * timeline's events (lightened by `filter: brightness(120%)`) lost their words in the PDF (no
+ * text to search, copy or read aloud). Their boxes keep their section's colour instead.
+ */
+const LABELS_PRINT_AS_TEXT = '.eventWrapper { filter: none; }';
+
+/**
+ * A journey writes its section and task labels white (`fill="#fff"`), meant for dark boxes; on
+ * the deck's light boxes they could not be seen. They take the deck's text colour.
+ */
+const JOURNEY_LABELS_DARK = 'text.journey-section, text.task { fill: #14181f; }';
 
 /** A look for diagrams: Mermaid's configuration, part of every cache key. */
 export interface DiagramTheme {
@@ -39,7 +65,14 @@ export const DEFAULT_THEME: DiagramTheme = {
     securityLevel: 'strict',
     htmlLabels: false,
     fontFamily: FONT_STACK,
+    themeCSS: [LABELS_CENTRED, LABELS_PRINT_AS_TEXT, JOURNEY_LABELS_DARK].join(' '),
     flowchart: { htmlLabels: false, useMaxWidth: false, curve: 'basis', padding: 12, nodeSpacing: 40, rankSpacing: 50 },
+    // A journey's labels as SVG text (its default is HTML in a foreignObject, which the sanitiser
+    // removes: its sections lost their names), in the deck's font at a readable size, in boxes
+    // wide enough for a few words at that size (its text does not wrap).
+    journey: { textPlacement: 'tspan', taskFontFamily: FONT_STACK, taskFontSize: 20, width: 200 },
+    // A Gantt chart's tasks and sections at a size a room can read (Mermaid's default is 11px).
+    gantt: { fontSize: 20, sectionFontSize: 20, barHeight: 36, barGap: 8, topPadding: 60, leftPadding: 140 },
     themeVariables: {
       fontFamily: FONT_STACK,
       fontSize: '24px',
@@ -126,7 +159,7 @@ export async function renderDiagrams(
       const line = /line (\d+)/i.exec(drawing.error)?.[1];
       issues.push({
         file: diagram.file,
-        line: diagram.line + (line ? Number(line) : 1),
+        line: diagram.line + (line ? sourceLine(diagram.code, Number(line)) : 1),
         message: `Mermaid cannot draw this diagram: ${drawing.error.replace(/\s+/g, ' ').trim()}`,
       });
       continue;
@@ -173,11 +206,11 @@ export async function diagramFigures(
     // The drawing is one image named by its title and described by its description (its labels,
     // split into pieces by the layout, would read as fragments); the text version that follows
     // gives its boxes and arrows in order.
-    const image = copy
+    const image = withTitleAndDescription(copy, diagram.title, diagram.description)
       .replace(/^<svg\b[^>]*>/, (tag) => tag.replace(/\brole="[^"]*"/, 'role="img"').replace(/\baria-roledescription="[^"]*"/, () => html`aria-roledescription="${t('diagram.role')}"`.toString()))
       .replace(/<\/style><g\b/, '</style><g aria-hidden="true"');
-    // raw: `image` is DOMPurify's output, changed only in attributes written above.
-    return html`<figure class="diagram" data-diagram="${key}">${raw(image)}${diagramTextHtml(model, t)}</figure>`;
+    // raw: `image` is DOMPurify's output, changed only in attributes written above and by the escaped title and description.
+    return html`<figure class="diagram" data-diagram="${key}">${raw(image)}${diagramTextHtml(model, t, diagram)}</figure>`;
   });
   return { figures, issues };
 }
