@@ -70,7 +70,9 @@ export const DEFAULT_THEME: DiagramTheme = {
     // A journey's labels as SVG text (its default is HTML in a foreignObject, which the sanitiser
     // removes: its sections lost their names), in the deck's font at a readable size, in boxes
     // wide enough for a few words at that size (its text does not wrap).
-    journey: { textPlacement: 'tspan', taskFontFamily: FONT_STACK, taskFontSize: 20, width: 200 },
+    journey: { textPlacement: 'tspan', taskFontFamily: FONT_STACK, taskFontSize: 20, width: 200, titleFontFamily: FONT_STACK },
+    // Quadrant labels at the size of the deck's other diagram labels (Mermaid's are 12–16px).
+    quadrantChart: { pointLabelFontSize: 20, quadrantLabelFontSize: 22, xAxisLabelFontSize: 20, yAxisLabelFontSize: 20 },
     // A Gantt chart's tasks and sections at a size a room can read (Mermaid's default is 11px).
     gantt: { fontSize: 20, sectionFontSize: 20, barHeight: 36, barGap: 8, topPadding: 60, leftPadding: 140 },
     themeVariables: {
@@ -86,6 +88,16 @@ export const DEFAULT_THEME: DiagramTheme = {
       clusterBkg: '#f3f5f7',
       clusterBorder: '#6b7480',
       edgeLabelBackground: '#ffffff',
+      // Pie slices told apart from the slide and from each other (Mermaid's are the pale node
+      // colours at 70% opacity), each with the deck's text colour readable on it (6:1 or more).
+      pieOpacity: '1',
+      pie1: '#6b98d0',
+      pie2: '#e07a70',
+      pie3: '#8f9aa8',
+      pie4: '#d9a52b',
+      pie5: '#a58bc9',
+      pie6: '#5fa88a',
+      pieSectionTextColor: '#14181f',
     },
   },
 };
