@@ -66,7 +66,8 @@ body{font-family:${fontStack};margin:0}</style>
 
 /**
  * Runs in the page: loads the fonts the labels need, reads the diagram with Mermaid's own
- * parser (for a flowchart: its vertices, edges and subgraphs), then draws it.
+ * parser (for a flowchart: its vertices, edges and subgraphs), then draws it; for any other
+ * type the labels are read from the drawing, each text element one label.
  */
 const DRAW = async ({ id, code }: { id: string; code: string }): Promise<Drawing> => {
   const mermaid = (globalThis as any).mermaid;
@@ -84,6 +85,18 @@ const DRAW = async ({ id, code }: { id: string; code: string }): Promise<Drawing
       parse.subgraphs = (db.getSubGraphs?.() ?? []).map((g: any) => ({ id: String(g.id), title: g.title === undefined ? undefined : String(g.title), nodes: [...g.nodes].map(String) }));
     }
     const { svg } = await mermaid.render(id, code);
+    // Every other type: the labels as drawn, in order; a label set on several lines (one
+    // positioned tspan a line) reads as one; an axis's tick marks are scale, not labels.
+    if (!parse.vertices) {
+      const drawn = new (globalThis as any).DOMParser().parseFromString(svg, 'image/svg+xml');
+      parse.labels = [...drawn.querySelectorAll('text')]
+        .filter((text: any) => !text.closest('.tick'))
+        .map((text: any) => {
+          const lines = [...text.children].filter((child: any) => child.localName === 'tspan' && child.hasAttribute('x'));
+          return (lines.length > 1 ? lines.map((line: any) => line.textContent).join(' ') : text.textContent).replace(/\s+/g, ' ').trim();
+        })
+        .filter((label: string) => label !== '');
+    }
     return { svg, parse };
   } catch (error) {
     return { error: String((error as Error)?.message ?? error) };

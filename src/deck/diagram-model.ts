@@ -16,15 +16,20 @@ export interface FlowchartModel {
   edges: { from: string; to: string; kind: LinkKind; dashed: boolean; label?: string }[];
 }
 
-/** A diagram's cached reading: its type (Mermaid's name), and the flowchart when it is one. */
+/**
+ * A diagram's cached reading: its type (Mermaid's name), and the flowchart when it is one; for
+ * any other type, the text of its labels in the order drawn (each once), which its text version
+ * lists, so a screen reader gets every word the drawing shows.
+ */
 export interface DiagramModel {
   version: typeof MODEL_VERSION;
   type: string;
   flowchart?: FlowchartModel;
+  labels?: string[];
 }
 
 /** Bumped when the shape changes: an entry of another version is drawn again. */
-export const MODEL_VERSION = 1;
+export const MODEL_VERSION = 2;
 
 /**
  * What the drawing page reads from Mermaid's parse (`mermaid.mermaidAPI.getDiagramFromText`):
@@ -35,6 +40,8 @@ export interface MermaidParse {
   vertices?: { id: string; text?: string }[];
   edges?: { start: string; end: string; type?: string; stroke?: string; text?: string }[];
   subgraphs?: { id: string; title?: string; nodes: string[] }[];
+  /** Every label of the drawing as drawn (`labelsOfDrawing`), for the types that are not flowcharts. */
+  labels?: string[];
 }
 
 /**
@@ -75,7 +82,7 @@ function linkKind(type: string | undefined): LinkKind {
  * Mermaid's vertices: it is a group, not a box. Invisible links (`~~~`) only steer the layout.
  */
 export function modelFromParse(parse: MermaidParse): DiagramModel {
-  if (!parse.vertices || !parse.edges) return { version: MODEL_VERSION, type: parse.type };
+  if (!parse.vertices || !parse.edges) return { version: MODEL_VERSION, type: parse.type, labels: [...new Set(parse.labels ?? [])] };
   const subgraphs = outerFirst(parse.subgraphs ?? []);
   const groupIds = new Set(subgraphs.map((g) => g.id));
   return {
@@ -98,7 +105,7 @@ const FlowchartSchema = v.object({
     v.object({ from: v.string(), to: v.string(), kind: v.picklist(['to', 'both', 'line']), dashed: v.boolean(), label: v.optional(v.string()) }),
   ),
 });
-const ModelSchema = v.object({ version: v.literal(MODEL_VERSION), type: v.string(), flowchart: v.optional(FlowchartSchema) });
+const ModelSchema = v.object({ version: v.literal(MODEL_VERSION), type: v.string(), flowchart: v.optional(FlowchartSchema), labels: v.optional(v.array(v.string())) });
 
 /** A cached model read back; undefined when the text is not one (the diagram is then drawn again). */
 export function readModel(json: string): DiagramModel | undefined {

@@ -26,15 +26,43 @@ export function plainLabel(text: string): string {
     .trim();
 }
 
+/** The author's title and description (`accTitle:`, `accDescr:`), which head the text version. */
+export interface DiagramWords {
+  title?: string;
+  description?: string;
+}
+
+/** The title and description as the text version's first paragraphs; the description's line breaks kept. */
+function wordsHtml({ title, description }: DiagramWords): SafeHtml {
+  const lines = description?.split('\n') ?? [];
+  return html`${title ? html`<p class="diagram-title"><strong>${title}</strong></p>` : ''}${
+    lines.length ? html`<p class="diagram-description">${lines.map((line, i) => html`${i ? html`<br>` : ''}${line}`)}</p>` : ''
+  }`;
+}
+
 /**
- * The text version of a flowchart, as a disclosure under the drawing: its boxes, its groups
- * and every arrow "A → B" (a screen reader hears "A points to B"), with the arrows' labels,
- * and the key to solid and dashed arrows above it. Empty for a diagram that is not a
- * flowchart (its title and description still speak for it).
+ * The text version of a diagram that is not a flowchart: its title and description, then every
+ * label of the drawing in the order drawn, so a screen reader and a reader of the printed page
+ * get every word the drawing shows. The labels are read from the drawing, as shown (a class's
+ * `*` is a multiplicity, not Markdown). Empty when the drawing has no label.
  */
-export function diagramTextHtml(model: DiagramModel, t: Translate): SafeHtml {
+function labelsTextHtml(labels: string[], words: DiagramWords, t: Translate): SafeHtml {
+  if (labels.length === 0) return html``;
+  return html`<details class="diagram-text"><summary>${t('diagram.textVersion')}</summary><div class="diagram-text-body" tabindex="0">${wordsHtml(words)}<p><strong>${t(
+    'diagram.labels',
+  )}</strong></p><ul class="diagram-labels">${labels.map((label) => html`<li>${label}</li>`)}</ul></div></details>`;
+}
+
+/**
+ * The text version of a diagram, as a disclosure under the drawing, headed by its title and
+ * description. For a flowchart: its boxes, its groups and every arrow "A → B" (a screen reader
+ * hears "A points to B"), with the arrows' labels, and the key to solid and dashed arrows above
+ * it. For any other type, every label in the order drawn (`labelsTextHtml`).
+ */
+export function diagramTextHtml(model: DiagramModel, t: Translate, words: DiagramWords = {}): SafeHtml {
   const chart = model.flowchart;
-  if (!chart || chart.nodes.length === 0) return html``;
+  if (!chart) return labelsTextHtml(model.labels ?? [], words, t);
+  if (chart.nodes.length === 0) return html``;
   const label = (id: string) => {
     const node = chart.nodes.find((n) => n.id === id);
     if (node) return plainLabel(node.label);
@@ -54,7 +82,7 @@ export function diagramTextHtml(model: DiagramModel, t: Translate): SafeHtml {
         return html`<li>${label(e.from)} <span aria-hidden="true">${symbol}</span><span class="visually-hidden">${words}</span> ${label(e.to)}${note}</li>`;
       })}</ul>`
     : '';
-  return html`${diagramLegendHtml(chart, t)}<details class="diagram-text"><summary>${t('diagram.textVersion')}</summary><div class="diagram-text-body" tabindex="0"><p><strong>${t(
+  return html`${diagramLegendHtml(chart, t)}<details class="diagram-text"><summary>${t('diagram.textVersion')}</summary><div class="diagram-text-body" tabindex="0">${wordsHtml(words)}<p><strong>${t(
     'diagram.boxes',
   )}</strong></p><ul class="diagram-boxes">${chart.nodes.map((n) => html`<li>${plainLabel(n.label)}</li>`)}</ul>${groups}${edges}</div></details>`;
 }

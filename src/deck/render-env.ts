@@ -13,7 +13,11 @@ export interface RenderEnv {
 
 /** A Mermaid block as authored, with its place. */
 export interface DiagramRef {
+  /** The source Mermaid is given: as authored, with the `accTitle:`/`accDescr` lines left empty (see `readAccessible`). */
   code: string;
+  /** The author's `accTitle:` and `accDescr:`, which the kit writes into the drawing and its text version. */
+  title?: string;
+  description?: string;
   file: string;
   /** Line of the opening fence. */
   line: number;

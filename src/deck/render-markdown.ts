@@ -1,6 +1,7 @@
 import cjkFriendly from 'markdown-it-cjk-friendly';
 import markdownIt, { type MarkdownIt } from 'markdown-it';
 import container from 'markdown-it-container';
+import { readAccessible } from './diagram-accessible.ts';
 import { imagePlugin } from './render-image.ts';
 import { mathPlugin } from './render-math.ts';
 import type { RenderEnv } from './render-env.ts';
@@ -9,8 +10,6 @@ import type { RenderEnv } from './render-env.ts';
 export const diagramPlaceholder = (index: number) => `\u0000diagram:${index}\u0000`;
 export const RE_DIAGRAM_PLACEHOLDER = /\u0000diagram:(\d+)\u0000/g;
 
-const RE_ACC_TITLE = /^\s*accTitle\s*:\s*\S/m;
-const RE_ACC_DESCR = /^\s*accDescr\s*(?::\s*\S|\{)/m;
 /** An HTML tag in text: `<b>`, `</p>`, `<img src=x>`, `<br/>`; not `a < b` or `x<5`. */
 const RE_HTML_TAG = /<\/?[A-Za-z][\w-]*(?:\s[^<>]*)?\/?>/;
 
@@ -49,12 +48,15 @@ export function createMarkdown({ root }: { root: string }): MarkdownIt {
     const token = tokens[i]!;
     if (token.info.trim() !== 'mermaid') return fence(tokens, i, options, renderEnv, self);
     const line = env.line + (token.map?.[0] ?? 0);
-    // The title and description are what a screen reader says for the drawing, and what the text version starts from.
-    const missing = [!RE_ACC_TITLE.test(token.content) && '`accTitle:`', !RE_ACC_DESCR.test(token.content) && '`accDescr:`'].filter(Boolean);
+    // The title and description are what a screen reader says for the drawing, and what the text
+    // version starts from. The kit reads them for every type of diagram (diagram-accessible.ts):
+    // Mermaid gets the source without them, since some types refuse them.
+    const { title, description, code } = readAccessible(token.content);
+    const missing = [!title && '`accTitle:`', !description && '`accDescr:`'].filter(Boolean);
     if (missing.length > 0) {
       env.issues.push({ file: env.file, line, message: `this diagram has no ${missing.join(' and no ')}: start it with \`accTitle: what it shows\` and \`accDescr: what it says, in a sentence or two\`` });
     }
-    env.diagrams.push({ code: token.content, file: env.file, line });
+    env.diagrams.push({ code, file: env.file, line, title, description });
     return diagramPlaceholder(env.diagrams.length - 1);
   };
 

@@ -12,6 +12,7 @@ import type { Translate } from '../i18n/strings.ts';
 import { html, raw, type SafeHtml } from '../shared/html.ts';
 import { CHROMIUM_HELP, findChromium } from './chromium.ts';
 import { CACHE_DIR, diagramKey, readCached, writeCached, type CachedDiagram } from './diagram-cache.ts';
+import { sourceLine, withTitleAndDescription } from './diagram-accessible.ts';
 import { checkDiagramSettings } from './diagram-directives.ts';
 import { drawDiagrams, MERMAID_VERSION } from './diagram-draw.ts';
 import { modelFromParse } from './diagram-model.ts';
@@ -25,6 +26,31 @@ const SANITISED_MEMO = 'node_modules/.cache/kit/sanitised-svg';
 
 /** The deck's font stack; diagrams are measured and shown in it. */
 export const FONT_STACK = '"Atkinson Hyperlegible", "Noto Sans SC", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif';
+
+/**
+ * Node labels centred in their shapes, for every type of diagram. Mermaid's shared node shapes
+ * (flowchart, mindmap, state, class…) place an SVG-text label in one of two ways: its group
+ * moved left by half the label's width, the text starting there; or its group at x=0, the
+ * shape's centre, leaving it to the diagram type's stylesheet to centre the text on that point.
+ * The flowchart's stylesheet does (`.node .label text`); the mindmap's does not, so a mindmap's
+ * root label began at its circle's centre and ran out of it to the right. The kit's stylesheet
+ * centres every label of the second kind, and only those, in every type (authors' `themeCSS`
+ * stays refused).
+ */
+const LABELS_CENTRED = '.node .label[transform^="translate(0,"] text { text-anchor: middle; }';
+
+/**
+ * No CSS filter on what holds labels: Chromium prints a filtered group as an image, so a
+ * timeline's events (lightened by `filter: brightness(120%)`) lost their words in the PDF (no
+ * text to search, copy or read aloud). Their boxes keep their section's colour instead.
+ */
+const LABELS_PRINT_AS_TEXT = '.eventWrapper { filter: none; }';
+
+/**
+ * A journey writes its section and task labels white (`fill="#fff"`), meant for dark boxes; on
+ * the deck's light boxes they could not be seen. They take the deck's text colour.
+ */
+const JOURNEY_LABELS_DARK = 'text.journey-section, text.task { fill: #14181f; }';
 
 /** A look for diagrams: Mermaid's configuration, part of every cache key. */
 export interface DiagramTheme {
@@ -41,7 +67,16 @@ export const DEFAULT_THEME: DiagramTheme = {
     securityLevel: 'strict',
     htmlLabels: false,
     fontFamily: FONT_STACK,
+    themeCSS: [LABELS_CENTRED, LABELS_PRINT_AS_TEXT, JOURNEY_LABELS_DARK].join(' '),
     flowchart: { htmlLabels: false, useMaxWidth: false, curve: 'basis', padding: 12, nodeSpacing: 40, rankSpacing: 50 },
+    // A journey's labels as SVG text (its default is HTML in a foreignObject, which the sanitiser
+    // removes: its sections lost their names), in the deck's font at a readable size, in boxes
+    // wide enough for a few words at that size (its text does not wrap).
+    journey: { textPlacement: 'tspan', taskFontFamily: FONT_STACK, taskFontSize: 20, width: 200, titleFontFamily: FONT_STACK },
+    // Quadrant labels at the size of the deck's other diagram labels (Mermaid's are 12–16px).
+    quadrantChart: { pointLabelFontSize: 20, quadrantLabelFontSize: 22, xAxisLabelFontSize: 20, yAxisLabelFontSize: 20 },
+    // A Gantt chart's tasks and sections at a size a room can read (Mermaid's default is 11px).
+    gantt: { fontSize: 20, sectionFontSize: 20, barHeight: 36, barGap: 8, topPadding: 60, leftPadding: 140 },
     themeVariables: {
       fontFamily: FONT_STACK,
       fontSize: '24px',
@@ -55,6 +90,16 @@ export const DEFAULT_THEME: DiagramTheme = {
       clusterBkg: '#f3f5f7',
       clusterBorder: '#6b7480',
       edgeLabelBackground: '#ffffff',
+      // Pie slices told apart from the slide and from each other (Mermaid's are the pale node
+      // colours at 70% opacity), each with the deck's text colour readable on it (6:1 or more).
+      pieOpacity: '1',
+      pie1: '#6b98d0',
+      pie2: '#e07a70',
+      pie3: '#8f9aa8',
+      pie4: '#d9a52b',
+      pie5: '#a58bc9',
+      pie6: '#5fa88a',
+      pieSectionTextColor: '#14181f',
     },
   },
 };
@@ -158,7 +203,7 @@ export async function renderDiagrams(
       const line = /line (\d+)/i.exec(drawing.error)?.[1];
       issues.push({
         file: diagram.file,
-        line: diagram.line + (line ? Number(line) : 1),
+        line: diagram.line + (line ? sourceLine(diagram.code, Number(line)) : 1),
         message: `Mermaid cannot draw this diagram${narrow ? ' top to bottom (its layout for phones)' : ''}: ${drawing.error.replace(/\s+/g, ' ').trim()}`,
       });
       continue;
@@ -193,9 +238,9 @@ export async function diagramFigures(
   const issues: SourceIssue[] = [];
   const seen = new Map<string, number>();
   /** A drawing as the page shows it: its copies numbered, and one image named by its title (see below). */
-  const image = (key: string, count: number, layout?: 'wide' | 'narrow') => {
+  const image = (key: string, count: number, diagram: DiagramRef, layout?: 'wide' | 'narrow') => {
     const svg = clean.get(key)!;
-    const copy = count === 1 ? svg : svg.replaceAll(`d-${key}`, `d-${key}-${count}`);
+    const copy = withTitleAndDescription(count === 1 ? svg : svg.replaceAll(`d-${key}`, `d-${key}-${count}`), diagram.title, diagram.description);
     // The drawing is one image named by its title and described by its description (its labels,
     // split into pieces by the layout, would read as fragments); the text version that follows
     // gives its boxes and arrows in order. A figure with two layouts marks each (CSS shows one).
@@ -215,9 +260,10 @@ export async function diagramFigures(
     }
     const count = (seen.get(key) ?? 0) + 1;
     seen.set(key, count);
-    // raw: DOMPurify's output, changed only in attributes written above.
-    const drawings = narrowKey === undefined ? raw(image(key, count)) : raw(sharing(image(key, count, 'wide'), image(narrowKey, count, 'narrow')));
-    return html`<figure class="diagram" data-diagram="${key}">${drawings}${diagramTextHtml(model, t)}</figure>`;
+    // raw: DOMPurify's output, changed only in attributes written above and by the escaped title and description.
+    const drawings =
+      narrowKey === undefined ? raw(image(key, count, diagram)) : raw(sharing(image(key, count, diagram, 'wide'), image(narrowKey, count, diagram, 'narrow')));
+    return html`<figure class="diagram" data-diagram="${key}">${drawings}${diagramTextHtml(model, t, diagram)}</figure>`;
   });
   return { figures, issues };
 }

@@ -86,4 +86,33 @@ test.describe('drawing a new diagram', () => {
       rmSync(root, { recursive: true, force: true });
     }
   });
+
+  test('draws a mindmap that starts with accTitle: and accDescr: (Mermaid refuses them there), titled and described by them', async () => {
+    const root = project('mindmap\n  accTitle: The areas\n  accDescr: A system rests on two areas.\n  root((System))\n    Traditional\n    Future');
+    try {
+      const deck = await buildDeck(root);
+      expect(deck.diagrams.rendered).toBe(1);
+      expect(deck.html).toMatch(/<svg[^>]*aria-labelledby="chart-title-d-[^"]*"[^>]*><title id="chart-title-d-[^"]*">The areas<\/title><desc id="chart-desc-d-[^"]*">A system rests on two areas\.<\/desc>/);
+      const model = readModel(readFileSync(join(root, 'assets/diagrams', `${deck.diagrams.keys[0]}.json`), 'utf8'));
+      expect(model?.labels).toEqual(['System', 'Traditional', 'Future']);
+      expect(deck.html).toContain('<ul class="diagram-labels"><li>System</li><li>Traditional</li><li>Future</li></ul>');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  test("names the file's line of a syntax error below the title and description (Mermaid counts its lines without them)", async () => {
+    const root = project('flowchart LR\n  accTitle: T\n  accDescr {\n    D\n  }\n  A --> B\n  B -->> ]]');
+    try {
+      const error = await buildDeck(root).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(DeckBuildError);
+      // The fence is on line 7; `B -->> ]]` is the source's 7th line, the file's 14th.
+      expect((error as DeckBuildError).message).toMatch(/^slides\/01-a\.md:14: Mermaid cannot draw this diagram: Parse error on line 3/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
 });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildDeck } from '../../../src/deck/build-deck.ts';
+import { readAccessible } from '../../../src/deck/diagram-accessible.ts';
 import { cachePaths, diagramKey } from '../../../src/deck/diagram-cache.ts';
 import { MERMAID_VERSION } from '../../../src/deck/diagram-draw.ts';
 import { modelFromParse } from '../../../src/deck/diagram-model.ts';
@@ -103,14 +104,15 @@ describe('images: the deck makes no request and shows no broken picture', () => 
 });
 
 /**
- * A throwaway project with one diagram, and (unless `cached` is false) its cache entry as given;
- * a left-to-right flowchart's top-to-bottom drawing too (the same file, its ids under its own key),
- * unless `withNarrow` is false.
+ * A throwaway project with one diagram, and (unless `cached` is false) its cache entry as given
+ * (keyed, as the kit keys it, by the source Mermaid is given); a left-to-right flowchart's
+ * top-to-bottom drawing too (the same file, its ids under its own key), unless `withNarrow` is false.
  */
 function diagramProject(code: string, svg?: string, withModel = true, withNarrow = true): { root: string; key: string; narrowKey?: string } {
   const root = project({ '01-a.md': `---\nid: a\ntitle: A\n---\n# A\n\n\`\`\`mermaid\n${code}\n\`\`\`\n` });
-  const key = diagramKey(code, DEFAULT_THEME.config, MERMAID_VERSION);
-  const narrow = narrowLayout(code);
+  const given = readAccessible(code).code;
+  const key = diagramKey(given, DEFAULT_THEME.config, MERMAID_VERSION);
+  const narrow = narrowLayout(given);
   const narrowKey = narrow === undefined ? undefined : diagramKey(narrow, DEFAULT_THEME.config, MERMAID_VERSION);
   mkdirSync(join(root, 'assets/diagrams'), { recursive: true });
   for (const k of withNarrow && narrowKey ? [key, narrowKey] : [key]) {
@@ -143,8 +145,8 @@ describe('diagrams from the committed cache', () => {
       '<image href="https://evil.example/z.png"/><a href="javascript:alert(4)"><text>link</text></a>',
       '<foreignObject><div><img src=x onerror=alert(5)></div></foreignObject><g class="node"><rect/><text class="label">Safe</text></g></g></svg>',
     ].join('');
-    const code = 'flowchart LR\n  accTitle: Safe title\n  A[Safe] --> B[Box]\n  accDescr: D';
-    const key = diagramKey(code, DEFAULT_THEME.config, MERMAID_VERSION);
+    const code = 'flowchart LR\n  accTitle: Safe title\n  A[Safe] --> B[Box]\n  accDescr: A description';
+    const key = diagramKey(readAccessible(code).code, DEFAULT_THEME.config, MERMAID_VERSION);
     const { root } = diagramProject(code, evil.replaceAll('KEY', key));
     const { html } = await buildDeck(root);
     expect(html).not.toMatch(/<script|onload|onclick|onerror|javascript:|<image|<foreignObject|evil\.example/i);
