@@ -145,7 +145,8 @@ describe('diagrams from the committed cache', () => {
       '<image href="https://evil.example/z.png"/><a href="javascript:alert(4)"><text>link</text></a>',
       '<foreignObject><div><img src=x onerror=alert(5)></div></foreignObject><g class="node"><rect/><text class="label">Safe</text></g></g></svg>',
     ].join('');
-    const code = 'flowchart LR\n  accTitle: Safe title\n  A[Safe] --> B[Box]\n  accDescr: A description';
+    // Top to bottom: one drawing, whose own style rules are checked (a sideways one shares them with its narrow drawing).
+    const code = 'flowchart TB\n  accTitle: Safe title\n  A[Safe] --> B[Box]\n  accDescr: A description';
     const key = diagramKey(readAccessible(code).code, DEFAULT_THEME.config, MERMAID_VERSION);
     const { root } = diagramProject(code, evil.replaceAll('KEY', key));
     const { html } = await buildDeck(root);
@@ -273,7 +274,7 @@ describe('a left-to-right flowchart has a second drawing, top to bottom, for pho
 
   it('puts both drawings in the figure, marked wide and narrow, each with its own ids', async () => {
     const code = 'flowchart LR\n  accTitle: T\n  accDescr: D\n  A[Safe] --> B[Box]';
-    const key = diagramKey(code, DEFAULT_THEME.config, MERMAID_VERSION);
+    const key = diagramKey(readAccessible(code).code, DEFAULT_THEME.config, MERMAID_VERSION);
     const { root, narrowKey } = diagramProject(code, DRAWING.replaceAll('KEY', key));
     const deck = await buildDeck(root);
     const figure = /<figure class="diagram"[\s\S]*?<\/figure>/.exec(deck.html)![0];
@@ -298,7 +299,7 @@ describe('a left-to-right flowchart has a second drawing, top to bottom, for pho
 
   it('keeps a top-to-bottom flowchart as one drawing', async () => {
     const code = 'flowchart TB\n  accTitle: T\n  accDescr: D\n  A[Safe] --> B[Box]';
-    const key = diagramKey(code, DEFAULT_THEME.config, MERMAID_VERSION);
+    const key = diagramKey(readAccessible(code).code, DEFAULT_THEME.config, MERMAID_VERSION);
     const { root, narrowKey } = diagramProject(code, DRAWING.replaceAll('KEY', key));
     expect(narrowKey).toBeUndefined();
     const deck = await buildDeck(root);
@@ -310,7 +311,7 @@ describe('a left-to-right flowchart has a second drawing, top to bottom, for pho
 
   it('without a browser, names the missing top-to-bottom drawing and its key', async () => {
     const code = 'flowchart LR\n  accTitle: T\n  accDescr: D\n  A[Safe] --> B[Box]';
-    const key = diagramKey(code, DEFAULT_THEME.config, MERMAID_VERSION);
+    const key = diagramKey(readAccessible(code).code, DEFAULT_THEME.config, MERMAID_VERSION);
     const { root, narrowKey } = diagramProject(code, DRAWING.replaceAll('KEY', key), true, false);
     expect(await problems(root)).toEqual([
       expect.stringMatching(new RegExp(`^slides/01-a\\.md:7: this diagram's top-to-bottom drawing for phones is not drawn yet \\(cache key ${narrowKey}\\) and drawing it needs a browser: .* as ${narrowKey}\\.svg and ${narrowKey}\\.json \\(commit both\\)$`)),
