@@ -17,10 +17,9 @@ import {
   type SetAside,
 } from '../quiz/index.ts';
 
-/** The key progress is saved under; the number is the version of what is saved. */
-export const PROGRESS_KEY = 'kit:progress:v1';
-/** The learner's seed (choice orders derive from it); an LMS gives its own learner id instead. */
-export const LEARNER_KEY = 'kit:learner';
+import { LEARNER_KEY, PROGRESS_KEY } from './progress-keys.ts';
+
+export { LEARNER_KEY, PROGRESS_KEY };
 /** The name the learner typed on the results slide: kept in this browser only, written into downloads. */
 export const NAME_KEY = 'kit:learner-name';
 /** Saved progress that could not be read at all, kept whole under this prefix and the time. */

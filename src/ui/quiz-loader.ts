@@ -1,0 +1,153 @@
+/**
+ * The quiz plugin (`quizzes.ts`: the quiz engine, every quiz view, progress, results, the
+ * missed-question review, "Back to the question") is fetched when it is first needed, not with
+ * the first slide: most of the deck is slides, and that code is half the deck's script.
+ *
+ * Needed means: saved progress to restore or report at start (or storage that cannot be used,
+ * which the learner is told at start; or a reload in the middle of a "Review the slide" detour);
+ * a slide with a quiz part (a quiz's slides, the results, the missed-question review) shown or
+ * next to the slide shown, so it is ready before the learner gets there; in the scroll view, a
+ * quiz part within a screen of what is in view; and, should a learner be quicker than the
+ * network, a touch, focus or submit inside a quiz part (a submit is held and sent again once the
+ * plugin is there). reveal.js 6 starts a plugin registered after `initialize()` at once, so the
+ * quiz plugin behaves as it did when it was in the plugin list from the start.
+ */
+import type { RevealApi, RevealPlugin } from 'reveal.js';
+import type { Translate } from '../i18n/strings.ts';
+import { PROGRESS_KEY } from './progress-keys.ts';
+import { QUIZ_PARTS, showNotice } from './quiz-page.ts';
+
+/** Where a detour's question is kept in a history entry (`slide-return.ts`'s `STATE_KEY`). */
+const RETURN_STATE_KEY = 'kitReturnTo';
+
+/** What the loader hands the quiz plugin: the detour's question read before reveal.js's first write of the address drops it. */
+export interface QuizStart {
+  returnTo?: string;
+}
+
+export interface QuizLoaderOptions {
+  t: Translate;
+  /** Fetches the quiz plugin. */
+  load: (start: QuizStart) => Promise<RevealPlugin>;
+  storage?: Pick<Storage, 'getItem'>;
+}
+
+/** Whether a slide holds something the quiz plugin runs. */
+export const hasQuizPart = (slide: Element | undefined | null): boolean => !!slide && (slide.matches(QUIZ_PARTS) || !!slide.querySelector(QUIZ_PARTS));
+
+/** The detour's question named by this history entry, if any. */
+function returnState(): string | undefined {
+  const state: unknown = history.state;
+  const id = state && typeof state === 'object' ? (state as Record<string, unknown>)[RETURN_STATE_KEY] : undefined;
+  return typeof id === 'string' ? id : undefined;
+}
+
+/**
+ * Whether the quiz plugin must start with the deck: progress saved in this browser (restored,
+ * checked, and any answer set aside reported at start), storage that cannot be used (said at
+ * start), or a detour to return from.
+ */
+export function neededAtStart(storage: Pick<Storage, 'getItem'> | undefined, returnTo: string | undefined): boolean {
+  if (returnTo) return true;
+  try {
+    return (storage ?? globalThis.localStorage).getItem(PROGRESS_KEY) !== null;
+  } catch {
+    return true;
+  }
+}
+
+/** A reveal.js plugin that fetches the quiz plugin when it is first needed and registers it. */
+export function createQuizLoaderPlugin({ t, load, storage }: QuizLoaderOptions) {
+  const returnTo = returnState();
+  const cleanups: (() => void)[] = [];
+  let loading: Promise<void> | undefined;
+  let loaded = false;
+  return {
+    id: 'kit-quiz-loader',
+    init(deck: RevealApi) {
+      // In the keyboard help from the start, as when the quiz plugin was in the plugin list.
+      deck.registerKeyboardShortcut('A, Alt+A', t('help.reveal'));
+      const root = deck.getRevealElement() as HTMLElement;
+
+      /** Fetches and starts the quiz plugin, once; a failed fetch is said, and tried again on the next need. */
+      const ensure = (): Promise<void> =>
+        (loading ??= load({ returnTo })
+          .then((plugin) => {
+            loaded = true;
+            stop();
+            // The quiz view puts choices in the learner's order: a control moved keeps its focus.
+            const focused = document.activeElement as HTMLElement | null;
+            deck.registerPlugin(plugin);
+            if (focused?.isConnected && document.activeElement !== focused) focused.focus({ preventScroll: true });
+          })
+          .catch((error: unknown) => {
+            loading = undefined;
+            console.error(error);
+            cleanups.push(showNotice(t('quizzes.failed', { reason: (error as Error).message }), t));
+          }));
+
+      const slides = () => deck.getSlides() as HTMLElement[];
+      /** The slide shown, the one before and the one after it (in the order Space goes through them). */
+      const near = () => {
+        const all = slides();
+        const at = all.indexOf(deck.getCurrentSlide() as HTMLElement);
+        return at < 0 ? [] : [all[at - 1], all[at], all[at + 1]];
+      };
+      const check = () => {
+        if (near().some(hasQuizPart)) void ensure();
+      };
+
+      // The scroll view (phones) shows slides one under another: a quiz part within a screen of the view.
+      let observer: IntersectionObserver | undefined;
+      const isScrollView = () => !!(deck as { isScrollView?(): boolean }).isScrollView?.();
+      const watchScroll = () => {
+        if (loaded || observer || !isScrollView() || typeof IntersectionObserver === 'undefined') return;
+        observer = new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && void ensure(), {
+          root: deck.getViewportElement() ?? null,
+          rootMargin: '100% 0px',
+        });
+        for (const slide of root.querySelectorAll('.slides section')) if (hasQuizPart(slide)) observer.observe(slide);
+      };
+
+      /** A learner quicker than the network: a touch or focus inside a quiz part fetches it at once. */
+      const onReach = (event: Event) => {
+        if ((event.target as Element | null)?.closest?.(QUIZ_PARTS)) void ensure();
+      };
+      /** A form sent before the plugin is there is held, then sent again to the plugin. */
+      const onSubmit = (event: SubmitEvent) => {
+        const form = event.target as HTMLFormElement;
+        if (loaded || !form.closest?.(QUIZ_PARTS)) return;
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        const submitter = event.submitter;
+        void ensure().then(() => loaded && form.isConnected && form.requestSubmit(submitter?.isConnected ? submitter : null));
+      };
+      const onReady = () => {
+        if (neededAtStart(storage, returnTo)) void ensure();
+        check();
+        watchScroll();
+      };
+
+      deck.on('ready', onReady);
+      deck.on('slidechanged', check);
+      deck.on('resize', watchScroll);
+      root.addEventListener('pointerdown', onReach, true);
+      root.addEventListener('focusin', onReach, true);
+      document.addEventListener('submit', onSubmit, true);
+      /** Once the plugin is there, its own listeners do the work. */
+      const stop = () => {
+        observer?.disconnect();
+        deck.off('ready', onReady);
+        deck.off('slidechanged', check);
+        deck.off('resize', watchScroll);
+        root.removeEventListener('pointerdown', onReach, true);
+        root.removeEventListener('focusin', onReach, true);
+        document.removeEventListener('submit', onSubmit, true);
+      };
+      cleanups.push(stop);
+    },
+    destroy() {
+      cleanups.splice(0).forEach((cleanup) => cleanup());
+    },
+  };
+}
