@@ -8,3 +8,8 @@
 export const PROGRESS_KEY = 'kit:progress:v1';
 /** The learner's seed (choice orders derive from it); an LMS gives its own learner id instead. */
 export const LEARNER_KEY = 'kit:learner';
+
+/** A new learner's seed. */
+export function newLearnerId(): string {
+  return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}

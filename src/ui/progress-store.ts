@@ -17,7 +17,7 @@ import {
   type SetAside,
 } from '../quiz/index.ts';
 
-import { LEARNER_KEY, PROGRESS_KEY } from './progress-keys.ts';
+import { LEARNER_KEY, newLearnerId, PROGRESS_KEY } from './progress-keys.ts';
 
 export { LEARNER_KEY, PROGRESS_KEY };
 /** The name the learner typed on the results slide: kept in this browser only, written into downloads. */
@@ -77,9 +77,6 @@ export interface ProgressStore {
   onNotice(listener: (notice: Notice) => void): () => void;
 }
 
-function randomId(): string {
-  return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
-}
 
 /** The browser refused a write because the site's storage quota is used up. */
 function isQuotaError(error: unknown): boolean {
@@ -136,7 +133,7 @@ export function createProgressStore(quizzes: readonly Quiz[], storage?: KeyValue
 
   let learner = store.getItem(LEARNER_KEY);
   if (learner === null) {
-    learner = randomId();
+    learner = newLearnerId();
     put(LEARNER_KEY, learner);
   }
 

@@ -4,7 +4,7 @@
  * the first slide: most of the deck is slides, and that code is half the deck's script.
  *
  * Needed means: saved progress to restore or report at start (or storage that cannot be used,
- * which the learner is told at start; or a reload in the middle of a "Review the slide" detour);
+ * which the learner is told at start, full or refused; or a reload in the middle of a "Review the slide" detour);
  * a slide with a quiz part (a quiz's slides, the results, the missed-question review) shown or
  * next to the slide shown, so it is ready before the learner gets there; in the scroll view, a
  * quiz part within a screen of what is in view; and, should a learner be quicker than the
@@ -14,7 +14,7 @@
  */
 import type { RevealApi, RevealPlugin } from 'reveal.js';
 import type { Translate } from '../i18n/strings.ts';
-import { PROGRESS_KEY } from './progress-keys.ts';
+import { LEARNER_KEY, newLearnerId, PROGRESS_KEY } from './progress-keys.ts';
 import { QUIZ_PARTS, showNotice } from './quiz-page.ts';
 
 /** Where a detour's question is kept in a history entry (`slide-return.ts`'s `STATE_KEY`). */
@@ -29,7 +29,7 @@ export interface QuizLoaderOptions {
   t: Translate;
   /** Fetches the quiz plugin. */
   load: (start: QuizStart) => Promise<RevealPlugin>;
-  storage?: Pick<Storage, 'getItem'>;
+  storage?: Pick<Storage, 'getItem' | 'setItem'>;
 }
 
 /** Whether a slide holds something the quiz plugin runs. */
@@ -44,13 +44,16 @@ function returnState(): string | undefined {
 
 /**
  * Whether the quiz plugin must start with the deck: progress saved in this browser (restored,
- * checked, and any answer set aside reported at start), storage that cannot be used (said at
- * start), or a detour to return from.
+ * checked, and any answer set aside reported at start), storage that cannot be used or is full
+ * (said at start), or a detour to return from. A first visit gets its learner's seed (the order
+ * of choices derives from it) now, as when the quiz plugin always started with the deck.
  */
-export function neededAtStart(storage: Pick<Storage, 'getItem'> | undefined, returnTo: string | undefined): boolean {
+export function neededAtStart(storage: Pick<Storage, 'getItem' | 'setItem'> | undefined, returnTo: string | undefined): boolean {
   if (returnTo) return true;
   try {
-    return (storage ?? globalThis.localStorage).getItem(PROGRESS_KEY) !== null;
+    const store = storage ?? globalThis.localStorage;
+    if (store.getItem(LEARNER_KEY) === null) store.setItem(LEARNER_KEY, newLearnerId());
+    return store.getItem(PROGRESS_KEY) !== null;
   } catch {
     return true;
   }
@@ -72,6 +75,8 @@ export function createQuizLoaderPlugin({ t, load, storage }: QuizLoaderOptions) 
       /** Fetches and starts the quiz plugin, once; a failed fetch is said, and tried again on the next need. */
       const ensure = (): Promise<void> =>
         (loading ??= load({ returnTo })
+          // reveal.js starts a plugin registered late only once it is ready itself.
+          .then((plugin) => (deck.isReady() ? plugin : new Promise<RevealPlugin>((done) => deck.on('ready', () => done(plugin)))))
           .then((plugin) => {
             loaded = true;
             stop();
