@@ -8,14 +8,17 @@
  * a slide with a quiz part (a quiz's slides, the results, the missed-question review) shown or
  * next to the slide shown, so it is ready before the learner gets there; in the scroll view, a
  * quiz part within a screen of what is in view; and, should a learner be quicker than the
- * network, a touch, focus or submit inside a quiz part (a submit is held and sent again once the
- * plugin is there). reveal.js 6 starts a plugin registered after `initialize()` at once, so the
+ * network, a touch or focus on a quiz's slide. Until then a question's controls are hidden (its
+ * prompt is not): they would do nothing, and choices take the learner's order once it comes. reveal.js 6 starts a plugin registered after `initialize()` at once, so the
  * quiz plugin behaves as it did when it was in the plugin list from the start.
  */
 import type { RevealApi, RevealPlugin } from 'reveal.js';
 import type { Translate } from '../i18n/strings.ts';
 import { LEARNER_KEY, newLearnerId, PROGRESS_KEY } from './progress-keys.ts';
 import { QUIZ_PARTS, showNotice } from './quiz-page.ts';
+
+/** On the deck while the quiz plugin is not there yet. */
+const PENDING = 'kit-quizzes-pending';
 
 /** Where a detour's question is kept in a history entry (`slide-return.ts`'s `STATE_KEY`). */
 const RETURN_STATE_KEY = 'kitReturnTo';
@@ -83,11 +86,14 @@ export function createQuizLoaderPlugin({ t, load, storage }: QuizLoaderOptions) 
             // The quiz view puts choices in the learner's order: a control moved keeps its focus.
             const focused = document.activeElement as HTMLElement | null;
             deck.registerPlugin(plugin);
+            root.classList.remove(PENDING);
             if (focused?.isConnected && document.activeElement !== focused) focused.focus({ preventScroll: true });
           })
           .catch((error: unknown) => {
             loading = undefined;
             console.error(error);
+            // The controls show again, as they did when the quiz plugin failed to start: the notice says why they do nothing.
+            root.classList.remove(PENDING);
             cleanups.push(showNotice(t('quizzes.failed', { reason: (error as Error).message }), t));
           }));
 
@@ -114,18 +120,12 @@ export function createQuizLoaderPlugin({ t, load, storage }: QuizLoaderOptions) 
         for (const slide of root.querySelectorAll('.slides section')) if (hasQuizPart(slide)) observer.observe(slide);
       };
 
-      /** A learner quicker than the network: a touch or focus inside a quiz part fetches it at once. */
+      // Until the quiz plugin is there a question shows its prompt, not its controls (kit.css): they
+      // would do nothing yet, and the plugin puts choices in the learner's order and restores answers.
+      root.classList.add(PENDING);
+      /** A touch on a quiz's slide, or focus inside it, fetches the plugin at once (the checks above come first). */
       const onReach = (event: Event) => {
         if ((event.target as Element | null)?.closest?.(QUIZ_PARTS)) void ensure();
-      };
-      /** A form sent before the plugin is there is held, then sent again to the plugin. */
-      const onSubmit = (event: SubmitEvent) => {
-        const form = event.target as HTMLFormElement;
-        if (loaded || !form.closest?.(QUIZ_PARTS)) return;
-        event.preventDefault();
-        event.stopImmediatePropagation();
-        const submitter = event.submitter;
-        void ensure().then(() => loaded && form.isConnected && form.requestSubmit(submitter?.isConnected ? submitter : null));
       };
       const onReady = () => {
         if (neededAtStart(storage, returnTo)) void ensure();
@@ -138,7 +138,6 @@ export function createQuizLoaderPlugin({ t, load, storage }: QuizLoaderOptions) 
       deck.on('resize', watchScroll);
       root.addEventListener('pointerdown', onReach, true);
       root.addEventListener('focusin', onReach, true);
-      document.addEventListener('submit', onSubmit, true);
       /** Once the plugin is there, its own listeners do the work. */
       const stop = () => {
         observer?.disconnect();
@@ -147,7 +146,6 @@ export function createQuizLoaderPlugin({ t, load, storage }: QuizLoaderOptions) 
         deck.off('resize', watchScroll);
         root.removeEventListener('pointerdown', onReach, true);
         root.removeEventListener('focusin', onReach, true);
-        document.removeEventListener('submit', onSubmit, true);
       };
       cleanups.push(stop);
     },
