@@ -97,12 +97,18 @@ export function createQuizLoaderPlugin({ t, load, storage }: QuizLoaderOptions) 
             cleanups.push(showNotice(t('quizzes.failed', { reason: (error as Error).message }), t));
           }));
 
-      const slides = () => deck.getSlides() as HTMLElement[];
-      /** The slide shown, the one before and the one after it (in the order Space goes through them). */
+      const isScrollView = () => !!(deck as { isScrollView?(): boolean }).isScrollView?.();
+      /**
+       * The slide shown, the one before and the one after it (in the order Space goes through them).
+       * The scroll view keeps reveal.js's list of slides in another order: there the slide shown
+       * alone, and the slides near the view are the observer's below.
+       */
       const near = () => {
-        const all = slides();
-        const at = all.indexOf(deck.getCurrentSlide() as HTMLElement);
-        return at < 0 ? [] : [all[at - 1], all[at], all[at + 1]];
+        const current = deck.getCurrentSlide() as HTMLElement | undefined;
+        if (isScrollView()) return [current];
+        const all = (deck.getSlides() as HTMLElement[]).filter((slide) => !slide.classList.contains('stack'));
+        const at = current ? all.indexOf(current) : -1;
+        return at < 0 ? [current] : [all[at - 1], all[at], all[at + 1]];
       };
       const check = () => {
         if (near().some(hasQuizPart)) void ensure();
@@ -110,14 +116,15 @@ export function createQuizLoaderPlugin({ t, load, storage }: QuizLoaderOptions) 
 
       // The scroll view (phones) shows slides one under another: a quiz part within a screen of the view.
       let observer: IntersectionObserver | undefined;
-      const isScrollView = () => !!(deck as { isScrollView?(): boolean }).isScrollView?.();
       const watchScroll = () => {
         if (loaded || observer || !isScrollView() || typeof IntersectionObserver === 'undefined') return;
-        observer = new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && void ensure(), {
+        // A stack is an empty box at the top of the scroll view: its slides are what is looked at.
+        const seen = (entry: IntersectionObserverEntry) => entry.isIntersecting && entry.boundingClientRect.height > 0;
+        observer = new IntersectionObserver((entries) => entries.some(seen) && void ensure(), {
           root: deck.getViewportElement() ?? null,
           rootMargin: '100% 0px',
         });
-        for (const slide of root.querySelectorAll('.slides section')) if (hasQuizPart(slide)) observer.observe(slide);
+        for (const slide of root.querySelectorAll('.slides section:not(.stack)')) if (hasQuizPart(slide)) observer.observe(slide);
       };
 
       // Until the quiz plugin is there a question shows its prompt, not its controls (kit.css): they

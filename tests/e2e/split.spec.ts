@@ -32,7 +32,7 @@ test('the first slide fetches no quiz, print or speaker-view code; the slide bef
   expect(fetched(scripts, CHUNK.print)).toBe(false);
   expect(fetched(scripts, CHUNK.notes)).toBe(false);
   // The help lists the presenter's reveal key before the quiz code is there, as it always did.
-  await page.keyboard.press('?');
+  await page.keyboard.press('Shift+Slash');
   await expect(page.locator('.r-overlay-help-content')).toContainText('Alt');
   await page.keyboard.press('Escape');
 
@@ -103,8 +103,8 @@ test('saved progress is restored at start, on the first slide, with the quiz cod
   const { quizzes } = await readQuizzes(page);
   const quiz = quizzes[0]!;
   await answerRight(page, quiz, quiz.questions[0]!);
-  await page.goto('./');
   scripts.length = 0;
+  await page.goto('./');
   await page.waitForSelector('.reveal.ready', { state: 'attached' });
   await expect.poll(() => fetched(scripts, CHUNK.quiz)).toBe(true);
   // The quiz's first slide already shows the score kept.
