@@ -36,28 +36,55 @@ function drawsAny(rule: string, shown: Set<number>): boolean {
 const RE_CHUNK_IMPORT = /(\bfrom\s*|\bimport\s*)(["'])\.\/([\w.-]+\.js)\2/g;
 
 /**
- * A chunk the deck imports only when it needs it that the one file may need too: the SCORM
- * adapter (`src/ui/scorm.ts`), when an LMS plays the file as a SCORM package, and the full-screen
- * diagram (`src/ui/diagram-dialog.ts`), on a tap. (The teacher's panel is not one: it runs only
- * when the classroom server serves the deck from dist/.)
+ * A chunk the deck imports only when it needs it (`import("./quizzes-x.js")`): the quiz plugin,
+ * the print code, the speaker view, the full-screen diagram, the SCORM adapter when an LMS plays the file. The one file
+ * needs them all but the teacher's panel, which runs only when the classroom server serves the
+ * deck from dist/.
  */
-const RE_DYNAMIC_SCORM = /\bimport\((["'`])\.\/((?:scorm|diagram-dialog)[\w.-]*\.js)\1\)/g;
+const RE_DYNAMIC_CHUNK = /\bimport\((["'`])\.\/((?!teacher-panel)[\w.-]+\.js)\1\)/g;
+/**
+ * The files Vite's loader preloads beside a dynamic import (`__vite__mapDeps([0,1])`): in the one
+ * file they are inlined already, and a preload would ask for files that are not there.
+ */
+const RE_PRELOAD_DEPS = /__vite__mapDeps\(\[[\d,]*\]\)/g;
+
+/** The name a chunk goes by in the one file: a bare specifier, which the page's import map resolves from any module. */
+const chunkSpecifier = (chunk: string) => `@kit/${chunk}`;
 
 /**
- * A script with the chunks it imports inlined as `data:` modules, theirs too: the page and the
- * students' page share code, which the bundler puts in a chunk of its own, and the one file may
- * fetch nothing. Each chunk's own text goes to `texts`: the characters it writes need their fonts.
+ * A module's text as a `data:` URL, escaped only where a URL needs it (`%`, `#`, and the line
+ * breaks and tabs a URL parser drops): a third of the size of base 64.
  */
-function withChunks(file: string, texts: string[]): string {
+const dataModule = (code: string) => `data:text/javascript,${code.replace(/[%#\n\r\t]/g, (c) => encodeURIComponent(c))}`;
+
+/**
+ * A script with every chunk it imports, theirs too, named by `chunkSpecifier` and kept once in
+ * `chunks` (by name, as `data:` modules for the page's import map): the page and the students'
+ * page share code, which the bundler puts in a chunk of its own; the quiz plugin, the print code
+ * and the speaker view are chunks the deck fetches when needed; and the one file may fetch
+ * nothing. Each chunk is there once whoever imports it (a `data:` URL inside another would copy
+ * it into each, encoded again), so it runs once. Each chunk's own text goes to `texts`: the
+ * characters it writes need their fonts.
+ */
+function withChunks(file: string, chunks: Map<string, string>, texts: string[]): string {
   const inline = (chunk: string) => {
-    const code = withChunks(resolve(file, '..', chunk), texts);
-    texts.push(code);
-    return `data:text/javascript;base64,${Buffer.from(code).toString('base64')}`;
+    const name = chunkSpecifier(chunk);
+    if (!chunks.has(name)) {
+      chunks.set(name, '');
+      const code = withChunks(resolve(file, '..', chunk), chunks, texts);
+      texts.push(code);
+      chunks.set(name, dataModule(code));
+    }
+    return name;
   };
   return readFileSync(file, 'utf8')
     .replace(RE_CHUNK_IMPORT, (_, lead: string, quote: string, chunk: string) => `${lead}${quote}${inline(chunk)}${quote}`)
-    .replace(RE_DYNAMIC_SCORM, (_, quote: string, chunk: string) => `import(${quote}${inline(chunk)}${quote})`);
+    .replace(RE_DYNAMIC_CHUNK, (_, quote: string, chunk: string) => `import(${quote}${inline(chunk)}${quote})`)
+    .replace(RE_PRELOAD_DEPS, '[]');
 }
+
+/** The import map that gives the one file's chunks their text; `<` escaped so that nothing in it closes the script. */
+const importMap = (chunks: Map<string, string>) => `<script type="importmap">${JSON.stringify({ imports: Object.fromEntries(chunks) }).replace(/</g, '\\u003c')}</script>\n`;
 
 function dataUri(file: string): string {
   return `data:${MIME[extname(file)] ?? 'application/octet-stream'};base64,${readFileSync(file).toString('base64')}`;
@@ -79,10 +106,12 @@ export function writeOfflineDeck(dist: string, name: string, lang: string = DEFA
   html = html.replace(RE_IMG_SRC, (_, start: string, src: string) => `${start}${dataUri(assetsOf(src.replace(/[?#].*$/, '')))}"`);
 
   const chunks: string[] = [];
+  const modules = new Map<string, string>();
   html = html.replace(/<script type="module"[^>]*src="([^"]+)"[^>]*><\/script>/g, (_, src: string) => {
     // A script's text must not close its own element early.
-    const code = withChunks(assetsOf(src), chunks).replace(/<\/script/gi, '<\\/script');
-    return `<script type="module">${code}</script>`;
+    const code = withChunks(assetsOf(src), modules, chunks).replace(/<\/script/gi, '<\\/script');
+    // The map comes first: a module script is resolved with the import maps before it.
+    return `${modules.size ? importMap(modules) : ''}<script type="module">${code}</script>`;
   });
   // Every character this page and its script can show: a font part for none of them is left out.
   // (An answer taken from a translation, marked with its language, is accepted but never shown.)

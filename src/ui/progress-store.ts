@@ -17,10 +17,9 @@ import {
   type SetAside,
 } from '../quiz/index.ts';
 
-/** The key progress is saved under; the number is the version of what is saved. */
-export const PROGRESS_KEY = 'kit:progress:v1';
-/** The learner's seed (choice orders derive from it); an LMS gives its own learner id instead. */
-export const LEARNER_KEY = 'kit:learner';
+import { LEARNER_KEY, newLearnerId, PROGRESS_KEY } from './progress-keys.ts';
+
+export { LEARNER_KEY, PROGRESS_KEY };
 /** The name the learner typed on the results slide: kept in this browser only, written into downloads. */
 export const NAME_KEY = 'kit:learner-name';
 /** Saved progress that could not be read at all, kept whole under this prefix and the time. */
@@ -78,9 +77,6 @@ export interface ProgressStore {
   onNotice(listener: (notice: Notice) => void): () => void;
 }
 
-function randomId(): string {
-  return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
-}
 
 /** The browser refused a write because the site's storage quota is used up. */
 function isQuotaError(error: unknown): boolean {
@@ -137,7 +133,7 @@ export function createProgressStore(quizzes: readonly Quiz[], storage?: KeyValue
 
   let learner = store.getItem(LEARNER_KEY);
   if (learner === null) {
-    learner = randomId();
+    learner = newLearnerId();
     put(LEARNER_KEY, learner);
   }
 

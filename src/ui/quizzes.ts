@@ -1,17 +1,21 @@
 import type { RevealApi } from 'reveal.js';
-import type { Quiz } from '../quiz/index.ts';
+import { deckResult, isCorrect, quizResult, type Quiz } from '../quiz/index.ts';
 import type { Translate } from '../i18n/strings.ts';
-import { CLASS, DATA, PAYLOAD_ID, type QuizPayload } from '../shared/contract.ts';
-import { html } from '../shared/html.ts';
-import { cls, hook } from './hooks.ts';
+import { CLASS, DATA } from '../shared/contract.ts';
+import { hook } from './hooks.ts';
 import { createMissedReview } from './missed-review.ts';
 import { createProgressStore, type KeyValueStorage, type Notice } from './progress-store.ts';
+import type { QuizStart } from './quiz-loader.ts';
+import { readPayload, showNotice } from './quiz-page.ts';
 import { createQuizView } from './quiz-view.ts';
 import { createResultsView } from './results-view.ts';
 import { createSlideReturn } from './slide-return.ts';
 
-/** Where a key press belongs to a quiz (or the results), not to slide navigation. */
-const INTERACTIVE = `${cls('quizQuestion')}, ${cls('resultsSlide')}, .kit-notice`;
+// What the deck's first script needs of quizzes lives in `quiz-page.ts`; said here too, where it is looked for.
+export { keyboardCondition, readPayload } from './quiz-page.ts';
+
+/** What the SCORM adapter uses of the quiz engine (`scorm-report.ts`'s `Engine`), from this chunk, which has the engine already. */
+export const engine = { deckResult, quizResult, isCorrect };
 
 /** Where a letter is typed rather than taken as a command: text boxes, lists (which jump to a typed letter), editable text. */
 const TYPES_LETTERS = 'textarea, select, [contenteditable]:not([contenteditable="false"]), input:not([type=radio], [type=checkbox], [type=button], [type=submit], [type=reset], [type=range], [type=color], [type=file], [type=image])';
@@ -29,18 +33,6 @@ export function isRevealKey(event: Pick<KeyboardEvent, 'key' | 'code' | 'altKey'
   // Option+A types "å" on a Mac: the key is known by its place.
   if (event.altKey) return letterA || event.code === 'KeyA';
   return letterA && !event.shiftKey && !(event.target as Element | null)?.closest?.(TYPES_LETTERS);
-}
-
-/** The quizzes' data, written into the page by the build. */
-export function readPayload(doc: Document = document): QuizPayload | undefined {
-  const data = doc.getElementById(PAYLOAD_ID)?.textContent;
-  return data ? (JSON.parse(data) as QuizPayload) : undefined;
-}
-
-/** Keys pressed inside a quiz stay there: arrows move between choices, never to another slide. */
-export function keyboardCondition(event: KeyboardEvent): boolean {
-  const target = event.target as Element | null;
-  return !target?.closest?.(INTERACTIVE);
 }
 
 /** A notice about saved progress, in the learner's words. */
@@ -67,35 +59,22 @@ export function noticeText(notice: Notice, quizzes: readonly Quiz[], t: Translat
   }
 }
 
-/** A message to the learner that stays until dismissed, announced politely. */
-function showNotice(text: string, t: Translate): () => void {
-  const notice = document.createElement('div');
-  notice.className = 'kit-notice';
-  notice.setAttribute('role', 'status');
-  notice.innerHTML = html`<p>${text}</p><button type="button">${t('notice.ok')}</button>`.toString();
-  notice.querySelector('button')!.addEventListener('click', () => notice.remove());
-  // Several notices at once stand one under the other.
-  const others = document.querySelectorAll('.kit-notice').length;
-  if (others) notice.style.top = `${12 + others * 8}px`;
-  document.body.append(notice);
-  return () => notice.remove();
-}
-
 /**
  * The quizzes of the deck, as a reveal.js plugin: graded forms, saved progress, the results
  * slide and the missed-question review; `A` (or `Alt+A`, also in a text box) reveals the answer
  * on a question slide (for the teacher showing the room), and Escape inside a quiz gives the keys
  * back to the deck.
  * Whatever goes wrong here, the slides still start: the learner is told, and the deck runs.
- * Progress is kept in `storage`: the browser's localStorage, or an LMS (`connectLms`).
+ * Progress is kept in `storage`: the browser's localStorage, or an LMS (`connectLms`). Fetched
+ * when first needed (`quiz-loader.ts`), it gets from `start` what the page said before it came.
  */
-export function createQuizPlugin(t: Translate, storage?: KeyValueStorage) {
+export function createQuizPlugin(t: Translate, storage?: KeyValueStorage, start: QuizStart = {}) {
   const cleanups: (() => void)[] = [];
   return {
     id: 'kit-quizzes',
     init(deck: RevealApi) {
       try {
-        start(deck);
+        begin(deck);
       } catch (error) {
         console.error(error);
         cleanups.push(showNotice(t('quizzes.failed', { reason: (error as Error).message }), t));
@@ -106,7 +85,7 @@ export function createQuizPlugin(t: Translate, storage?: KeyValueStorage) {
     },
   };
 
-  function start(deck: RevealApi) {
+  function begin(deck: RevealApi) {
     const payload = readPayload();
     if (!payload) return;
     const store = createProgressStore(payload.quizzes, storage);
@@ -126,7 +105,7 @@ export function createQuizPlugin(t: Translate, storage?: KeyValueStorage) {
         missed.render();
       },
     });
-    cleanups.push(() => view.destroy(), () => missed.destroy(), () => results.destroy(), createSlideReturn(deck, t));
+    cleanups.push(() => view.destroy(), () => missed.destroy(), () => results.destroy(), createSlideReturn(deck, t, start.returnTo));
     for (const notice of atStart) say(notice);
 
     const onSlideChanged = (event: Event) => {

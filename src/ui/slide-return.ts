@@ -70,8 +70,12 @@ function stateOf(): string | undefined {
   return typeof id === 'string' ? id : undefined;
 }
 
-/** Makes "Review the slide" links a step the learner can undo; returns what undoes it. */
-export function createSlideReturn(deck: RevealApi, t: Translate): () => void {
+/**
+ * Makes "Review the slide" links a step the learner can undo; returns what undoes it. `atLoad` is
+ * the detour of the entry the page was loaded on, when it was read before this ran (the quiz
+ * plugin may come after reveal.js's first write of the address has dropped it).
+ */
+export function createSlideReturn(deck: RevealApi, t: Translate, atLoad?: string): () => void {
   const root = deck.getRevealElement() as HTMLElement;
   let detour: Detour | undefined;
   /** The detour just come back from with Back: Forward returns to it, even if its entry's state was lost. */
@@ -220,7 +224,7 @@ export function createSlideReturn(deck: RevealApi, t: Translate): () => void {
    * A reload on the detour's entry keeps the button. reveal.js's first write, as it starts, drops
    * the state: it is read now (plugins start before reveal.js reads the address) and written again.
    */
-  const fromAtLoad = stateOf();
+  const fromAtLoad = atLoad ?? stateOf();
   const onReady = () => {
     detour = detourOfEntry(slideAt(location.hash)?.slide, fromAtLoad);
     place();

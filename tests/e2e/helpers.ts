@@ -42,6 +42,7 @@ export async function showSlide(page: Page, id: string): Promise<void> {
   const slide = page.locator(`section#${id}`);
   if (!(await page.evaluate(() => (globalThis as any).Reveal.isScrollView()))) {
     await expect(slide).toHaveClass(/present/);
+    await quizControlsShown(page, id);
     return;
   }
   // The phone's scroll view: its pages flow at their own height, which reveal.js's model of
@@ -52,4 +53,14 @@ export async function showSlide(page: Page, id: string): Promise<void> {
     await slide.evaluate((el) => el.scrollIntoView({ block: 'start' }));
   }
   await expect(slide).toBeInViewport();
+  await quizControlsShown(page, id);
+}
+
+/**
+ * A question's controls come with the quiz code, which the deck fetches when a quiz is first near
+ * (src/ui/quiz-loader.ts): on a slide shown straight from afar, they are waited for, as a learner
+ * waits for them.
+ */
+async function quizControlsShown(page: Page, id: string): Promise<void> {
+  if (await page.locator(`section#${id} form.quiz-question`).count()) await expect(page.locator('.reveal.kit-quizzes-pending')).toHaveCount(0);
 }

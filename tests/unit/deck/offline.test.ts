@@ -62,4 +62,29 @@ describe('the one-file offline deck', () => {
     expect(zh).toContain('<a href="deck-offline.html">');
     expect(zh).toContain('hreflang="en" href="deck-offline.html"');
   });
+
+  it('holds every chunk the deck fetches when needed, each once (its code runs once), through an import map', () => {
+    const dist = mkdtempSync(join(tmpdir(), 'kit-offline-'));
+    mkdirSync(join(dist, 'assets'));
+    // The deck's script, the code it shares with its quiz chunk, the quiz chunk (and Vite's preload list), the teacher's panel.
+    writeFileSync(join(dist, 'assets/shared-1.js'), 'export const shared = "50% #1\n";');
+    writeFileSync(join(dist, 'assets/quizzes-2.js'), 'import{shared as s}from"./shared-1.js";export const quiz = s;');
+    writeFileSync(
+      join(dist, 'assets/index-3.js'),
+      'import{shared}from"./shared-1.js";const q=()=>v(()=>import(`./quizzes-2.js`),__vite__mapDeps([0,1]),import.meta.url);const p=()=>import(`./teacher-panel-4.js`);',
+    );
+    writeFileSync(join(dist, 'index.html'), '<script type="module" crossorigin src="./assets/index-3.js"></script>');
+    const html = readFileSync(writeOfflineDeck(dist, 'deck').file, 'utf8');
+    const map = JSON.parse(/<script type="importmap">([^<]*)<\/script>\s*<script type="module">/.exec(html)![1]!) as { imports: Record<string, string> };
+    const text = (url: string) => decodeURIComponent(url.replace(/^data:text\/javascript,/, ''));
+    expect(Object.keys(map.imports).sort()).toEqual(['@kit/quizzes-2.js', '@kit/shared-1.js']);
+    expect(text(map.imports['@kit/shared-1.js']!)).toBe('export const shared = "50% #1\n";');
+    expect(text(map.imports['@kit/quizzes-2.js']!)).toBe('import{shared as s}from"@kit/shared-1.js";export const quiz = s;');
+    // Once in the file, whoever imports it.
+    expect(html.split('export const shared').length - 1).toBe(1);
+    // The deck's script asks for its chunks by the map's names; the panel runs only from the classroom server.
+    expect(html).toContain('import{shared}from"@kit/shared-1.js"');
+    expect(html).toContain('import(`@kit/quizzes-2.js`),[]');
+    expect(html).toContain('import(`./teacher-panel-4.js`)');
+  });
 });
