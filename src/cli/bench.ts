@@ -228,7 +228,7 @@ async function measureDeck(root: string): Promise<Measured> {
           if (type === 'font') fonts[lang.code] = (fonts[lang.code] ?? 0) + body.length;
           if (lang.code !== DEFAULT_LANG) return;
           loaded.requests++;
-          else if (type === 'stylesheet') loaded.css += gzipSync(body).length;
+          if (type === 'stylesheet') loaded.css += gzipSync(body).length;
         });
       }
       const t0 = performance.now();
