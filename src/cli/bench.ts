@@ -210,7 +210,7 @@ async function measureDeck(root: string): Promise<Measured> {
   const languages = deckLanguages(root);
   const server = await serveStatic(dist);
   const browser = await launchChromium();
-  const loaded = { css: 0, requests: 0 };
+  const loaded = { css: 0 };
   /** Fonts the first slide fetches, by language. */
   const fonts: Record<string, number> = Object.fromEntries(languages.map((lang) => [lang, 0]));
   const ready: number[] = [];
@@ -227,7 +227,6 @@ async function measureDeck(root: string): Promise<Measured> {
           const body = await response.body().catch(() => Buffer.alloc(0));
           if (type === 'font') fonts[lang.code] = (fonts[lang.code] ?? 0) + body.length;
           if (lang.code !== DEFAULT_LANG) return;
-          loaded.requests++;
           if (type === 'stylesheet') loaded.css += gzipSync(body).length;
         });
       }

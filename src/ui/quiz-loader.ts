@@ -15,13 +15,10 @@
 import type { RevealApi, RevealPlugin } from 'reveal.js';
 import type { Translate } from '../i18n/strings.ts';
 import { LEARNER_KEY, newLearnerId, PROGRESS_KEY } from './progress-keys.ts';
-import { QUIZ_PARTS, showNotice } from './quiz-page.ts';
+import { QUIZ_PARTS, returnState, showNotice } from './quiz-page.ts';
 
 /** On the deck while the quiz plugin is not there yet. */
 const PENDING = 'kit-quizzes-pending';
-
-/** Where a detour's question is kept in a history entry (`slide-return.ts`'s `STATE_KEY`). */
-const RETURN_STATE_KEY = 'kitReturnTo';
 
 /** What the loader hands the quiz plugin: the detour's question read before reveal.js's first write of the address drops it. */
 export interface QuizStart {
@@ -37,13 +34,6 @@ export interface QuizLoaderOptions {
 
 /** Whether a slide holds something the quiz plugin runs. */
 export const hasQuizPart = (slide: Element | undefined | null): boolean => !!slide && (slide.matches(QUIZ_PARTS) || !!slide.querySelector(QUIZ_PARTS));
-
-/** The detour's question named by this history entry, if any. */
-function returnState(): string | undefined {
-  const state: unknown = history.state;
-  const id = state && typeof state === 'object' ? (state as Record<string, unknown>)[RETURN_STATE_KEY] : undefined;
-  return typeof id === 'string' ? id : undefined;
-}
 
 /**
  * Whether the quiz plugin must start with the deck: progress saved in this browser (restored,

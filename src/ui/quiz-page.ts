@@ -1,7 +1,7 @@
 /**
  * What the deck's first script needs to know about quizzes before their code is loaded (see
  * `quiz-loader.ts`): where the quiz data is, which keys belong to a quiz rather than to slide
- * navigation, and how a notice is shown. Kept apart from `quizzes.ts`, which brings the quiz
+ * navigation, how a notice is shown, and the detour a reload may have to return from. Kept apart from `quizzes.ts`, which brings the quiz
  * engine and every quiz view with it.
  */
 import type { Translate } from '../i18n/strings.ts';
@@ -14,6 +14,16 @@ const INTERACTIVE = `${cls('quizQuestion')}, ${cls('resultsSlide')}, .kit-notice
 
 /** What the quiz plugin gives behaviour to: a quiz's slides, the results, the missed-question review, a practice list. */
 export const QUIZ_PARTS = `${hook(DATA.quizId)}, ${hook(DATA.practiceId)}, ${hook(DATA.missedReview)}, ${hook(DATA.quizResults)}, ${cls('resultsSlide')}`;
+
+/** Where a "Review the slide" detour keeps its question in a history entry: the id of the question's slide. */
+export const RETURN_STATE_KEY = 'kitReturnTo';
+
+/** The question's slide id this history entry is a detour from, if it is one (`slide-return.ts`). */
+export function returnState(): string | undefined {
+  const state: unknown = history.state;
+  const id = state && typeof state === 'object' ? (state as Record<string, unknown>)[RETURN_STATE_KEY] : undefined;
+  return typeof id === 'string' ? id : undefined;
+}
 
 /** The quizzes' data, written into the page by the build. */
 export function readPayload(doc: Document = document): QuizPayload | undefined {

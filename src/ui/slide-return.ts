@@ -18,11 +18,10 @@
 import type { RevealApi } from 'reveal.js';
 import type { Translate } from '../i18n/strings.ts';
 import { html } from '../shared/html.ts';
+import { RETURN_STATE_KEY, returnState } from './quiz-page.ts';
 
 /** The "Review the slide" link in a question's feedback. */
 const LINK = '.quiz-link a[href^="#/"]';
-/** Where the detour's state is kept in a history entry: the id of the question's slide. */
-const STATE_KEY = 'kitReturnTo';
 /**
  * reveal.js's delay for a write of the address (`MAX_REPLACE_STATE_FREQUENCY`). A timer of ours with
  * the same delay, set after its own, runs after it: timers of equal delay run in the order set.
@@ -63,13 +62,6 @@ function slideAt(hash: string): { slide: HTMLElement; f?: number } | undefined {
 /** The innermost slide holding an element (a question slide, or the missed-question review). */
 const slideOf = (element: Element) => element.closest<HTMLElement>('.slides section:not(.stack)');
 
-/** The question's slide id this history entry is a detour from, if it is one. */
-function stateOf(): string | undefined {
-  const state: unknown = history.state;
-  const id = state && typeof state === 'object' ? (state as Record<string, unknown>)[STATE_KEY] : undefined;
-  return typeof id === 'string' ? id : undefined;
-}
-
 /**
  * Makes "Review the slide" links a step the learner can undo; returns what undoes it. `atLoad` is
  * the detour of the entry the page was loaded on, when it was read before this ran (the quiz
@@ -98,7 +90,7 @@ export function createSlideReturn(deck: RevealApi, t: Translate, atLoad?: string
   };
 
   /** The detour of the entry the learner is on, from its state (after Forward, or a reload). */
-  const detourOfEntry = (teaching: HTMLElement | undefined, from = stateOf()): Detour | undefined => {
+  const detourOfEntry = (teaching: HTMLElement | undefined, from = returnState()): Detour | undefined => {
     const question = from ? document.getElementById(from) : null;
     return question && teaching && teaching !== question ? { question, teaching } : undefined;
   };
@@ -113,12 +105,12 @@ export function createSlideReturn(deck: RevealApi, t: Translate, atLoad?: string
     if (!detour) return;
     const id = detour.question.id;
     const write = () => {
-      if (detour?.question.id !== id || stateOf() === id) return;
+      if (detour?.question.id !== id || returnState() === id) return;
       // The address of the slide shown, as reveal.js writes it. The scroll view does not write the
       // address as the learner scrolls, and a write reveal.js had pending from before (it has no
       // slide() there to cancel it) may have named another slide: there, the teaching slide's.
       const path = (deck as { isScrollView?(): boolean }).isScrollView?.() ? deck.getSlidePath(detour.teaching) : deck.getSlidePath();
-      history.replaceState({ [STATE_KEY]: id }, '', path === '/' ? location.pathname + location.search : `#${path}`);
+      history.replaceState({ [RETURN_STATE_KEY]: id }, '', path === '/' ? location.pathname + location.search : `#${path}`);
     };
     queueMicrotask(() => {
       if (detour?.question.id !== id) return;
@@ -173,7 +165,7 @@ export function createSlideReturn(deck: RevealApi, t: Translate, atLoad?: string
     event.stopPropagation();
     // The question's own address now, not when reveal.js's debounced write would come.
     history.replaceState(null, '', `#${deck.getSlidePath(question)}`);
-    history.pushState({ [STATE_KEY]: question.id }, '', link.hash);
+    history.pushState({ [RETURN_STATE_KEY]: question.id }, '', link.hash);
     detour = { question, teaching: target.slide, link, headingTop: isScrollView() ? headingTop(question) : undefined };
     cameBackFrom = undefined;
     place();
@@ -224,7 +216,7 @@ export function createSlideReturn(deck: RevealApi, t: Translate, atLoad?: string
    * A reload on the detour's entry keeps the button. reveal.js's first write, as it starts, drops
    * the state: it is read now (plugins start before reveal.js reads the address) and written again.
    */
-  const fromAtLoad = atLoad ?? stateOf();
+  const fromAtLoad = atLoad ?? returnState();
   const onReady = () => {
     detour = detourOfEntry(slideAt(location.hash)?.slide, fromAtLoad);
     place();
