@@ -43,14 +43,18 @@ export function writeCached(root: string, key: string, entry: CachedDiagram): vo
   writeFileSync(paths.json, JSON.stringify(entry.model, null, 2) + '\n');
 }
 
-/** Drops cached diagrams (both files) that no slide uses any more, so the committed cache stays the deck's. Gives how many drawings went. */
+/**
+ * Drops cached diagrams (both files, and the phone choice kept beside a drawing, see
+ * diagram-phone.ts) that no slide uses any more, so the committed cache stays the deck's. Gives
+ * how many drawings went.
+ */
 export function pruneDiagramCache(root: string, used: string[]): number {
   const dir = join(root, CACHE_DIR);
   if (!existsSync(dir)) return 0;
   const keep = new Set(used);
   let removed = 0;
   for (const name of readdirSync(dir)) {
-    const match = /^([0-9a-f]{16})\.(svg|json)$/.exec(name);
+    const match = /^([0-9a-f]{16})\.(svg|json|phone\.json)$/.exec(name);
     if (!match || keep.has(match[1]!)) continue;
     rmSync(join(dir, name));
     if (match[2] === 'svg') removed++;

@@ -99,6 +99,34 @@ export function withoutFontFaces(css: string): string {
   return css.replace(RE_FONT_FACE, '');
 }
 
+/**
+ * KaTeX's stylesheet without the rules no formula of the deck uses: a rule goes when each of its
+ * selectors names a class that no element of `markup` has (KaTeX writes its classes at build
+ * time; the browser adds none). Most of it is the 11 × 11 grid of size changes
+ * (`.sizing.reset-size6.size3`), of which a deck uses a few. Rules inside `@media` and the like
+ * stay as they are.
+ */
+export function withoutUnusedMathsRules(css: string, markup: string): string {
+  const classes = new Set([...markup.matchAll(RE_CLASS_ATTR)].flatMap((m) => m[1]!.split(/\s+/)));
+  let out = '';
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < css.length; i++) {
+    const ch = css[i];
+    if (ch === '{') depth++;
+    else if (ch === '}' && --depth === 0) {
+      const rule = css.slice(start, i + 1);
+      const selectors = rule.slice(0, rule.indexOf('{')).trim();
+      const used =
+        selectors.startsWith('@') ||
+        selectors.split(',').some((selector) => (selector.match(/\.[a-zA-Z_][\w-]*/g) ?? []).every((name) => name === '.katex' || classes.has(name.slice(1))));
+      if (used) out += rule;
+      start = i + 1;
+    }
+  }
+  return out + css.slice(start);
+}
+
 /** A face cut down: its woff2 in the build cache and the characters it holds. */
 export interface SubsetFace extends Subset {
   face: DeckFontFace;

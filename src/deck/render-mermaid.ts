@@ -2,9 +2,9 @@
  * Mermaid at build time: every ```` ```mermaid ```` block becomes an inline SVG, from the
  * committed cache (`diagram-cache.ts`) or drawn in Chromium (`diagram-draw.ts`), checked for
  * settings it may not change (`diagram-directives.ts`), sanitised as it is inlined
- * (`sanitise-svg.ts`), and followed by its text version (`diagram-text.ts`). A left-to-right
- * flowchart is drawn twice: as written, and top to bottom for a phone's narrow column
- * (`narrowLayout`); the page carries both and CSS shows one.
+ * (`sanitise-svg.ts`), and followed by its text version (`diagram-text.ts`). A flowchart too
+ * wide for a phone's column is drawn twice: as written, and in the layout that fits the column
+ * (`diagram-phone.ts`); the page carries both and CSS shows one.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +15,7 @@ import { CACHE_DIR, diagramKey, readCached, writeCached, type CachedDiagram } fr
 import { sourceLine, withTitleAndDescription } from './diagram-accessible.ts';
 import { checkDiagramSettings } from './diagram-directives.ts';
 import { drawDiagrams, MERMAID_VERSION } from './diagram-draw.ts';
+import { choosePhoneLayout, COMPACT_SPACING, drawingWidth, layoutsTried, PHONE_COLUMN, phoneLayouts, readPhoneChoice, writePhoneChoice, type PhoneLayout } from './diagram-phone.ts';
 import { modelFromParse } from './diagram-model.ts';
 import { diagramTextHtml } from './diagram-text.ts';
 import type { SourceIssue } from './errors.ts';
@@ -68,7 +69,8 @@ export const DEFAULT_THEME: DiagramTheme = {
     htmlLabels: false,
     fontFamily: FONT_STACK,
     themeCSS: [LABELS_CENTRED, LABELS_PRINT_AS_TEXT, JOURNEY_LABELS_DARK].join(' '),
-    flowchart: { htmlLabels: false, useMaxWidth: false, curve: 'basis', padding: 12, nodeSpacing: 40, rankSpacing: 50 },
+    // A group's title gets room above its boxes (Mermaid's default, none, put it on the top box's border when drawn top to bottom).
+    flowchart: { htmlLabels: false, useMaxWidth: false, curve: 'basis', padding: 12, nodeSpacing: 40, rankSpacing: 50, subGraphTitleMargin: { top: 8, bottom: 16 } },
     // A journey's labels as SVG text (its default is HTML in a foreignObject, which the sanitiser
     // removes: its sections lost their names), in the deck's font at a readable size, in boxes
     // wide enough for a few words at that size (its text does not wrap).
@@ -116,30 +118,46 @@ export interface RenderedDiagrams {
   entries: Map<string, CachedDiagram>;
   /** The key of each diagram, in the order given. */
   keys: string[];
-  /** The key of each diagram's top-to-bottom drawing, in the same order; undefined where it has none. */
+  /** The key of each diagram's drawing for phones (diagram-phone.ts), in the same order; undefined where the drawing as written serves. */
   narrowKeys: (string | undefined)[];
   /** How many drawings were made now (not found in the cache), narrow ones included. */
   rendered: number;
   issues: SourceIssue[];
 }
 
-/** The header line of a flowchart laid out sideways: `flowchart LR`, `graph RL`… */
-const RE_SIDEWAYS_FLOWCHART = /^(\s*(?:flowchart|graph)\s+)(?:LR|RL)\b/m;
+/** The theme with `COMPACT_SPACING`: the last layouts tried for a phone (see diagram-phone.ts). */
+function compactTheme(theme: DiagramTheme): DiagramTheme {
+  const flowchart = { ...(theme.config.flowchart as Record<string, unknown>), ...COMPACT_SPACING };
+  return { name: `${theme.name}-compact`, config: { ...theme.config, flowchart } };
+}
 
 /**
- * The same flowchart laid out top to bottom, for a phone: a left-to-right chart is as wide as
- * its chain of arrows is long, and a 390 px screen shows it either cut off or with labels too
- * small to read. Only the chart's own direction changes (groups keep theirs), so the boxes,
- * arrows and text version are the same. Undefined for any other diagram, which stays as drawn.
+ * The layouts a phone may show for a diagram (`phoneLayouts`), each with the theme it is drawn
+ * in and its cache key; none for a diagram that is not a flowchart.
  */
-export function narrowLayout(code: string): string | undefined {
-  return RE_SIDEWAYS_FLOWCHART.test(code) ? code.replace(RE_SIDEWAYS_FLOWCHART, '$1TB') : undefined;
+export function phoneDrawings(code: string, theme: DiagramTheme = DEFAULT_THEME): { layout: PhoneLayout; theme: DiagramTheme; key: string }[] {
+  const compact = compactTheme(theme);
+  return phoneLayouts(code).map((layout) => {
+    const drawnIn = layout.compact ? compact : theme;
+    return { layout, theme: drawnIn, key: diagramKey(layout.code, drawnIn.config, MERMAID_VERSION) };
+  });
+}
+
+/** One drawing to make: the diagram it belongs to, its source and theme, and what it is for. */
+interface DrawJob {
+  key: string;
+  diagram: DiagramRef;
+  code: string;
+  theme: DiagramTheme;
+  /** For a phone layout: its place among the diagram's layouts tried. */
+  phone?: number;
 }
 
 /**
  * Gives every diagram's drawing and reading: from the cache when it has both, otherwise drawn
- * by Mermaid in headless Chromium and stored in the cache. A diagram whose source changes a
- * setting the kit does not allow is refused, cached or not.
+ * by Mermaid in headless Chromium and stored in the cache; and for a flowchart wider than a
+ * phone's column, the drawing a phone shows (diagram-phone.ts), chosen once and kept in the
+ * cache. A diagram whose source changes a setting the kit does not allow is refused, cached or not.
  */
 export async function renderDiagrams(
   root: string,
@@ -148,70 +166,136 @@ export async function renderDiagrams(
   onDrawn?: OnDiagramDrawn,
 ): Promise<RenderedDiagrams> {
   const keys = diagrams.map((d) => diagramKey(d.code, theme.config, MERMAID_VERSION));
-  const narrowCodes = diagrams.map((d) => narrowLayout(d.code));
-  const narrowKeys = narrowCodes.map((code) => (code === undefined ? undefined : diagramKey(code, theme.config, MERMAID_VERSION)));
+  const narrowKeys: (string | undefined)[] = diagrams.map(() => undefined);
   const entries = new Map<string, CachedDiagram>();
   const issues: SourceIssue[] = [];
-  /** Each drawing to make, by key: the diagram it belongs to and, for a narrow one, its code. */
-  const missing = new Map<string, { diagram: DiagramRef; code: string; narrow: boolean }>();
-  const want = (key: string, diagram: DiagramRef, code: string, narrow: boolean) => {
-    if (entries.has(key) || missing.has(key)) return;
-    const cached = readCached(root, key);
-    if (cached) entries.set(key, cached);
-    else missing.set(key, { diagram, code, narrow });
-  };
+  const missing = new Map<string, DrawJob>();
+  /** The diagrams (by index) whose phone drawing is still to choose. */
+  const choosing: number[] = [];
   for (const [i, diagram] of diagrams.entries()) {
     const refused = checkDiagramSettings(diagram);
     issues.push(...refused);
     if (refused.length > 0) continue;
-    want(keys[i]!, diagram, diagram.code, false);
-    if (narrowKeys[i]) want(narrowKeys[i], diagram, narrowCodes[i]!, true);
+    const key = keys[i]!;
+    if (!entries.has(key) && !missing.has(key)) {
+      const cached = readCached(root, key);
+      if (cached) entries.set(key, cached);
+      else missing.set(key, { key, diagram, code: diagram.code, theme });
+    }
+    const layouts = phoneDrawings(diagram.code, theme);
+    if (layouts.length === 0) continue;
+    const choice = readPhoneChoice(root, key);
+    const chosen = choice?.key ? readCached(root, choice.key) : undefined;
+    if (choice && choice.tried === layoutsTried(layouts.map((layout) => layout.key)) && (choice.key === null || chosen)) {
+      if (choice.key && chosen) {
+        entries.set(choice.key, chosen);
+        narrowKeys[i] = choice.key;
+      }
+    } else choosing.push(i);
   }
-  if (missing.size === 0) return { entries, keys, narrowKeys, rendered: 0, issues };
+  if (missing.size === 0 && choosing.length === 0) return { entries, keys, narrowKeys, rendered: 0, issues };
 
   if (!findChromium()) {
-    const wideMissing = new Set([...missing.values()].filter((m) => !m.narrow).map((m) => m.diagram));
-    for (const [key, { diagram, narrow }] of missing) {
-      // One message per diagram: drawing the diagram anew draws its narrow layout too.
-      if (narrow && wideMissing.has(diagram)) continue;
-      const what = narrow ? `this diagram's top-to-bottom drawing for phones is not drawn yet (cache key ${key})` : `this diagram is new or changed (cache key ${key})`;
+    for (const { key, diagram } of missing.values()) {
       issues.push({
         file: diagram.file,
         line: diagram.line,
-        message: `${what} and drawing it needs a browser: ${CHROMIUM_HELP}, then build again; the drawing is then kept in ${CACHE_DIR}/ as ${key}.svg and ${key}.json (commit both)`,
+        message: `this diagram is new or changed (cache key ${key}) and drawing it needs a browser: ${CHROMIUM_HELP}, then build again; the drawing is then kept in ${CACHE_DIR}/ as ${key}.svg and ${key}.json (commit both)`,
+      });
+    }
+    for (const i of choosing) {
+      // One message per diagram: drawing it anew chooses its phone layout too.
+      if (missing.has(keys[i]!)) continue;
+      issues.push({
+        file: diagrams[i]!.file,
+        line: diagrams[i]!.line,
+        message: `this diagram's layout for phones is not chosen yet (cache key ${keys[i]}) and choosing it draws the diagram in other layouts, which needs a browser: ${CHROMIUM_HELP}, then build again; the choice is then kept in ${CACHE_DIR}/ as ${keys[i]}.phone.json, with its drawing (commit them)`,
       });
     }
     return { entries, keys, narrowKeys, rendered: 0, issues };
   }
 
-  const jobs = [...missing];
-  onDrawn?.(0, jobs.length, '');
-  const drawings = await drawDiagrams(
-    jobs.map(([key, job]) => ({ id: `d-${key}`, code: job.code })),
-    theme.config,
-    FONT_STACK,
-    onDrawn && ((i) => onDrawn(i + 1, jobs.length, `${jobs[i]![1].diagram.file}:${jobs[i]![1].diagram.line}${jobs[i]![1].narrow ? ' (top to bottom)' : ''}`)),
-  );
   let rendered = 0;
+  let done = 0;
+  let total = missing.size;
   const failed = new Set<DiagramRef>();
-  for (const [i, [key, { diagram, narrow }]] of jobs.entries()) {
-    const drawing = drawings[i]!;
-    if ('error' in drawing) {
-      // A diagram Mermaid cannot read fails in both layouts: say it once.
-      if (failed.has(diagram)) continue;
-      failed.add(diagram);
-      const line = /line (\d+)/i.exec(drawing.error)?.[1];
-      issues.push({
-        file: diagram.file,
-        line: diagram.line + (line ? sourceLine(diagram.code, Number(line)) : 1),
-        message: `Mermaid cannot draw this diagram${narrow ? ' top to bottom (its layout for phones)' : ''}: ${drawing.error.replace(/\s+/g, ' ').trim()}`,
-      });
-      continue;
+  /** Draws the jobs, each theme in one browser, telling progress; gives each job's drawing, or undefined where Mermaid could not draw it. */
+  const draw = async (jobs: DrawJob[]): Promise<(CachedDiagram | undefined)[]> => {
+    const out: (CachedDiagram | undefined)[] = [];
+    for (const group of [...new Set(jobs.map((job) => job.theme))].map((t) => jobs.filter((job) => job.theme === t))) {
+      const drawings = await drawDiagrams(
+        group.map((job) => ({ id: `d-${job.key}`, code: job.code })),
+        group[0]!.theme.config,
+        FONT_STACK,
+        onDrawn && ((i) => onDrawn(++done, total, `${group[i]!.diagram.file}:${group[i]!.diagram.line}${group[i]!.phone === undefined ? '' : ' (for phones)'}`)),
+      );
+      for (const [i, drawing] of drawings.entries()) {
+        const job = group[i]!;
+        if ('error' in drawing) {
+          // A layout tried for a phone that Mermaid cannot draw is only not chosen.
+          if (job.phone === undefined && !failed.has(job.diagram)) {
+            failed.add(job.diagram);
+            const line = /line (\d+)/i.exec(drawing.error)?.[1];
+            issues.push({
+              file: job.diagram.file,
+              line: job.diagram.line + (line ? sourceLine(job.diagram.code, Number(line)) : 1),
+              message: `Mermaid cannot draw this diagram: ${drawing.error.replace(/\s+/g, ' ').trim()}`,
+            });
+          }
+          out[jobs.indexOf(job)] = undefined;
+        } else out[jobs.indexOf(job)] = { svg: drawing.svg, model: modelFromParse(drawing.parse) };
+      }
     }
-    const entry = { svg: drawing.svg, model: modelFromParse(drawing.parse) };
-    writeCached(root, key, entry);
-    entries.set(key, entry);
+    return out;
+  };
+
+  onDrawn?.(0, total, '');
+  const wide = [...missing.values()];
+  for (const [i, entry] of (await draw(wide)).entries()) {
+    if (!entry) continue;
+    writeCached(root, wide[i]!.key, entry);
+    entries.set(wide[i]!.key, entry);
     rendered++;
+  }
+
+  // The phone's drawing: the layouts tried in rounds (the kit's spacing, then compact), each round
+  // only for the diagrams no layout has fitted yet; the choice and its drawing kept in the cache.
+  const tried = new Map<number, { layouts: ReturnType<typeof phoneDrawings>; widths: (number | undefined)[]; drawings: (CachedDiagram | undefined)[] }>();
+  for (const i of choosing) {
+    if (!entries.has(keys[i]!)) continue;
+    const layouts = phoneDrawings(diagrams[i]!.code, theme);
+    tried.set(i, { layouts, widths: layouts.map(() => undefined), drawings: layouts.map(() => undefined) });
+  }
+  const writtenWidth = (i: number) => drawingWidth(entries.get(keys[i]!)!.svg) ?? Infinity;
+  for (const round of [false, true]) {
+    const jobs: DrawJob[] = [];
+    for (const [i, t] of tried) {
+      if (writtenWidth(i) <= PHONE_COLUMN || t.widths.some((w) => w !== undefined && w <= PHONE_COLUMN)) continue;
+      for (const [n, { layout, theme: drawnIn, key }] of t.layouts.entries()) {
+        if (layout.compact === round) jobs.push({ key, diagram: diagrams[i]!, code: layout.code, theme: drawnIn, phone: n });
+      }
+    }
+    if (jobs.length === 0) continue;
+    total += jobs.length;
+    for (const [j, entry] of (await draw(jobs)).entries()) {
+      const t = tried.get(diagrams.indexOf(jobs[j]!.diagram))!;
+      t.drawings[jobs[j]!.phone!] = entry;
+      t.widths[jobs[j]!.phone!] = entry && drawingWidth(entry.svg);
+    }
+  }
+  for (const [i, t] of tried) {
+    const written = writtenWidth(i);
+    const n = choosePhoneLayout(written, t.widths);
+    const chosen = t.layouts[n];
+    const drawing = t.drawings[n];
+    const layouts = layoutsTried(t.layouts.map((l) => l.key));
+    if (chosen && drawing) {
+      writeCached(root, chosen.key, drawing);
+      entries.set(chosen.key, drawing);
+      narrowKeys[i] = chosen.key;
+      rendered++;
+      writePhoneChoice(root, keys[i]!, { key: chosen.key, change: chosen.layout.change, width: { written, chosen: t.widths[n]! }, tried: layouts });
+    } else writePhoneChoice(root, keys[i]!, { key: null, change: '', width: { written, chosen: written }, tried: layouts });
   }
   return { entries, keys, narrowKeys, rendered, issues };
 }
@@ -296,15 +380,17 @@ const RE_GEOMETRY = /\b(d|transform|x|y|x1|x2|y1|y2|cx|cy|r|rx|ry|width|height|v
 const RE_SCRIPT_DATA = / data-(?:points|et|edge|id)="[^"]*"/g;
 /** A label's words in the normal style and weight, as they would be anyway (no rule or parent sets another): Mermaid says so on every word. */
 const RE_NORMAL_FONT = / font-(?:style|weight)="normal"/g;
+/** A box with no size, which draws nothing: Mermaid writes two behind every label, sized only for an edge's label. */
+const RE_EMPTY_RECT = /<rect(?: class="background")?(?: style="stroke: none")?><\/rect>/g;
 /** A definition an arrow or a shape may point at with `url(#id)`. */
 const RE_DEFINITION = /<(marker|filter|linearGradient)\b[^>]*\bid="([^"]+)"[^>]*>[\s\S]*?<\/\1>/g;
 
 /**
  * A drawing without what no one sees: numbers cut to hundredths of a pixel, the data Mermaid
  * keeps for scripts the page does not run, attributes that change nothing (a normal font, an
- * empty style, a class named twice), and definitions (arrowheads, filters, gradients) that
- * nothing points at (Mermaid defines twelve arrowheads in every flowchart). Each drawing counts
- * twice for a left-to-right flowchart, and the one-file offline deck has a budget (1.5 MiB).
+ * empty style, a class named twice), boxes with no size, and definitions (arrowheads, filters,
+ * gradients) that nothing points at (Mermaid defines twelve arrowheads in every flowchart). A
+ * flowchart too wide for a phone is drawn twice, and the one-file offline deck has a budget (1.5 MiB).
  */
 export function compactDrawing(svg: string): string {
   const out = withoutNeoLook(svg)
@@ -312,6 +398,7 @@ export function compactDrawing(svg: string): string {
     .replace(RE_SCRIPT_DATA, '')
     .replace(RE_NORMAL_FONT, '')
     .replace(/ style=";?"/g, '')
+    .replace(RE_EMPTY_RECT, '')
     .replace(/ class="([^"]*)"/g, (_, names: string) => ` class="${[...new Set(names.split(/\s+/).filter(Boolean))].join(' ')}"`);
   return out.replace(RE_DEFINITION, (whole, _tag: string, id: string) => (out.includes(`#${id})`) || out.includes(`#${id}"`) ? whole : '')).replace(/<defs><\/defs>/g, '');
 }

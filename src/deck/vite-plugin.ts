@@ -2,7 +2,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { buildDecks, type BuiltDeck } from './build-deck.ts';
 import { DeckBuildError } from './errors.ts';
-import { deckMarkup, FONT_CACHE, firstSlideFaces, fontFaceCss, subsetDeckFonts, withoutFontFaces, type SubsetFace } from './fonts.ts';
+import { deckMarkup, FONT_CACHE, firstSlideFaces, fontFaceCss, subsetDeckFonts, withoutFontFaces, withoutUnusedMathsRules, type SubsetFace } from './fonts.ts';
 import { html, raw } from '../shared/html.ts';
 import { DEFAULT_LANG } from './languages.ts';
 import { languageHead, languageSwitch, localisePage, pageFile } from './page.ts';
@@ -132,9 +132,17 @@ export function kitDeck(): Plugin {
     transform: {
       // Before Vite's CSS plugin, or it would already have emitted KaTeX's full fonts.
       order: 'pre',
-      handler(code, id) {
+      async handler(code, id) {
+        if (!RE_KATEX_CSS.test(id)) return undefined;
         // KaTeX's full fonts give way to the subsets of the deck's formulas, declared in the font CSS.
-        return RE_KATEX_CSS.test(id) ? withoutFontFaces(code) : undefined;
+        const css = withoutFontFaces(code);
+        // A build keeps only the rules the deck's formulas use; the dev server keeps them all (a formula may be added while it runs).
+        if (server) return css;
+        try {
+          return withoutUnusedMathsRules(css, (await build()).built.map(deckMarkup).join('\n'));
+        } catch {
+          return css; // the page itself reports the deck's errors
+        }
       },
     },
     transformIndexHtml: {

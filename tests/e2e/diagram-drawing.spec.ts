@@ -21,6 +21,8 @@ const DIAGRAM = [
   '  end',
   '  A -- "raises" --> Q[Quality]',
   '  B -.-> Q',
+  '  Q --> R["Brand benefits of industry"]',
+  '  R --> S["Industrial concentration"]',
 ].join('\n');
 
 function project(code: string): string {
@@ -37,12 +39,17 @@ test.describe('drawing a new diagram', () => {
     const root = project(DIAGRAM);
     try {
       const first = await buildDeck(root);
-      // A left-to-right flowchart is drawn twice: as written, and top to bottom for phones.
+      // A left-to-right flowchart too wide for a phone's column is drawn twice: as written, and
+      // in the first layout tried that fits (here top to bottom), the choice kept beside it.
       expect(first.diagrams.rendered).toBe(2);
       expect(first.diagrams.keys).toHaveLength(2);
       expect(first.html).toMatch(/<svg id="d-[0-9a-f]{16}"[^>]* data-layout="wide">/);
       expect(first.html).toMatch(/<svg id="d-[0-9a-f]{16}"[^>]* data-layout="narrow">/);
       const key = first.diagrams.keys[0]!;
+      const choice = JSON.parse(readFileSync(join(root, 'assets/diagrams', `${key}.phone.json`), 'utf8'));
+      expect(choice).toMatchObject({ key: first.diagrams.keys[1], change: 'top to bottom' });
+      expect(choice.width.written).toBeGreaterThan(624);
+      expect(choice.width.chosen).toBeLessThanOrEqual(624);
       const svg = join(root, 'assets/diagrams', `${key}.svg`);
       const json = join(root, 'assets/diagrams', `${key}.json`);
       expect(readFileSync(svg, 'utf8')).toMatch(/^<svg id="d-/);
@@ -51,11 +58,15 @@ test.describe('drawing a new diagram', () => {
           { id: 'A', label: 'Technology' },
           { id: 'B', label: 'Brand<br>building' },
           { id: 'Q', label: 'Quality' },
+          { id: 'R', label: 'Brand benefits of industry' },
+          { id: 'S', label: 'Industrial concentration' },
         ],
         groups: [{ id: 'L', title: 'Levers', members: ['A', 'B'] }],
         edges: [
           { from: 'A', to: 'Q', kind: 'to', dashed: false, label: 'raises' },
           { from: 'B', to: 'Q', kind: 'to', dashed: true },
+          { from: 'Q', to: 'R', kind: 'to', dashed: false },
+          { from: 'R', to: 'S', kind: 'to', dashed: false },
         ],
       });
       expect(first.html).toContain('<li>Levers: Technology; Brand building</li>');

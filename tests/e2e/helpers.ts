@@ -46,9 +46,11 @@ export async function showSlide(page: Page, id: string): Promise<void> {
     return;
   }
   // The phone's scroll view: its pages flow at their own height, which reveal.js's model of
-  // equal pages does not know, so under load it may land beside the slide; then scroll to it.
+  // equal pages does not know, so it may land beside the slide (even marking it present); then
+  // scroll to it, as the deck's own links do (src/ui/slide-return.ts).
   try {
     await expect(slide).toHaveClass(/present/, { timeout: 3000 });
+    await expect(slide).toBeInViewport({ timeout: 1000 });
   } catch {
     await slide.evaluate((el) => el.scrollIntoView({ block: 'start' }));
   }

@@ -1,14 +1,15 @@
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildDeck } from '../../../src/deck/build-deck.ts';
 import { readAccessible } from '../../../src/deck/diagram-accessible.ts';
-import { cachePaths, diagramKey } from '../../../src/deck/diagram-cache.ts';
+import { cachePaths, diagramKey, pruneDiagramCache } from '../../../src/deck/diagram-cache.ts';
 import { MERMAID_VERSION } from '../../../src/deck/diagram-draw.ts';
 import { modelFromParse } from '../../../src/deck/diagram-model.ts';
+import { layoutsTried, readPhoneChoice, writePhoneChoice } from '../../../src/deck/diagram-phone.ts';
 import { DeckBuildError } from '../../../src/deck/errors.ts';
-import { compactDrawing, DEFAULT_THEME, narrowLayout } from '../../../src/deck/render-mermaid.ts';
+import { compactDrawing, DEFAULT_THEME, phoneDrawings } from '../../../src/deck/render-mermaid.ts';
 
 const FIXTURE = resolve(import.meta.dirname, '../../fixtures/deck');
 
@@ -105,23 +106,28 @@ describe('images: the deck makes no request and shows no broken picture', () => 
 
 /**
  * A throwaway project with one diagram, and (unless `cached` is false) its cache entry as given
- * (keyed, as the kit keys it, by the source Mermaid is given); a left-to-right flowchart's
- * top-to-bottom drawing too (the same file, its ids under its own key), unless `withNarrow` is false.
+ * (keyed, as the kit keys it, by the source Mermaid is given). For a flowchart, `phone` says what
+ * the cache holds of its drawing for phones: the first layout tried, chosen, with its drawing (the
+ * same file, its ids under its own key); the drawing as written chosen (`written`); or nothing.
  */
-function diagramProject(code: string, svg?: string, withModel = true, withNarrow = true): { root: string; key: string; narrowKey?: string } {
+function diagramProject(code: string, svg?: string, withModel = true, phone: 'chosen' | 'written' | 'none' = 'chosen'): { root: string; key: string; narrowKey?: string } {
   const root = project({ '01-a.md': `---\nid: a\ntitle: A\n---\n# A\n\n\`\`\`mermaid\n${code}\n\`\`\`\n` });
   const given = readAccessible(code).code;
   const key = diagramKey(given, DEFAULT_THEME.config, MERMAID_VERSION);
-  const narrow = narrowLayout(given);
-  const narrowKey = narrow === undefined ? undefined : diagramKey(narrow, DEFAULT_THEME.config, MERMAID_VERSION);
+  const layouts = phoneDrawings(given);
+  const narrowKey = phone === 'chosen' ? layouts[0]?.key : undefined;
   mkdirSync(join(root, 'assets/diagrams'), { recursive: true });
-  for (const k of withNarrow && narrowKey ? [key, narrowKey] : [key]) {
+  for (const k of narrowKey ? [key, narrowKey] : [key]) {
     const paths = cachePaths(root, k);
     if (svg !== undefined) writeFileSync(paths.svg, svg.replaceAll(key, k));
     if (withModel) {
       const model = modelFromParse({ type: 'flowchart-v2', vertices: [{ id: 'A', text: 'Safe' }, { id: 'B', text: 'Box' }], edges: [{ start: 'A', end: 'B', type: 'arrow_point', stroke: 'normal' }] });
       writeFileSync(paths.json, JSON.stringify(model));
     }
+  }
+  if (layouts.length > 0 && phone !== 'none') {
+    const tried = layoutsTried(layouts.map((layout) => layout.key));
+    writePhoneChoice(root, key, { key: narrowKey ?? null, change: narrowKey ? layouts[0]!.layout.change : '', width: { written: 900, chosen: narrowKey ? 500 : 900 }, tried });
   }
   return { root, key, narrowKey };
 }
@@ -145,10 +151,10 @@ describe('diagrams from the committed cache', () => {
       '<image href="https://evil.example/z.png"/><a href="javascript:alert(4)"><text>link</text></a>',
       '<foreignObject><div><img src=x onerror=alert(5)></div></foreignObject><g class="node"><rect/><text class="label">Safe</text></g></g></svg>',
     ].join('');
-    // Top to bottom: one drawing, whose own style rules are checked (a sideways one shares them with its narrow drawing).
+    // One drawing (the phone shows it too), whose own style rules are checked (a second drawing would share them).
     const code = 'flowchart TB\n  accTitle: Safe title\n  A[Safe] --> B[Box]\n  accDescr: A description';
     const key = diagramKey(readAccessible(code).code, DEFAULT_THEME.config, MERMAID_VERSION);
-    const { root } = diagramProject(code, evil.replaceAll('KEY', key));
+    const { root } = diagramProject(code, evil.replaceAll('KEY', key), true, 'written');
     const { html } = await buildDeck(root);
     expect(html).not.toMatch(/<script|onload|onclick|onerror|javascript:|<image|<foreignObject|evil\.example/i);
     // The rules of its own classes stay; a rule for a class it does not use (clusters), and an animation nothing runs, go.
@@ -259,17 +265,9 @@ describe('quiz text on the page', () => {
   });
 });
 
-describe('a left-to-right flowchart has a second drawing, top to bottom, for phones', () => {
+describe('a flowchart too wide for a phone has a second drawing, in the layout that fits', () => {
   beforeEach(() => {
     process.env.CHROME_PATH = '/nonexistent/chromium'; // nothing here may need a browser
-  });
-
-  it('turns only a sideways flowchart top to bottom, and nothing else in it', () => {
-    expect(narrowLayout('flowchart LR\n  subgraph M\n    direction LR\n    A\n  end\n  A --> B')).toBe('flowchart TB\n  subgraph M\n    direction LR\n    A\n  end\n  A --> B');
-    expect(narrowLayout('%%{init: {"flowchart": {"curve": "linear"}}}%%\ngraph RL\n  A --> B')).toBe('%%{init: {"flowchart": {"curve": "linear"}}}%%\ngraph TB\n  A --> B');
-    expect(narrowLayout('flowchart TB\n  A --> B')).toBeUndefined();
-    expect(narrowLayout('flowchart TD\n  A --> B')).toBeUndefined();
-    expect(narrowLayout('mindmap\n  root((LR))')).toBeUndefined();
   });
 
   it('puts both drawings in the figure, marked wide and narrow, each with its own ids', async () => {
@@ -297,25 +295,41 @@ describe('a left-to-right flowchart has a second drawing, top to bottom, for pho
     expect(deck.diagrams.keys).toEqual([key, narrowKey]);
   });
 
-  it('keeps a top-to-bottom flowchart as one drawing', async () => {
-    const code = 'flowchart TB\n  accTitle: T\n  accDescr: D\n  A[Safe] --> B[Box]';
-    const key = diagramKey(readAccessible(code).code, DEFAULT_THEME.config, MERMAID_VERSION);
-    const { root, narrowKey } = diagramProject(code, DRAWING.replaceAll('KEY', key));
-    expect(narrowKey).toBeUndefined();
-    const deck = await buildDeck(root);
-    const figure = /<figure class="diagram"[\s\S]*?<\/figure>/.exec(deck.html)![0];
-    expect([...figure.matchAll(/<svg\b/g)]).toHaveLength(1);
-    expect(figure).not.toContain('data-layout');
-    expect(deck.diagrams.keys).toEqual([key]);
+  it('keeps one drawing where the drawing as written serves the phone, and for a diagram that is not a flowchart', async () => {
+    for (const code of ['flowchart TB\n  accTitle: T\n  accDescr: D\n  A[Safe] --> B[Box]', 'mindmap\n  accTitle: T\n  accDescr: D\n  root((Safe))\n    Box']) {
+      const key = diagramKey(readAccessible(code).code, DEFAULT_THEME.config, MERMAID_VERSION);
+      const { root, narrowKey } = diagramProject(code, DRAWING.replaceAll('KEY', key), true, 'written');
+      expect(narrowKey).toBeUndefined();
+      const deck = await buildDeck(root);
+      const figure = /<figure class="diagram"[\s\S]*?<\/figure>/.exec(deck.html)![0];
+      expect([...figure.matchAll(/<svg\b/g)]).toHaveLength(1);
+      expect(figure).not.toContain('data-layout');
+      expect(deck.diagrams.keys).toEqual([key]);
+    }
   });
 
-  it('without a browser, names the missing top-to-bottom drawing and its key', async () => {
+  it('without a browser, says the phone layout is not chosen yet (or was chosen among other layouts than the kit tries now), with the key', async () => {
     const code = 'flowchart LR\n  accTitle: T\n  accDescr: D\n  A[Safe] --> B[Box]';
     const key = diagramKey(readAccessible(code).code, DEFAULT_THEME.config, MERMAID_VERSION);
-    const { root, narrowKey } = diagramProject(code, DRAWING.replaceAll('KEY', key), true, false);
-    expect(await problems(root)).toEqual([
-      expect.stringMatching(new RegExp(`^slides/01-a\\.md:7: this diagram's top-to-bottom drawing for phones is not drawn yet \\(cache key ${narrowKey}\\) and drawing it needs a browser: .* as ${narrowKey}\\.svg and ${narrowKey}\\.json \\(commit both\\)$`)),
-    ]);
+    const expected = [
+      expect.stringMatching(
+        new RegExp(`^slides/01-a\\.md:7: this diagram's layout for phones is not chosen yet \\(cache key ${key}\\) and choosing it draws the diagram in other layouts, which needs a browser: .* as ${key}\\.phone\\.json, with its drawing \\(commit them\\)$`),
+      ),
+    ];
+    const { root } = diagramProject(code, DRAWING.replaceAll('KEY', key), true, 'none');
+    expect(await problems(root)).toEqual(expected);
+    const stale = diagramProject(code, DRAWING.replaceAll('KEY', key), true, 'written');
+    writePhoneChoice(stale.root, key, { ...readPhoneChoice(stale.root, key)!, tried: '0000000000000000' });
+    expect(await problems(stale.root)).toEqual(expected);
+  });
+
+  it('keeps in the cache the phone choices of the drawings in use, and drops the others', () => {
+    const root = mkdtempSync(join(tmpdir(), 'kit-prune-'));
+    mkdirSync(join(root, 'assets/diagrams'), { recursive: true });
+    const [used, old] = ['0123456789abcdef', 'fedcba9876543210'];
+    for (const k of [used, old]) for (const ext of ['svg', 'json', 'phone.json']) writeFileSync(join(root, 'assets/diagrams', `${k}.${ext}`), '{}');
+    expect(pruneDiagramCache(root, [used])).toBe(1);
+    expect(readdirSync(join(root, 'assets/diagrams')).sort()).toEqual([`${used}.json`, `${used}.phone.json`, `${used}.svg`]);
   });
 });
 
