@@ -88,7 +88,8 @@ async function splitFigures(browser: Awaited<ReturnType<typeof launchChromium>>,
   await diagram.page.waitForSelector(`section#${diagramId}.present`, { state: 'attached' });
   const diagramJs = await diagram.js();
   const labels = await diagram.page.evaluate((id) => {
-    const all = [...document.querySelectorAll(`section#${id} figure.diagram svg text`)];
+    // The drawing a laptop shows (a phone's second drawing, hidden here, apart).
+    const all = [...document.querySelectorAll(`section#${id} figure.diagram > svg:not([data-layout="narrow"]) text`)];
     return `${all.filter((t) => t.getBoundingClientRect().width > 1 && t.textContent!.trim()).length}/${all.length}`;
   }, diagramId);
   await diagram.context.close();
@@ -204,6 +205,33 @@ function measureWarmBuild(root: string): Measured {
   };
 }
 
+/** The phone the diagram figures are measured on (#16: labels at least 14 px there). */
+const PHONE = { width: 390, height: 844 };
+const MIN_PHONE_LABEL_PX = 14;
+
+/**
+ * How tall each diagram's labels are on a 390 px phone, in the drawing a phone shows: the
+ * smallest label font (the drawing's font size times the scale it is shown at) of each diagram.
+ */
+async function phoneLabels(browser: Awaited<ReturnType<typeof launchChromium>>, url: string): Promise<number[]> {
+  const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForSelector('.reveal.ready', { state: 'attached' });
+    return await page.evaluate(() =>
+      [...document.querySelectorAll('figure.diagram')].map((figure) => {
+        const svg = [...figure.querySelectorAll<SVGSVGElement>(':scope > svg')].find((s) => s.getClientRects().length > 0);
+        if (!svg) return 0;
+        const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+        return Math.min(...[...svg.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale));
+      }),
+    );
+  } finally {
+    await context.close();
+  }
+}
+
 /** What the browser loads of the built deck, in each language, and the time to reveal.js ready; the offline files' sizes. */
 async function measureDeck(root: string): Promise<Measured> {
   const dist = join(root, 'dist');
@@ -215,8 +243,10 @@ async function measureDeck(root: string): Promise<Measured> {
   const fonts: Record<string, number> = Object.fromEntries(languages.map((lang) => [lang, 0]));
   const ready: number[] = [];
   let split: Awaited<ReturnType<typeof splitFigures>> | undefined;
+  const phone: Record<string, number[]> = {};
   try {
     split = await splitFigures(browser, server.url + pageFile(DEFAULT_LANG));
+    for (const lang of languages) phone[lang] = await phoneLabels(browser, server.url + pageFile(lang));
     // Each language's first slide, its fonts counted; then four more loads of the default language, timed.
     for (const lang of [...languages, ...Array.from({ length: 4 }, () => DEFAULT_LANG)].map((code, run) => ({ code, run }))) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
@@ -251,6 +281,7 @@ async function measureDeck(root: string): Promise<Measured> {
     ...(loaded.css > 60 * KIB ? ['CSS'] : []),
     ...languages.filter((lang) => (fonts[lang] ?? 0) > FONT_BUDGET).map((lang) => `fonts (${lang})`),
     ...languages.filter((lang) => (offlineBytes[lang] ?? 0) > OFFLINE_BUDGET).map((lang) => `offline deck (${lang})`),
+    ...languages.filter((lang) => (phone[lang] ?? []).some((px) => px < MIN_PHONE_LABEL_PX)).map((lang) => `diagram labels on a phone (${lang})`),
   ];
   return {
     rows: [
@@ -260,6 +291,10 @@ async function measureDeck(root: string): Promise<Measured> {
       ['CSS the deck loads (gzip, fonts apart)', kib(loaded.css), 'budget 60 KiB'],
       ...languages.map((lang): Row => [`Fonts loaded on the first slide, ${lang} (woff2)`, kib(fonts[lang] ?? 0), 'budget 150 KiB']),
       ...languages.map((lang): Row => [`One-file offline deck, ${lang}`, `${((offlineBytes[lang] ?? 0) / MIB).toFixed(2)} MiB`, 'budget 1.5 MiB']),
+      ...languages.map((lang): Row => {
+        const sizes = phone[lang] ?? [];
+        return [`Smallest diagram label on a 390 px phone, ${lang}`, `${Math.min(...sizes).toFixed(1)} px`, `${sizes.filter((px) => px >= MIN_PHONE_LABEL_PX).length}/${sizes.length} diagrams at 14 px or more; budget 14 px`];
+      }),
       ['Navigation to reveal.js ready (median of 5)', `${median(ready).toFixed(0)} ms`, `runs: ${ready.map((t) => t.toFixed(0)).join(', ')} ms`],
     ],
     over,

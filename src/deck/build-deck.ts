@@ -30,7 +30,7 @@ export interface BuiltDeck {
   data: string;
   sections: Section[];
   quizzes: LoadedQuiz[];
-  /** `keys`: every drawing the deck uses (each diagram's, then the top-to-bottom ones), so the cache keeps them. */
+  /** `keys`: every drawing the deck uses (each diagram's, then the phones' own), so the cache keeps them (and their phone choices). */
   diagrams: { total: number; rendered: number; keys: string[] };
 }
 

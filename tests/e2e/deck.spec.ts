@@ -10,7 +10,7 @@ test('every slide is shown without an error, and each diagram is drawn at a real
   let diagrams = 0;
   for (const id of ids) {
     await showSlide(page, id);
-    // A slide shows each diagram's wide drawing; the top-to-bottom one is a phone's (phone-diagrams.spec.ts).
+    // A slide shows each diagram's wide drawing; the narrow one is a phone's (phone-diagrams.spec.ts).
     const figures = page.locator(`section#${id} figure.diagram > svg:not([data-layout="narrow"])`);
     for (let i = 0; i < (await figures.count()); i++) {
       const svg = figures.nth(i);

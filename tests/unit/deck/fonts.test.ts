@@ -3,6 +3,7 @@
  * (harfbuzz), so "covered" means a glyph in the file, not a line of CSS.
  */
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { JSDOM } from 'jsdom';
@@ -10,7 +11,7 @@ import katex from 'katex';
 import { describe, expect, it } from 'vitest';
 import { buildDecks } from '../../../src/deck/build-deck.ts';
 import { fontCodePoints } from '../../../src/deck/font-subset.ts';
-import { deckCharacters, deckMarkup, firstSlideFaces, mathsCharacters, subsetDeckFonts, TEXT_FONTS, unicodeRange, type SubsetFace } from '../../../src/deck/fonts.ts';
+import { deckCharacters, deckMarkup, firstSlideFaces, mathsCharacters, subsetDeckFonts, TEXT_FONTS, unicodeRange, withoutFontFaces, withoutUnusedMathsRules, type SubsetFace } from '../../../src/deck/fonts.ts';
 import { ENGLISH as STRINGS } from '../../../src/i18n/english.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
@@ -135,5 +136,32 @@ describe("the project's deck", { timeout: 240_000 }, () => {
     // The Chinese of the deck is there, in both weights.
     for (const name of ['noto-sans-sc-400-normal', 'noto-sans-sc-700-normal']) expect(lacking(faceOf(faces, name), '现代化产业体系'), name).toBe('');
     expect(decks.map((d) => d.lang)).toEqual(['en', 'zh']);
+  });
+});
+
+describe("KaTeX's stylesheet cut to the deck's formulas", () => {
+  const css = withoutFontFaces(readFileSync(createRequire(import.meta.url).resolve('katex/dist/katex.min.css'), 'utf8'));
+  /** The top-level rules of a stylesheet: selectors and the whole rule. */
+  const rules = (sheet: string) => [...sheet.matchAll(/(?<=^|\})([^{}@]+)\{[^{}]*\}/g)].map((m) => ({ selectors: m[1]!.trim(), rule: m[0] }));
+
+  it('keeps every rule that styles an element of the formulas, and drops most of the rest (the grid of size changes)', () => {
+    const markup = ['\\sum_i s_i^2', '\\frac{a}{b} \\times 10\\%', 's_{\\text{trad}}\\, g_{\\text{trad}}', '\\sqrt{x}'].map((tex) => katex.renderToString(tex, { displayMode: true })).join('');
+    const cut = withoutUnusedMathsRules(css, markup);
+    const document = new JSDOM(`<body>${markup}</body>`).window.document;
+    const elements = [...document.querySelectorAll('*')];
+    const kept = new Set(rules(cut).map((r) => r.rule));
+    const dropped = rules(css).filter((r) => !kept.has(r.rule));
+    const applying = dropped.filter(({ selectors }) => selectors.split(',').some((selector) => {
+      try {
+        return elements.some((el) => el.matches(selector.replace(/::?(before|after)$/, '')));
+      } catch {
+        return false;
+      }
+    }));
+    expect(applying.map((r) => r.selectors)).toEqual([]);
+    expect(dropped.some((r) => r.selectors.includes('.reset-size1.size11'))).toBe(true);
+    expect(cut.length).toBeLessThan(css.length * 0.6);
+    // What is not a plain rule (@media, @keyframes…) stays whole.
+    expect(cut.match(/@[a-z-]+/g)?.length).toBe(css.match(/@[a-z-]+/g)?.length);
   });
 });
