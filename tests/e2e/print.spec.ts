@@ -73,7 +73,8 @@ test.describe('PDF export', () => {
     expect(width! / height!).toBeCloseTo(16 / 9, 2);
     const text = fold(pdfText(pdfs.slides!.file));
     const labels = await page.evaluate(() =>
-      [...document.querySelectorAll('figure.diagram svg .nodes text, figure.diagram svg .cluster-label text')].flatMap((t) =>
+      // The drawings paper gets: as written (a phone's own layout is never printed).
+      [...document.querySelectorAll('figure.diagram > svg:not([data-layout="narrow"]) :is(.nodes text, .cluster-label text)')].flatMap((t) =>
         [...t.querySelectorAll('tspan.text-inner-tspan')].map((s) => s.textContent!.trim()).filter(Boolean),
       ),
     );
@@ -244,7 +245,7 @@ test('the Chinese PDFs, in dist/pdf/zh/, carry their Chinese as text, with the t
     expect(pages.flatMap((text, i) => (text.includes(`第${i + 1}页，共${pages.length}页`) && text.includes(title) ? [] : [`${name} page ${i + 1}`]))).toEqual([]);
   }
   // The diagrams' Chinese labels are text in the slides.
-  const labels = await page.evaluate(() => [...document.querySelectorAll('figure.diagram svg .nodes text tspan.text-inner-tspan')].map((t) => t.textContent!.trim()).filter(Boolean));
+  const labels = await page.evaluate(() => [...document.querySelectorAll('figure.diagram > svg:not([data-layout="narrow"]) .nodes text tspan.text-inner-tspan')].map((t) => t.textContent!.trim()).filter(Boolean));
   expect(labels.length).toBeGreaterThan(20);
   const slides = fold(pdfText(pdfs.slides!.file)).replace(/ /g, '');
   expect(labels.map(fold).filter((label) => !slides.includes(label.replace(/ /g, '')))).toEqual([]);
