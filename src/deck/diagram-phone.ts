@@ -8,8 +8,8 @@
  *
  * 1. the other direction (top to bottom for a left-to-right chart, left to right for a
  *    top-to-bottom one whose boxes stand side by side);
- * 2. each label's lines that are longer than 14, 11 or 9 letters (a Chinese character counts
- *    two) split at spaces, hyphens or between characters, in both directions;
+ * 2. each label's lines that are longer than 16, 14, 12 or 10 letters (a Chinese character
+ *    counts two) split between words, in both directions;
  * 3. all of it again with tighter spacing between and inside the boxes.
  *
  * Only the layout changes: the boxes, arrows, words and the text version stay the author's. When
@@ -29,8 +29,8 @@ export const PHONE_COLUMN = 624;
 /** The spacing of the phone's last tries: boxes closer together and less room around their words (the kit's is 40, 50 and 12). */
 export const COMPACT_SPACING = { nodeSpacing: 10, rankSpacing: 28, padding: 5 };
 
-/** Longest lines tried, in letters (a Chinese character counts two): none (the author's lines), then shorter and shorter. */
-const LINE_LENGTHS = [undefined, 14, 11, 9] as const;
+/** Longest lines tried, in letters (a Chinese character counts two): none (the author's lines), then shorter and shorter, the longest that fits winning. */
+const LINE_LENGTHS = [undefined, 16, 14, 12, 10] as const;
 
 /** One layout to try for the phone: its source, whether it uses `COMPACT_SPACING`, and what it changes, in words. */
 export interface PhoneLayout {
@@ -100,7 +100,7 @@ export function withShortLines(code: string, length: number): string {
 export function splitLabel(label: string, length: number): string {
   const lines = label.split(RE_BREAK);
   if (lines.every((line) => width(line) <= length)) return label;
-  return lines.flatMap((line) => (width(line) <= length ? [line] : fill(pieces(line), length))).join('<br/>');
+  return lines.flatMap((line) => (width(line) <= length ? [line] : fill(pieces(line, length), length))).join('<br/>');
 }
 
 /** How wide a text is, in letters: a Chinese character (or another wide one) counts two. */
@@ -114,10 +114,12 @@ function width(text: string): number {
 const WORDS = new Intl.Segmenter('zh', { granularity: 'word' });
 
 /**
- * A line cut where a line may break: after a space (the space belongs to the piece before) or a
- * hyphen inside a word; in text with Chinese, between words, punctuation kept with its neighbour.
+ * A line cut where a line may break: after a space (the space belongs to the piece before), and
+ * after a hyphen inside a word only if the word is longer than `length` ("bio-manufacturing"
+ * stays whole where it fits); in text with Chinese, between words, punctuation kept with its
+ * neighbour.
  */
-function pieces(line: string): string[] {
+function pieces(line: string, length: number): string[] {
   const out: string[] = [];
   const text = line.trim();
   if (RE_WIDE.test(text)) {
@@ -131,10 +133,17 @@ function pieces(line: string): string[] {
   }
   let current = '';
   const chars = [...text];
+  /** Whether the word around position `i` (between spaces) is longer than the line may be. */
+  const longWord = (i: number) => {
+    let [start, end] = [i, i];
+    while (start > 0 && chars[start - 1] !== ' ') start--;
+    while (end < chars.length && chars[end] !== ' ') end++;
+    return width(chars.slice(start, end).join('')) > length;
+  };
   for (const [i, ch] of chars.entries()) {
     const next = chars[i + 1] ?? '';
     current += ch;
-    const breakAfter = (ch === ' ' && next !== ' ') || (ch === '-' && /\w/.test(chars[i - 1] ?? '') && /\w/.test(next));
+    const breakAfter = (ch === ' ' && next !== ' ') || (ch === '-' && /\w/.test(chars[i - 1] ?? '') && /\w/.test(next) && longWord(i));
     if (breakAfter && next) {
       out.push(current);
       current = '';

@@ -14,7 +14,7 @@ describe('the layouts tried for a phone', () => {
     const layouts = phoneLayouts(sideways);
     expect(layouts[0]).toEqual({ code: sideways.replace('LR', 'TB'), compact: false, change: 'top to bottom' });
     expect(layouts.map((l) => l.change)).toContain('left to right, lines of at most 14 letters');
-    expect(layouts.findIndex((l) => l.compact)).toBeGreaterThan(layouts.findIndex((l) => l.change.includes('9 letters')));
+    expect(layouts.map((l) => l.change).indexOf('left to right, lines of at most 10 letters')).toBe(layouts.findIndex((l) => l.compact) - 1);
     expect(layouts.filter((l) => l.compact).at(0)?.change).toBe('top to bottom, compact spacing');
     expect(layouts.filter((l) => l.code === sideways && !l.compact)).toEqual([]);
     for (const layout of layouts) expect(words(layout.code)).toBe(words(sideways));
@@ -46,8 +46,10 @@ describe('a label split into shorter lines', () => {
     expect(splitLabel('Manufacturing', 9)).toBe('Manufacturing');
   });
 
-  it('breaks after a hyphen inside a word, keeps a number with the word before it', () => {
+  it('breaks after a hyphen only inside a word longer than the line, and keeps a number with the word before it', () => {
     expect(splitLabel('bio-manufacturing,', 14)).toBe('bio-<br/>manufacturing,');
+    expect(splitLabel('and service-oriented', 16)).toBe('and<br/>service-oriented');
+    expect(splitLabel('and service-oriented', 14)).toBe('and service-<br/>oriented');
     expect(splitLabel('Project 2: major', 14)).toBe('Project 2:<br/>major');
   });
 
