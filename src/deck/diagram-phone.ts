@@ -161,28 +161,30 @@ function pieces(line: string, length: number): string[] {
 /**
  * Pieces gathered into as few lines of at most `length` letters as they allow (a longer piece
  * stands alone), as even as can be: "Key areas such as" in two lines of 14 is "Key areas / such
- * as", not "Key areas such / as". Spaces at the ends are dropped.
+ * as", not "Key areas such / as"; where two ways are as even, the later lines take more. Spaces
+ * at the ends are dropped.
  */
 function fill(parts: string[], length: number): string[] {
   const fewest = greedy(parts, length).length;
   const total = width(parts.join(''));
-  for (let limit = Math.ceil(total / fewest); limit < length; limit++) {
-    const lines = greedy(parts, limit);
+  for (let limit = Math.ceil(total / fewest); limit <= length; limit++) {
+    // Filled from the end, so a short word goes with what follows it: "Forging / long boards,".
+    const lines = greedy([...parts].reverse(), limit, true).reverse();
     if (lines.length === fewest) return lines;
   }
   return greedy(parts, length);
 }
 
-/** Pieces gathered into lines greedily: each line takes pieces while it stays within `limit` letters. */
-function greedy(parts: string[], limit: number): string[] {
+/** Pieces gathered into lines greedily: each line takes pieces while it stays within `limit` letters (`backwards`: the pieces come last first). */
+function greedy(parts: string[], limit: number, backwards = false): string[] {
   const lines: string[] = [];
   let current = '';
   for (const part of parts) {
-    if (current && width(current + part) > limit) {
+    const joined = backwards ? part + current : current + part;
+    if (current && width(joined) > limit) {
       lines.push(current.trim());
-      current = '';
-    }
-    current += part;
+      current = part;
+    } else current = joined;
   }
   if (current.trim()) lines.push(current.trim());
   return lines;
