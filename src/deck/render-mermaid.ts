@@ -125,10 +125,17 @@ export interface RenderedDiagrams {
   issues: SourceIssue[];
 }
 
-/** The theme with `COMPACT_SPACING`: the last layouts tried for a phone (see diagram-phone.ts). */
+const COMPACT_THEMES = new WeakMap<DiagramTheme, DiagramTheme>();
+
+/** The theme with `COMPACT_SPACING`: the last layouts tried for a phone (see diagram-phone.ts); one per theme, so its drawings share a browser. */
 function compactTheme(theme: DiagramTheme): DiagramTheme {
-  const flowchart = { ...(theme.config.flowchart as Record<string, unknown>), ...COMPACT_SPACING };
-  return { name: `${theme.name}-compact`, config: { ...theme.config, flowchart } };
+  let compact = COMPACT_THEMES.get(theme);
+  if (!compact) {
+    const flowchart = { ...(theme.config.flowchart as Record<string, unknown>), ...COMPACT_SPACING };
+    compact = { name: `${theme.name}-compact`, config: { ...theme.config, flowchart } };
+    COMPACT_THEMES.set(theme, compact);
+  }
+  return compact;
 }
 
 /**
