@@ -67,6 +67,9 @@ const faceKey = (f: { family: string; weight: number; style: string }) => `${f.f
 const RE_KATEX_FAMILY_RULE = /([^{}]+)\{([^}]*KaTeX_(\w+)[^}]*)\}/g;
 const RE_CLASS_ATTR = /class="([^"]*)"/g;
 
+/** Every class an element of `markup` has. */
+const classesIn = (markup: string) => new Set([...markup.matchAll(RE_CLASS_ATTR)].flatMap((m) => m[1]!.split(/\s+/)));
+
 /**
  * The KaTeX faces the deck's formulas use, from the classes KaTeX wrote on them and the rules
  * of its stylesheet that give those classes a family (`.mathnormal` is KaTeX_Math italic,
@@ -74,7 +77,7 @@ const RE_CLASS_ATTR = /class="([^"]*)"/g;
  * bold and italic faces count when a bold or italic class is used.
  */
 export function mathsFacesUsed(markup: string): Set<string> {
-  const classes = new Set([...markup.matchAll(RE_CLASS_ATTR)].flatMap((m) => m[1]!.split(/\s+/)));
+  const classes = classesIn(markup);
   const used = new Set([faceKey({ family: 'KaTeX_Main', weight: 400, style: 'normal' })]);
   const bold = ['mathbf', 'textbf', 'boldsymbol'].some((c) => classes.has(c));
   const italic = ['mathit', 'textit'].some((c) => classes.has(c));
@@ -107,7 +110,7 @@ export function withoutFontFaces(css: string): string {
  * stay as they are.
  */
 export function withoutUnusedMathsRules(css: string, markup: string): string {
-  const classes = new Set([...markup.matchAll(RE_CLASS_ATTR)].flatMap((m) => m[1]!.split(/\s+/)));
+  const classes = classesIn(markup);
   let out = '';
   let depth = 0;
   let start = 0;

@@ -35,7 +35,14 @@ function requestedLanguage(url: string, languages: readonly string[]): string {
   return languages.includes(wanted) ? wanted : DEFAULT_LANG;
 }
 
-type Rendering = Promise<{ built: BuiltDeck[]; fonts: SubsetFace[] }>;
+/** The decks, what text they hold (`deckMarkup`, for the fonts and KaTeX's stylesheet) and their font subsets. */
+type Rendering = Promise<{ built: BuiltDeck[]; markup: string[]; fonts: SubsetFace[] }>;
+
+/** The rendering of decks already built: their text, read once, and the font subsets it needs. */
+function renderingOf(root: string, built: BuiltDeck[]): Rendering {
+  const markup = built.map(deckMarkup);
+  return subsetDeckFonts(markup, join(root, FONT_CACHE)).then((fonts) => ({ built, markup, fonts }));
+}
 /** Where `shareRendering` leaves a rendering for the Vite builds that follow in this process. */
 const SHARED = Symbol.for('kit:deck-rendering');
 type WithShared = typeof globalThis & { [SHARED]?: { root: string; rendering: Rendering } };
@@ -47,8 +54,7 @@ type WithShared = typeof globalThis & { [SHARED]?: { root: string; rendering: Re
  * a later build) every build renders anew.
  */
 export async function shareRendering<T>(root: string, built: BuiltDeck[], run: () => Promise<T>): Promise<T> {
-  const rendering = subsetDeckFonts(built.map(deckMarkup), join(root, FONT_CACHE)).then((fonts) => ({ built, fonts }));
-  (globalThis as WithShared)[SHARED] = { root, rendering };
+  (globalThis as WithShared)[SHARED] = { root, rendering: renderingOf(root, built) };
   try {
     return await run();
   } finally {
@@ -71,7 +77,7 @@ const sharedRendering = (root: string): Rendering | undefined => {
 export function kitDeck(): Plugin {
   let root = process.cwd();
   let server: ViteDevServer | undefined;
-  let decks: Promise<{ built: BuiltDeck[]; fonts: SubsetFace[] }> | undefined;
+  let decks: Rendering | undefined;
   const fontCache = () => join(root, FONT_CACHE);
   const fontCss = () => join(fontCache(), FONT_CSS);
   // One set of subsets for every language: a page loads only the files its characters fall in.
@@ -79,7 +85,7 @@ export function kitDeck(): Plugin {
   const build = () =>
     (decks ??=
       sharedRendering(root) ??
-      buildDecks(root).then(async (built) => ({ built, fonts: await subsetDeckFonts(built.map(deckMarkup), fontCache()) })));
+      buildDecks(root).then((built) => renderingOf(root, built)));
   /** A subset's URL from the font CSS, which Vite rewrites to the emitted asset. */
   const fromCss = (face: SubsetFace) => `./${relative(fontCache(), face.file).split(sep).join('/')}`;
   const preloadsOf = (deck: BuiltDeck, fonts: SubsetFace[], marked: boolean) =>
@@ -139,7 +145,7 @@ export function kitDeck(): Plugin {
         // A build keeps only the rules the deck's formulas use; the dev server keeps them all (a formula may be added while it runs).
         if (server) return css;
         try {
-          return withoutUnusedMathsRules(css, (await build()).built.map(deckMarkup).join('\n'));
+          return withoutUnusedMathsRules(css, (await build()).markup.join('\n'));
         } catch {
           return css; // the page itself reports the deck's errors
         }
