@@ -156,8 +156,8 @@ interface DrawJob {
   diagram: DiagramRef;
   code: string;
   theme: DiagramTheme;
-  /** For a phone layout: its place among the diagram's layouts tried. */
-  phone?: number;
+  /** For a layout tried for a phone: the diagram's place in the deck, and the layout's among those tried. */
+  phone?: { diagram: number; layout: number };
 }
 
 /**
@@ -177,8 +177,8 @@ export async function renderDiagrams(
   const entries = new Map<string, CachedDiagram>();
   const issues: SourceIssue[] = [];
   const missing = new Map<string, DrawJob>();
-  /** The diagrams (by index) whose phone drawing is still to choose. */
-  const choosing: number[] = [];
+  /** The diagrams (by index) whose phone drawing is still to choose, with the layouts to try. */
+  const choosing = new Map<number, ReturnType<typeof phoneDrawings>>();
   for (const [i, diagram] of diagrams.entries()) {
     const refused = checkDiagramSettings(diagram);
     issues.push(...refused);
@@ -198,9 +198,9 @@ export async function renderDiagrams(
         entries.set(choice.key, chosen);
         narrowKeys[i] = choice.key;
       }
-    } else choosing.push(i);
+    } else choosing.set(i, layouts);
   }
-  if (missing.size === 0 && choosing.length === 0) return { entries, keys, narrowKeys, rendered: 0, issues };
+  if (missing.size === 0 && choosing.size === 0) return { entries, keys, narrowKeys, rendered: 0, issues };
 
   if (!findChromium()) {
     for (const { key, diagram } of missing.values()) {
@@ -210,7 +210,7 @@ export async function renderDiagrams(
         message: `this diagram is new or changed (cache key ${key}) and drawing it needs a browser: ${CHROMIUM_HELP}, then build again; the drawing is then kept in ${CACHE_DIR}/ as ${key}.svg and ${key}.json (commit both)`,
       });
     }
-    for (const i of choosing) {
+    for (const i of choosing.keys()) {
       // One message per diagram: drawing it anew chooses its phone layout too.
       if (missing.has(keys[i]!)) continue;
       issues.push({
@@ -225,32 +225,29 @@ export async function renderDiagrams(
   let rendered = 0;
   let done = 0;
   let total = missing.size;
-  const failed = new Set<DiagramRef>();
   /** Draws the jobs, each theme in one browser, telling progress; gives each job's drawing, or undefined where Mermaid could not draw it. */
   const draw = async (jobs: DrawJob[]): Promise<(CachedDiagram | undefined)[]> => {
     const out: (CachedDiagram | undefined)[] = [];
-    for (const group of [...new Set(jobs.map((job) => job.theme))].map((t) => jobs.filter((job) => job.theme === t))) {
+    for (const theme of new Set(jobs.map((job) => job.theme))) {
+      const group = jobs.flatMap((job, n) => (job.theme === theme ? [n] : []));
       const drawings = await drawDiagrams(
-        group.map((job) => ({ id: `d-${job.key}`, code: job.code })),
-        group[0]!.theme.config,
+        group.map((n) => ({ id: `d-${jobs[n]!.key}`, code: jobs[n]!.code })),
+        theme.config,
         FONT_STACK,
-        onDrawn && ((i) => onDrawn(++done, total, `${group[i]!.diagram.file}:${group[i]!.diagram.line}${group[i]!.phone === undefined ? '' : ' (for phones)'}`)),
+        onDrawn && ((i) => onDrawn(++done, total, `${jobs[group[i]!]!.diagram.file}:${jobs[group[i]!]!.diagram.line}${jobs[group[i]!]!.phone ? ' (for phones)' : ''}`)),
       );
       for (const [i, drawing] of drawings.entries()) {
-        const job = group[i]!;
-        if ('error' in drawing) {
-          // A layout tried for a phone that Mermaid cannot draw is only not chosen.
-          if (job.phone === undefined && !failed.has(job.diagram)) {
-            failed.add(job.diagram);
-            const line = /line (\d+)/i.exec(drawing.error)?.[1];
-            issues.push({
-              file: job.diagram.file,
-              line: job.diagram.line + (line ? sourceLine(job.diagram.code, Number(line)) : 1),
-              message: `Mermaid cannot draw this diagram: ${drawing.error.replace(/\s+/g, ' ').trim()}`,
-            });
-          }
-          out[jobs.indexOf(job)] = undefined;
-        } else out[jobs.indexOf(job)] = { svg: drawing.svg, model: modelFromParse(drawing.parse) };
+        const job = jobs[group[i]!]!;
+        if (!('error' in drawing)) out[group[i]!] = { svg: drawing.svg, model: modelFromParse(drawing.parse) };
+        // A layout tried for a phone that Mermaid cannot draw is only not chosen.
+        else if (!job.phone) {
+          const line = /line (\d+)/i.exec(drawing.error)?.[1];
+          issues.push({
+            file: job.diagram.file,
+            line: job.diagram.line + (line ? sourceLine(job.diagram.code, Number(line)) : 1),
+            message: `Mermaid cannot draw this diagram: ${drawing.error.replace(/\s+/g, ' ').trim()}`,
+          });
+        }
       }
     }
     return out;
@@ -268,10 +265,8 @@ export async function renderDiagrams(
   // The phone's drawing: the layouts tried in rounds (the kit's spacing, then compact), each round
   // only for the diagrams no layout has fitted yet; the choice and its drawing kept in the cache.
   const tried = new Map<number, { layouts: ReturnType<typeof phoneDrawings>; widths: (number | undefined)[]; drawings: (CachedDiagram | undefined)[] }>();
-  for (const i of choosing) {
-    if (!entries.has(keys[i]!)) continue;
-    const layouts = phoneDrawings(diagrams[i]!.code, theme);
-    tried.set(i, { layouts, widths: layouts.map(() => undefined), drawings: layouts.map(() => undefined) });
+  for (const [i, layouts] of choosing) {
+    if (entries.has(keys[i]!)) tried.set(i, { layouts, widths: layouts.map(() => undefined), drawings: layouts.map(() => undefined) });
   }
   const writtenWidth = (i: number) => drawingWidth(entries.get(keys[i]!)!.svg) ?? Infinity;
   for (const round of [false, true]) {
@@ -279,15 +274,16 @@ export async function renderDiagrams(
     for (const [i, t] of tried) {
       if (writtenWidth(i) <= PHONE_COLUMN || t.widths.some((w) => w !== undefined && w <= PHONE_COLUMN)) continue;
       for (const [n, { layout, theme: drawnIn, key }] of t.layouts.entries()) {
-        if (layout.compact === round) jobs.push({ key, diagram: diagrams[i]!, code: layout.code, theme: drawnIn, phone: n });
+        if (layout.compact === round) jobs.push({ key, diagram: diagrams[i]!, code: layout.code, theme: drawnIn, phone: { diagram: i, layout: n } });
       }
     }
     if (jobs.length === 0) continue;
     total += jobs.length;
-    for (const [j, entry] of (await draw(jobs)).entries()) {
-      const t = tried.get(diagrams.indexOf(jobs[j]!.diagram))!;
-      t.drawings[jobs[j]!.phone!] = entry;
-      t.widths[jobs[j]!.phone!] = entry && drawingWidth(entry.svg);
+    const drawn = await draw(jobs);
+    for (const [j, { phone }] of jobs.entries()) {
+      const t = tried.get(phone!.diagram)!;
+      t.drawings[phone!.layout] = drawn[j];
+      t.widths[phone!.layout] = drawn[j] && drawingWidth(drawn[j].svg);
     }
   }
   for (const [i, t] of tried) {
