@@ -32,6 +32,21 @@ function project(code: string): string {
   return root;
 }
 
+/** The error that stops building a project whose one slide holds the diagram `code`, its project removed after. */
+async function buildError(code: string): Promise<DeckBuildError> {
+  const root = project(code);
+  try {
+    const error = await buildDeck(root).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(DeckBuildError);
+    return error as DeckBuildError;
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
 test.describe('drawing a new diagram', () => {
   test.describe.configure({ timeout: 120_000 });
 
@@ -83,19 +98,9 @@ test.describe('drawing a new diagram', () => {
   });
 
   test('stops on a Mermaid syntax error with the line inside the file', async () => {
-    const root = project('flowchart LR\n  A --> B\n  B -->> ]]\n  accTitle: T\n  accDescr: D');
-    try {
-      const error = await buildDeck(root).then(
-        () => undefined,
-        (e: unknown) => e,
-      );
-      expect(error).toBeInstanceOf(DeckBuildError);
-      const [line, ...rest] = (error as DeckBuildError).message.split('\n');
-      expect(rest).toEqual([]);
-      expect(line).toMatch(/^slides\/01-a\.md:10: Mermaid cannot draw this diagram: Parse error on line 3/);
-    } finally {
-      rmSync(root, { recursive: true, force: true });
-    }
+    const [line, ...rest] = (await buildError('flowchart LR\n  A --> B\n  B -->> ]]\n  accTitle: T\n  accDescr: D')).message.split('\n');
+    expect(rest).toEqual([]);
+    expect(line).toMatch(/^slides\/01-a\.md:10: Mermaid cannot draw this diagram: Parse error on line 3/);
   });
 
   test('draws a mindmap that starts with accTitle: and accDescr: (Mermaid refuses them there), titled and described by them', async () => {
@@ -113,17 +118,8 @@ test.describe('drawing a new diagram', () => {
   });
 
   test("names the file's line of a syntax error below the title and description (Mermaid counts its lines without them)", async () => {
-    const root = project('flowchart LR\n  accTitle: T\n  accDescr {\n    D\n  }\n  A --> B\n  B -->> ]]');
-    try {
-      const error = await buildDeck(root).then(
-        () => undefined,
-        (e: unknown) => e,
-      );
-      expect(error).toBeInstanceOf(DeckBuildError);
-      // The fence is on line 7; `B -->> ]]` is the source's 7th line, the file's 14th.
-      expect((error as DeckBuildError).message).toMatch(/^slides\/01-a\.md:14: Mermaid cannot draw this diagram: Parse error on line 3/);
-    } finally {
-      rmSync(root, { recursive: true, force: true });
-    }
+    const error = await buildError('flowchart LR\n  accTitle: T\n  accDescr {\n    D\n  }\n  A --> B\n  B -->> ]]');
+    // The fence is on line 7; `B -->> ]]` is the source's 7th line, the file's 14th.
+    expect(error.message).toMatch(/^slides\/01-a\.md:14: Mermaid cannot draw this diagram: Parse error on line 3/);
   });
 });
