@@ -15,7 +15,7 @@
 import type { RevealApi, RevealPlugin } from 'reveal.js';
 import type { Translate } from '../i18n/strings.ts';
 import { LEARNER_KEY, newLearnerId, PROGRESS_KEY } from './progress-keys.ts';
-import { QUIZ_PARTS, returnState, showNotice } from './quiz-page.ts';
+import { isScrollView, QUIZ_PARTS, returnState, showNotice } from './quiz-page.ts';
 
 /** On the deck while the quiz plugin is not there yet. */
 const PENDING = 'kit-quizzes-pending';
@@ -87,7 +87,6 @@ export function createQuizLoaderPlugin({ t, load, storage }: QuizLoaderOptions) 
             cleanups.push(showNotice(t('quizzes.failed', { reason: (error as Error).message }), t));
           }));
 
-      const isScrollView = () => !!(deck as { isScrollView?(): boolean }).isScrollView?.();
       /**
        * The slide shown, the one before and the one after it (in the order Space goes through them).
        * The scroll view keeps reveal.js's list of slides in another order: there the slide shown
@@ -95,7 +94,7 @@ export function createQuizLoaderPlugin({ t, load, storage }: QuizLoaderOptions) 
        */
       const near = () => {
         const current = deck.getCurrentSlide() as HTMLElement | undefined;
-        if (isScrollView()) return [current];
+        if (isScrollView(deck)) return [current];
         const all = (deck.getSlides() as HTMLElement[]).filter((slide) => !slide.classList.contains('stack'));
         const at = current ? all.indexOf(current) : -1;
         return at < 0 ? [current] : [all[at - 1], all[at], all[at + 1]];
@@ -107,7 +106,7 @@ export function createQuizLoaderPlugin({ t, load, storage }: QuizLoaderOptions) 
       // The scroll view (phones) shows slides one under another: a quiz part within a screen of the view.
       let observer: IntersectionObserver | undefined;
       const watchScroll = () => {
-        if (loaded || observer || !isScrollView() || typeof IntersectionObserver === 'undefined') return;
+        if (loaded || observer || !isScrollView(deck) || typeof IntersectionObserver === 'undefined') return;
         // A stack is an empty box at the top of the scroll view: its slides are what is looked at.
         const seen = (entry: IntersectionObserverEntry) => entry.isIntersecting && entry.boundingClientRect.height > 0;
         observer = new IntersectionObserver((entries) => entries.some(seen) && void ensure(), {

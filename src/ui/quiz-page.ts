@@ -26,6 +26,11 @@ export function returnState(): string | undefined {
 }
 
 /** The quizzes' data, written into the page by the build. */
+/** Whether reveal.js shows the deck as its scroll view (phones, `?view=scroll`); its types do not name the method yet. */
+export function isScrollView(deck: object): boolean {
+  return !!(deck as { isScrollView?(): boolean }).isScrollView?.();
+}
+
 export function readPayload(doc: Document = document): QuizPayload | undefined {
   const data = doc.getElementById(PAYLOAD_ID)?.textContent;
   return data ? (JSON.parse(data) as QuizPayload) : undefined;

@@ -18,7 +18,7 @@
 import type { RevealApi } from 'reveal.js';
 import type { Translate } from '../i18n/strings.ts';
 import { html } from '../shared/html.ts';
-import { RETURN_STATE_KEY, returnState } from './quiz-page.ts';
+import { isScrollView, RETURN_STATE_KEY, returnState } from './quiz-page.ts';
 
 /** The "Review the slide" link in a question's feedback. */
 const LINK = '.quiz-link a[href^="#/"]';
@@ -109,7 +109,7 @@ export function createSlideReturn(deck: RevealApi, t: Translate, atLoad?: string
       // The address of the slide shown, as reveal.js writes it. The scroll view does not write the
       // address as the learner scrolls, and a write reveal.js had pending from before (it has no
       // slide() there to cancel it) may have named another slide: there, the teaching slide's.
-      const path = (deck as { isScrollView?(): boolean }).isScrollView?.() ? deck.getSlidePath(detour.teaching) : deck.getSlidePath();
+      const path = isScrollView(deck) ? deck.getSlidePath(detour.teaching) : deck.getSlidePath();
       history.replaceState({ [RETURN_STATE_KEY]: id }, '', path === '/' ? location.pathname + location.search : `#${path}`);
     };
     queueMicrotask(() => {
@@ -125,7 +125,6 @@ export function createSlideReturn(deck: RevealApi, t: Translate, atLoad?: string
     deck.slide(h, v, f);
   };
 
-  const isScrollView = () => !!(deck as { isScrollView?(): boolean }).isScrollView?.();
   const viewport = () => deck.getViewportElement() as HTMLElement | null;
   /** Where a slide's heading is now, from the top of the scroll view's viewport. */
   const headingTop = (slide: HTMLElement) => headingOf(slide).getBoundingClientRect().top - (viewport()?.getBoundingClientRect().top ?? 0);
@@ -139,7 +138,7 @@ export function createSlideReturn(deck: RevealApi, t: Translate, atLoad?: string
    */
   const align = (slide: HTMLElement, top = SCROLL_MARGIN_PX) => {
     cancelAnimationFrame(aligning);
-    if (!isScrollView()) return;
+    if (!isScrollView(deck)) return;
     let frames = 0;
     let last = Number.NaN;
     const step = () => {
@@ -166,7 +165,7 @@ export function createSlideReturn(deck: RevealApi, t: Translate, atLoad?: string
     // The question's own address now, not when reveal.js's debounced write would come.
     history.replaceState(null, '', `#${deck.getSlidePath(question)}`);
     history.pushState({ [RETURN_STATE_KEY]: question.id }, '', link.hash);
-    detour = { question, teaching: target.slide, link, headingTop: isScrollView() ? headingTop(question) : undefined };
+    detour = { question, teaching: target.slide, link, headingTop: isScrollView(deck) ? headingTop(question) : undefined };
     cameBackFrom = undefined;
     place();
     // reveal.js shows it in this same task, and cancels any write of an older address still pending.
